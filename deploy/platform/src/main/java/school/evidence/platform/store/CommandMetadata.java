@@ -1,0 +1,13 @@
+package school.evidence.platform.store;
+
+/** Metadata keys every command carries and its events inherit. */
+public final class CommandMetadata {
+    public static final String ACTOR = "actor";
+    public static final String ACTOR_ROLE = "actorRole";
+    public static final String REASON = "reason";
+    /** Set by Axon's MessageOriginProvider. */
+    public static final String CORRELATION_ID = "correlationId";
+
+    private CommandMetadata() {
+    }
+}

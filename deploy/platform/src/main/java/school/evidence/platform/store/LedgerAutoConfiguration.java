@@ -1,0 +1,129 @@
+package school.evidence.platform.store;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import school.evidence.kernel.SchoolEvent;
+import school.evidence.ledger.LedgerSerializers;
+import school.evidence.ledger.MongoLedgerStorageEngine;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Axon on our ledger engine: the one event store both sides use (the command side appends and loads aggregates,
+ * the query side streams), the MongoDB token store from axon-mongo, and Jackson for everything.
+ */
+@AutoConfiguration(after = {MongoAutoConfiguration.class, EmbeddedMongoAutoConfiguration.class},
+                   before = AxonAutoConfiguration.class)
+@EnableConfigurationProperties(StoreProperties.class)
+public class LedgerAutoConfiguration {
+
+    public static final String SCHOOL_METADATA = "schoolUrn";
+
+    /** The database named in the connection string, else {@code evidence}. */
+    static String databaseName(MongoConnectionDetails connection) {
+        String name = connection.getConnectionString().getDatabase();
+        return name == null || name.isBlank() ? "evidence" : name;
+    }
+
+    @Bean
+    public MongoDatabase evidenceDatabase(MongoClient client, MongoConnectionDetails connection) {
+        return client.getDatabase(databaseName(connection));
+    }
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return LedgerSerializers.framework();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return LedgerSerializers.events();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return LedgerSerializers.events();
+    }
+
+    @Bean
+    public MongoLedgerStorageEngine ledgerStorageEngine(MongoDatabase evidenceDatabase,
+                                                        @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                        StoreProperties store) {
+        return MongoLedgerStorageEngine.builder()
+                                       .database(evidenceDatabase)
+                                       .eventSerializer(eventSerializer)
+                                       .snapshotSerializer(eventSerializer)
+                                       .partitionResolver(m -> (String) m.getMetaData().get(SCHOOL_METADATA))
+                                       .gapTimeout(store.gapTimeout())
+                                       .writeDeadline(store.writeDeadline())
+                                       .build();
+    }
+
+    @Bean(name = "eventBus")
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                         StoreProperties store) {
+        EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                // a query node in another process learns of new events only by polling
+                .fetchDelay(store.fetchDelay().toMillis())
+                .cleanupDelay(10_000)
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .build();
+        // every stored event names its school in metadata; the ledger indexes it
+        eventStore.registerDispatchInterceptor(messages -> (i, message) ->
+                message.getPayload() instanceof SchoolEvent school
+                        ? message.andMetaData(Map.of(SCHOOL_METADATA, school.schoolUrn()))
+                        : message);
+        return eventStore;
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoClient client, MongoConnectionDetails connection, Serializer serializer) {
+        return MongoTokenStore.builder()
+                              .mongoTemplate(DefaultMongoTemplate.builder()
+                                                                 .mongoDatabase(client,
+                                                                                databaseName(connection))
+                                                                 .build())
+                              .serializer(serializer)
+                              .build();
+    }
+
+    /** Copies who did it, and why, from each command onto the events it causes. */
+    @Bean
+    public CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(CommandMetadata.ACTOR, CommandMetadata.ACTOR_ROLE,
+                                                 CommandMetadata.REASON);
+    }
+
+    /** Correlation and causation ids (Axon's default, re-declared because we add our own provider). */
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+}

@@ -1,0 +1,24 @@
+package school.evidence.platform.store;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * {@code evidence.store.*}: where the embedded store keeps its data and how readers wait for late commits.
+ *
+ * @param dataDir       folder of the embedded store's file (ignored when a MongoDB URI is configured)
+ * @param inMemory      keep the embedded store in memory only (tests)
+ * @param fetchDelay    how often a node polls the ledger for events other nodes wrote
+ * @param gapTimeout    how long readers wait for an event whose global index was reserved but not yet written
+ * @param writeDeadline an append not sent within this time after reserving its index is abandoned
+ */
+@ConfigurationProperties("evidence.store")
+public record StoreProperties(@DefaultValue("data") Path dataDir,
+                              @DefaultValue("false") boolean inMemory,
+                              @DefaultValue("100ms") Duration fetchDelay,
+                              @DefaultValue("60s") Duration gapTimeout,
+                              @DefaultValue("10s") Duration writeDeadline) {
+}

@@ -1,0 +1,185 @@
+package school.evidence.platform.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import school.evidence.kernel.Rejection;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every error as {@code application/problem+json} (RFC 9457). Validation problems carry {@code errors}: a list of
+ * {@code {field, message}} so a client can point at what to correct.
+ */
+@RestControllerAdvice
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    public record FieldProblem(String field, String message) {
+    }
+
+    public static ProblemDetail problem(HttpStatus status, String detail, List<FieldProblem> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(Rejection.class)
+    ResponseEntity<ProblemDetail> rejected(Rejection e) {
+        HttpStatus status = switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        return respond(problem(status, e.getMessage(), List.of(new FieldProblem(e.field(), e.getMessage()))));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+        return respond(problem(HttpStatus.NOT_FOUND, "Nothing is recorded under id " + e.getAggregateIdentifier(),
+                               List.of()));
+    }
+
+    @ExceptionHandler({ConflictingAggregateVersionException.class})
+    ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException e) {
+        return respond(problem(HttpStatus.CONFLICT,
+                               "It changed since you read it (expected version " + e.getExpectedVersion()
+                                       + ", now " + e.getActualVersion() + "); reload and try again",
+                               List.of(new FieldProblem("If-Match", "stale version"))));
+    }
+
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<ProblemDetail> concurrent(Exception e) {
+        return respond(problem(HttpStatus.CONFLICT,
+                               "Someone else changed or created it at the same moment; reload and try again",
+                               List.of()));
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) throws Exception {
+        Throwable cause = e.getCause();
+        if (cause instanceof Rejection r) {
+            return rejected(r);
+        }
+        if (cause instanceof AggregateNotFoundException nf) {
+            return notFound(nf);
+        }
+        if (cause instanceof ConflictingAggregateVersionException cv) {
+            return staleVersion(cv);
+        }
+        if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+            return concurrent((Exception) cause);
+        }
+        throw e;
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
+        return respond(problem(HttpStatus.FORBIDDEN, "Your role may not do this", List.of()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+        String message = "'" + e.getValue() + "' is not a valid value";
+        return respond(problem(HttpStatus.BAD_REQUEST, e.getName() + ": " + message,
+                               List.of(new FieldProblem(e.getName(), message))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
+                                      .map(f -> new FieldProblem(f.getField(), messageOf(f)))
+                                      .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return asObject(respond(problem(HttpStatus.BAD_REQUEST, detail, errors)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldProblem> errors = ex.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream()
+                               .map(err -> new FieldProblem(r.getMethodParameter().getParameterName(),
+                                                            err.getDefaultMessage())))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return asObject(respond(problem(HttpStatus.BAD_REQUEST, detail, errors)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String field = "body";
+        String message = "The request body is not valid JSON for this request";
+        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                           .collect(Collectors.joining(".")).replace(".[", "[");
+            message = mapping.getOriginalMessage();
+            int cut = message.indexOf(" (class ");
+            message = cut > 0 ? message.substring(0, cut) : message;
+            int sourceCut = message.indexOf("\n at [Source");
+            message = sourceCut > 0 ? message.substring(0, sourceCut) : message;
+        }
+        return asObject(respond(problem(HttpStatus.BAD_REQUEST, field + ": " + message,
+                                        List.of(new FieldProblem(field, message)))));
+    }
+
+    private static String messageOf(FieldError f) {
+        return f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage();
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                             .body(problem);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> response) {
+        return (ResponseEntity) response;
+    }
+
+    /** For refusals raised before a controller runs (security filters). */
+    static void writeForbidden(HttpServletRequest request, HttpServletResponse response,
+                               AccessDeniedException e) throws IOException {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+                                           + "\"detail\":\"Your role may not do this\"}");
+        log.debug("Forbidden {} {}", request.getMethod(), request.getRequestURI());
+    }
+
+}
