@@ -1,6 +1,7 @@
 package school.evidence.platform.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -18,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -76,7 +78,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                                List.of(new FieldProblem("If-Match", "stale version"))));
     }
 
-    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException e) {
+        return respond(problem(HttpStatus.CONFLICT, "It is already registered", List.of()));
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrent(Exception e) {
         return respond(problem(HttpStatus.CONFLICT,
                                "Someone else changed or created it at the same moment; reload and try again",
@@ -95,8 +102,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (cause instanceof ConflictingAggregateVersionException cv) {
             return staleVersion(cv);
         }
-        if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
-            return concurrent((Exception) cause);
+        if (cause instanceof AggregateStreamCreationException ae) {
+            return alreadyExists(ae);
+        }
+        if (cause instanceof ConcurrencyException ce) {
+            return concurrent(ce);
         }
         throw e;
     }
@@ -149,6 +159,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                            .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                            .collect(Collectors.joining(".")).replace(".[", "[");
             message = mapping.getOriginalMessage();
+            if (mapping instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                    && invalid.getTargetType().isEnum()) {
+                message = "'" + invalid.getValue() + "' is not one of " + java.util.Arrays.toString(
+                        invalid.getTargetType().getEnumConstants());
+            }
             int cut = message.indexOf(" (class ");
             message = cut > 0 ? message.substring(0, cut) : message;
             int sourceCut = message.indexOf("\n at [Source");
@@ -175,11 +190,21 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     /** For refusals raised before a controller runs (security filters). */
     static void writeForbidden(HttpServletRequest request, HttpServletResponse response,
                                AccessDeniedException e) throws IOException {
-        response.setStatus(HttpStatus.FORBIDDEN.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-                                           + "\"detail\":\"Your role may not do this\"}");
+        write(response, HttpStatus.FORBIDDEN, "Your role may not do this");
         log.debug("Forbidden {} {}", request.getMethod(), request.getRequestURI());
+    }
+
+    static void writeUnauthorized(HttpServletRequest request, HttpServletResponse response,
+                                  AuthenticationException e) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"evidence-ledger\"");
+        write(response, HttpStatus.UNAUTHORIZED, "Sign in to use this service");
+    }
+
+    private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+                                           + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
     }
 
 }

@@ -2,6 +2,7 @@ package school.evidence.platform.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -24,7 +25,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * HTTP concerns both services share: who may call (HTTP Basic with demo users until a later issue adds OIDC),
  * strict JSON, and RFC 9457 problem responses.
  */
-@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+                             ManagementWebSecurityAutoConfiguration.class})
 @EnableWebSecurity
 @EnableMethodSecurity
 @Import(ProblemResponses.class)
@@ -37,11 +39,12 @@ public class WebPlatformAutoConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
                                          "/v3/api-docs/**", "/error").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> { })
+                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses::writeUnauthorized))
                 // a stateless JSON API authenticated on every request: no session, no CSRF token to steal
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(e -> e.accessDeniedHandler(ProblemResponses::writeForbidden))
+                .exceptionHandling(e -> e.accessDeniedHandler(ProblemResponses::writeForbidden)
+                                         .authenticationEntryPoint(ProblemResponses::writeUnauthorized))
                 .build();
     }
 

@@ -1,0 +1,214 @@
+package school.evidence.standalone;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import school.evidence.command.CommandSender;
+import school.evidence.kernel.monitoring.MonitoringCommands.RecordMonitoringActivity;
+import school.evidence.kernel.monitoring.MonitoringDetails;
+import school.evidence.kernel.monitoring.MonitoringDetails.Focus;
+import school.evidence.kernel.monitoring.MonitoringType;
+import school.evidence.kernel.plan.HalfTerm;
+import school.evidence.kernel.plan.OfstedArea;
+import school.evidence.kernel.plan.PlanCommands.AddAction;
+import school.evidence.kernel.plan.PlanCommands.AddPriority;
+import school.evidence.kernel.plan.PlanCommands.AddSection;
+import school.evidence.kernel.plan.PlanCommands.AddSuccessCriterion;
+import school.evidence.kernel.plan.PlanCommands.CreateImprovementPlan;
+import school.evidence.kernel.plan.PlanCommands.JudgeActionRag;
+import school.evidence.kernel.plan.PlanId;
+import school.evidence.kernel.plan.Rag;
+import school.evidence.kernel.school.RegisterSchool;
+import school.evidence.platform.web.Role;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+import static school.evidence.kernel.plan.HalfTerm.AUTUMN_1;
+import static school.evidence.kernel.plan.HalfTerm.AUTUMN_2;
+import static school.evidence.kernel.plan.HalfTerm.SPRING_1;
+import static school.evidence.kernel.plan.HalfTerm.SPRING_2;
+import static school.evidence.kernel.plan.HalfTerm.SUMMER_1;
+import static school.evidence.kernel.plan.HalfTerm.SUMMER_2;
+
+/**
+ * A realistic school to look at straight away ({@code evidence.demo.load-school=true}): a primary school's plan for
+ * 2023-24, modelled on the sample plan in shared/seeds, with the autumn term's monitoring and RAG judgements.
+ * Recorded through the ordinary commands, so it is in the ledger like anything else. Loaded once.
+ */
+@Component
+@ConditionalOnProperty(name = "evidence.demo.load-school", havingValue = "true")
+class DemoSchool implements ApplicationRunner {
+
+    static final String URN = "108520";
+    private static final Logger log = LoggerFactory.getLogger(DemoSchool.class);
+
+    private final CommandSender commands;
+    private final EventStore eventStore;
+
+    DemoSchool(CommandSender commands, EventStore eventStore) {
+        this.commands = commands;
+        this.eventStore = eventStore;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (eventStore.lastSequenceNumberFor(URN).isPresent()) {
+            log.info("Demo school {} already loaded", URN);
+            return;
+        }
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "demo-loader", null, List.of(new SimpleGrantedAuthority(Role.SENIOR_LEADER.authority()))));
+        try {
+            load();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        log.info("Demo school {} loaded: plan {}", URN, PlanId.of(URN, "2023-24"));
+    }
+
+    private void load() {
+        commands.send(new RegisterSchool(URN, "Usworth Colliery Primary School"));
+        String plan = PlanId.of(URN, "2023-24");
+        commands.send(new CreateImprovementPlan(plan, URN, "2023-24", "School Improvement Plan 2023-2024"));
+
+        priority(plan, "P1", "All teaching across time is good, evidenced through a range of monitoring.", SUMMER_2);
+        priority(plan, "P2", "Key priorities for improving teaching and learning are embedded, with impact clear "
+                + "through monitoring.", SUMMER_2);
+        priority(plan, "P3", "Pupils can say what they are learning, why, and how it builds on earlier learning, in "
+                + "every subject.", AUTUMN_2, SPRING_2, SUMMER_2);
+        priority(plan, "P4", "Teachers' subject knowledge is extended and refined across all subjects.", SUMMER_2);
+        priority(plan, "P5", "More pupils, including pupil premium pupils and underachievers, reach age-related "
+                + "expectations in phonics, reading, writing and maths.", SUMMER_2);
+        priority(plan, "P6", "The vast majority of pupils (including pupil premium, SEND and higher attainers) make "
+                + "at least expected progress.", SUMMER_2);
+        priority(plan, "P7", "Gaps between groups (higher attaining, boys/girls, pupil premium, SEND) narrow.",
+                 SUMMER_2);
+        priority(plan, "P8", "The curriculum has clear intent, is implemented consistently and its impact is "
+                + "evident through monitoring.", SPRING_2, SUMMER_2);
+        priority(plan, "P9", "The planned curriculum is progressive so pupils remember more and apply earlier "
+                + "learning.", AUTUMN_2, SPRING_2, SUMMER_2);
+
+        String teaching = section(plan, "Teaching, learning and assessment", OfstedArea.QUALITY_OF_EDUCATION,
+                                  OfstedArea.EARLY_YEARS, OfstedArea.LEADERSHIP_AND_MANAGEMENT);
+        String expectations = action(plan, teaching, "1", "Expectations of effective teaching and learning are "
+                + "embedded across school.", List.of("P1"), List.of("HT", "DHT", "Subject leaders"));
+        criterion(plan, expectations, "Subject leaders share and monitor expectations for planning, teaching, "
+                + "learning and assessment in all subjects.", AUTUMN_1, SPRING_1, SUMMER_1);
+        criterion(plan, expectations, "Subject leaders keep staff informed through regular CPD of new initiatives "
+                + "and expectations arising from training or monitoring.", AUTUMN_2, SPRING_2, SUMMER_2);
+        criterion(plan, expectations, "Timetables streamlined so every class has time to cover all subjects.",
+                  AUTUMN_1);
+
+        String goodTeaching = action(plan, teaching, "2", "Teaching across time is at least good for all teaching "
+                + "staff.", List.of("P1", "P2", "P4"), List.of("HT", "DHT", "AHT"));
+        criterion(plan, goodTeaching, "A rigorous monitoring timetable linked to school priorities, following the "
+                + "principles of deep dives, is in place.", AUTUMN_1);
+        criterion(plan, goodTeaching, "Teaching, including how it meets the needs of all groups, is monitored at "
+                + "least termly; actions from previous monitoring are acted upon and impact noted.",
+                  AUTUMN_2, SPRING_2, SUMMER_2);
+
+        String reading = action(plan, teaching, "3", "Reading is at the core of all learning.",
+                                List.of("P1", "P2", "P4"), List.of("DHT", "English Leader"));
+        criterion(plan, reading, "Home reading books match each pupil's stage in the phonics scheme, especially for "
+                + "lower-attaining pupils.", AUTUMN_2, SPRING_2, SUMMER_2);
+        criterion(plan, reading, "Pupils in lower key stage 2 who did not pass the phonics screening check get "
+                + "targeted small-group teaching.", AUTUMN_1, SPRING_1, SUMMER_1);
+
+        String priorLearning = action(plan, teaching, "4", "Pupils activate prior learning and apply it to new "
+                + "learning in all subjects.", List.of("P3", "P4", "P8", "P9"), List.of("DHT", "AHT"));
+        criterion(plan, priorLearning, "Strategies from memory and retrieval CPD are evident in teaching through "
+                + "subject leader monitoring.", AUTUMN_2, SPRING_2, SUMMER_2);
+
+        String achievement = section(plan, "Achievement and progress", OfstedArea.QUALITY_OF_EDUCATION,
+                                     OfstedArea.LEADERSHIP_AND_MANAGEMENT);
+        String progressMeetings = action(plan, achievement, "1", "Termly pupil progress meetings focus on "
+                + "underachievers; staff are supported and challenged so pupils progress in phonics, reading, writing "
+                + "and maths.", List.of("P5", "P6"), List.of("HT", "DHT", "AL"));
+        criterion(plan, progressMeetings, "Each pupil progress meeting records barriers for underachieving pupils, "
+                + "the interventions agreed, and progress since the last meeting.", AUTUMN_1, SPRING_1, SUMMER_1);
+        String challenge = action(plan, achievement, "2", "Higher attaining pupils are challenged so they make "
+                + "consistently good progress from their starting points.", List.of("P6", "P7"),
+                                  List.of("HT", "DHT", "AHT"));
+        criterion(plan, challenge, "Higher attaining pupils are identified and challenge is planned in every "
+                + "lesson.", AUTUMN_1);
+
+        String visit = monitor(MonitoringType.LESSON_VISIT, LocalDate.of(2023, 10, 12), "DHT", "Reading",
+                               List.of("Y4"), List.of("Clear modelling of inference using a shared text",
+                                                      "Reading book matched to phonics stage for all pupils observed"),
+                               List.of("Pace in independent work slowed for higher attainers"),
+                               List.of(expectations, reading));
+        String scrutiny = monitor(MonitoringType.BOOK_SCRUTINY, LocalDate.of(2023, 10, 19), "English Leader",
+                                  "Writing", List.of("Y3", "Y4", "Y5", "Y6"),
+                                  List.of("Consistent use of the marking policy", "Vocabulary lists used in writing"),
+                                  List.of("Editing and redrafting seen in few books"), List.of(expectations));
+        String walk = monitor(MonitoringType.LEARNING_WALK, LocalDate.of(2023, 11, 8), "HT", "Reading environment",
+                              List.of("EYFS", "Y1", "Y2"), List.of("Reading areas inviting and well stocked"),
+                              List.of("Displays do not yet promote high-quality texts"), List.of(reading));
+        String pupilVoice = monitor(MonitoringType.PUPIL_VOICE, LocalDate.of(2023, 11, 22), "AHT", "History",
+                                    List.of("Y5", "Y6"),
+                                    List.of("Pupils linked this topic to what they learned in Y4"),
+                                    List.of("Subject vocabulary recalled by few pupils"), List.of(priorLearning));
+        String ppm = monitor(MonitoringType.PUPIL_PROGRESS_MEETING, LocalDate.of(2023, 10, 5), "HT", "Maths",
+                             List.of("Y2"), List.of("Barriers identified for each underachieving pupil"),
+                             List.of("Interventions for pupil premium pupils not yet time-limited"),
+                             List.of(progressMeetings));
+        String planning = monitor(MonitoringType.PLANNING_SCRUTINY, LocalDate.of(2023, 12, 6), "DHT", "Maths",
+                                  List.of("Y5", "Y6"), List.of("Challenge tasks planned for higher attainers"),
+                                  List.of("Challenge not planned in every lesson"), List.of(challenge));
+
+        rag(plan, expectations, AUTUMN_1, Rag.GREEN, "Visits and book scrutiny show expectations shared and applied.",
+            visit, scrutiny);
+        rag(plan, reading, AUTUMN_2, Rag.AMBER, "Books matched to phonics stage; the reading environment is still "
+                + "being developed.", visit, walk);
+        rag(plan, priorLearning, AUTUMN_2, Rag.AMBER, "Pupils make links, but vocabulary recall is weak.",
+            pupilVoice);
+        rag(plan, progressMeetings, AUTUMN_1, Rag.GREEN, "Meetings record barriers and agreed interventions.", ppm);
+        rag(plan, challenge, AUTUMN_2, Rag.RED, "Challenge is not yet planned in every lesson.", planning);
+    }
+
+    private void priority(String plan, String code, String statement, HalfTerm first, HalfTerm... more) {
+        commands.send(new AddPriority(plan, code, statement, EnumSet.of(first, more)));
+    }
+
+    private String section(String plan, String title, OfstedArea first, OfstedArea... more) {
+        String id = UUID.randomUUID().toString();
+        commands.send(new AddSection(plan, id, title, EnumSet.of(first, more)));
+        return id;
+    }
+
+    private String action(String plan, String section, String number, String title, List<String> priorities,
+                          List<String> leads) {
+        String id = UUID.randomUUID().toString();
+        commands.send(new AddAction(plan, id, section, number, title, priorities, leads, "JC"));
+        return id;
+    }
+
+    private void criterion(String plan, String action, String text, HalfTerm first, HalfTerm... more) {
+        commands.send(new AddSuccessCriterion(plan, action, UUID.randomUUID().toString(), text,
+                                              EnumSet.of(first, more)));
+    }
+
+    private String monitor(MonitoringType type, LocalDate on, String lead, String subject, List<String> years,
+                           List<String> strengths, List<String> areas, List<String> actions) {
+        String id = UUID.randomUUID().toString();
+        commands.send(new RecordMonitoringActivity(id, URN, type, new MonitoringDetails(
+                on, lead, new Focus(subject, years), strengths, areas, actions)));
+        return id;
+    }
+
+    private void rag(String plan, String action, HalfTerm halfTerm, Rag status, String rationale, String... evidence) {
+        commands.send(new JudgeActionRag(plan, action, halfTerm, status, rationale, List.of(evidence), "demo-loader",
+                                         null));
+    }
+
+}

@@ -1,0 +1,132 @@
+package school.evidence.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The curl scenario against the whole standalone service over HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = "evidence.store.in-memory=true")
+class ScenarioEndToEndTest {
+
+    @LocalServerPort
+    int port;
+    Api slt;
+
+    @BeforeEach
+    void connect() {
+        slt = new Api("http://localhost:" + port, "slt");
+    }
+
+    @Test
+    void aLessonVisitJudgedGreenReadsBackInThePlanTheTimelineAndTheAudit() {
+        Scenario s = Scenario.upToTheLessonVisit(slt, "108520");
+        Api.Reply rag = slt.post(s.ragPath(), s.green());
+        assertThat(rag.status()).isEqualTo(201);
+        assertThat(rag.header("ETag")).isEqualTo("\"5\"");
+
+        Api.Reply plan = slt.await("/api/plans/" + s.planId,
+                                   r -> "GREEN".equals(r.body().path("actions").path(0).path("rag").asText()));
+        JsonNode action = plan.body().path("actions").path(0);
+        assertThat(action.path("actionId").asText()).isEqualTo(s.actionId);
+        assertThat(action.path("rag").asText()).isEqualTo("GREEN");
+        assertThat(action.path("ragJudgement").path("halfTerm").asText()).isEqualTo("AUTUMN_2");
+        assertThat(action.path("ragJudgement").path("judgedBy").asText()).isEqualTo("slt");
+        assertThat(action.path("criteria").path(0).path("text").asText())
+                .isEqualTo("Subject leaders share and monitor expectations for planning");
+        assertThat(plan.body().path("priorities").path(0).path("code").asText()).isEqualTo("P1");
+        assertThat(plan.header("ETag")).isEqualTo("\"5\"");
+
+        Api.Reply timeline = slt.await("/api/plans/" + s.planId + "/actions/" + s.actionId + "/timeline",
+                                       r -> r.body().path("entries").size() == 2);
+        assertThat(kinds(timeline.body())).containsExactly("MONITORING_RECORDED", "RAG_JUDGED");
+        assertThat(timeline.body().path("entries").path(0).path("activityId").asText()).isEqualTo(s.activityId);
+        assertThat(timeline.body().path("entries").path(0).path("details").path("occurredOn").asText())
+                .isEqualTo("2023-10-12");
+
+        Api.Reply audit = slt.await("/api/schools/108520/audit", r -> r.body().path("total").asInt() == 8);
+        assertThat(audit.body().path("total").asInt()).isEqualTo(8);
+        List<String> types = new ArrayList<>();
+        for (JsonNode entry : audit.body().path("items")) {
+            types.add(entry.path("type").asText());
+            assertThat(entry.path("recordedAt").asText()).isNotBlank();
+            assertThat(entry.path("actor").asText()).isEqualTo("slt");
+        }
+        assertThat(types).containsExactly("SchoolRegistered", "ImprovementPlanCreated", "PriorityAdded",
+                                          "SectionAdded", "ActionAdded", "SuccessCriterionAdded",
+                                          "MonitoringActivityRecorded", "ActionRagJudged");
+    }
+
+    @Test
+    void amendmentsAndRetractionsStayVisibleAsSuchAndAllVersionsRemainReadable() {
+        Scenario s = Scenario.upToTheLessonVisit(slt, "100001");
+        Api subjectLeader = slt.as("subject-leader");
+        Api.Reply amended = subjectLeader.post("/api/monitoring/" + s.activityId + "/amendments",
+                "{\"occurredOn\":\"2023-10-11\",\"lead\":\"DHT\",\"strengths\":[\"Clear modelling\"],"
+                        + "\"actionIds\":[\"" + s.actionId + "\"],\"reason\":\"Visit was on the 11th\"}");
+        assertThat(amended.status()).isEqualTo(201);
+        assertThat(amended.body().path("version").asInt()).isEqualTo(2);
+        assertThat(subjectLeader.post("/api/monitoring/" + s.activityId + "/retraction",
+                                      "{\"reason\":\"Recorded twice\"}").status()).isEqualTo(201);
+
+        Api.Reply timeline = slt.await("/api/plans/" + s.planId + "/actions/" + s.actionId + "/timeline",
+                                       r -> r.body().path("entries").size() == 3);
+        assertThat(kinds(timeline.body()))
+                .containsExactly("MONITORING_RECORDED", "MONITORING_AMENDED", "MONITORING_RETRACTED");
+        assertThat(timeline.body().path("entries").path(1).path("reason").asText()).isEqualTo("Visit was on the 11th");
+
+        Api.Reply list = slt.await("/api/schools/100001/monitoring",
+                                   r -> r.body().path(0).path("retracted").asBoolean());
+        JsonNode record = list.body().path(0);
+        assertThat(record.path("version").asInt()).isEqualTo(2);
+        assertThat(record.path("current").path("occurredOn").asText()).isEqualTo("2023-10-11");
+        assertThat(record.path("versions").path(0).path("details").path("occurredOn").asText()).isEqualTo("2023-10-12");
+        assertThat(record.path("retraction").path("reason").asText()).isEqualTo("Recorded twice");
+        assertThat(slt.get("/api/schools/100001/monitoring?includeRetracted=false").body().size()).isZero();
+
+        // a retracted record can no longer be cited as evidence
+        Api.Reply rag = slt.post(s.ragPath(), s.green());
+        assertThat(rag.status()).isEqualTo(400);
+        assertThat(rag.body().path("errors").path(0).path("field").asText()).isEqualTo("evidence");
+    }
+
+    @Test
+    void theMonitoringListFiltersByTypeDatesAndAction() {
+        Scenario s = Scenario.upToTheLessonVisit(slt, "100002");
+        assertThat(slt.post("/api/schools/100002/monitoring",
+                            "{\"type\":\"BOOK_SCRUTINY\",\"occurredOn\":\"2023-11-20\",\"lead\":\"English Leader\"}")
+                      .status()).isEqualTo(201);
+        slt.await("/api/schools/100002/monitoring", r -> r.body().size() == 2);
+
+        assertThat(slt.get("/api/schools/100002/monitoring?type=BOOK_SCRUTINY").body()).hasSize(1);
+        assertThat(slt.get("/api/schools/100002/monitoring?from=2023-11-01&to=2023-11-30").body()).hasSize(1);
+        assertThat(slt.get("/api/schools/100002/monitoring?actionId=" + s.actionId).body().path(0)
+                      .path("activityId").asText()).isEqualTo(s.activityId);
+        assertThat(slt.get("/api/schools/100002/monitoring?from=2023-12-01").body()).isEmpty();
+        Api.Reply badDate = slt.get("/api/schools/100002/monitoring?from=yesterday");
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.body().path("errors").path(0).path("field").asText()).isEqualTo("from");
+    }
+
+    @Test
+    void healthAndTheOpenApiDocumentAreServed() {
+        assertThat(slt.getAnonymously("/actuator/health").body().path("status").asText()).isEqualTo("UP");
+        Api.Reply docs = slt.getAnonymously("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().path("paths").has("/api/plans/{planId}/actions/{actionId}/rag")).isTrue();
+        assertThat(docs.body().path("paths").has("/api/schools/{urn}/audit")).isTrue();
+    }
+
+    private static List<String> kinds(JsonNode timeline) {
+        return StreamSupport.stream(timeline.path("entries").spliterator(), false)
+                            .map(e -> e.path("kind").asText()).toList();
+    }
+}

@@ -1,0 +1,61 @@
+package school.evidence.query.audit;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import school.evidence.kernel.SchoolEvent;
+import school.evidence.platform.store.CommandMetadata;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Every event of a school as an audit entry: what happened, when it was recorded, who did it, on what, and why.
+ * Keyed by event id, so a redelivered event overwrites itself.
+ */
+@Component
+@ProcessingGroup(AuditTrailProjection.GROUP)
+class AuditTrailProjection {
+
+    static final String GROUP = "audit-trail";
+    static final String COLLECTION = "audit_entries";
+
+    private final MongoCollection<Document> entries;
+
+    AuditTrailProjection(MongoDatabase database) {
+        this.entries = database.getCollection(COLLECTION);
+        entries.createIndex(Indexes.ascending("schoolUrn", "recordedAt"), new IndexOptions().name("schoolByTime"));
+    }
+
+    @EventHandler
+    void on(SchoolEvent event, EventMessage<?> message) {
+        Document entry = new Document("_id", message.getIdentifier())
+                .append("eventId", message.getIdentifier())
+                .append("schoolUrn", event.schoolUrn())
+                .append("type", message.getPayloadType().getSimpleName())
+                .append("recordedAt", message.getTimestamp().toString())
+                .append("actor", message.getMetaData().get(CommandMetadata.ACTOR))
+                .append("actorRole", message.getMetaData().get(CommandMetadata.ACTOR_ROLE))
+                .append("reason", message.getMetaData().get(CommandMetadata.REASON))
+                .append("correlationId", message.getMetaData().get(CommandMetadata.CORRELATION_ID));
+        if (message instanceof DomainEventMessage<?> domain) {
+            entry.append("subjectType", domain.getType())
+                 .append("subjectId", domain.getAggregateIdentifier())
+                 .append("subjectVersion", domain.getSequenceNumber());
+        }
+        entries.replaceOne(eq("_id", message.getIdentifier()), entry, new ReplaceOptions().upsert(true));
+    }
+
+    @ResetHandler
+    void reset() {
+        entries.deleteMany(new Document());
+    }
+}

@@ -1,0 +1,77 @@
+package school.evidence.query.monitoring;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import school.evidence.kernel.Rejection;
+import school.evidence.kernel.monitoring.MonitoringType;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.mongodb.client.model.Filters.eq;
+
+@RestController
+@Tag(name = "Monitoring")
+class MonitoringQueryController {
+
+    private final MongoCollection<Document> activities;
+
+    MonitoringQueryController(MongoDatabase database) {
+        this.activities = database.getCollection(MonitoringListProjection.COLLECTION);
+    }
+
+    /**
+     * A school's monitoring, newest first by the date it happened. Filters: {@code type}, {@code from}/{@code to}
+     * (inclusive dates it happened), {@code actionId}; retracted records are listed (marked) unless
+     * {@code includeRetracted=false}.
+     */
+    @GetMapping("/api/schools/{urn}/monitoring")
+    List<Document> list(@PathVariable String urn,
+                        @RequestParam(required = false) MonitoringType type,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                        @RequestParam(required = false) String actionId,
+                        @RequestParam(defaultValue = "true") boolean includeRetracted) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw Rejection.invalid("from", "from must not be after to");
+        }
+        // all values are bound as typed values through the driver's builders, never spliced into a query
+        List<Bson> filters = new ArrayList<>();
+        filters.add(eq("schoolUrn", urn));
+        if (type != null) {
+            filters.add(eq("type", type.name()));
+        }
+        if (from != null) {
+            filters.add(Filters.gte("current.occurredOn", from.toString()));
+        }
+        if (to != null) {
+            filters.add(Filters.lte("current.occurredOn", to.toString()));
+        }
+        if (actionId != null) {
+            filters.add(eq("current.actionIds", actionId));
+        }
+        if (!includeRetracted) {
+            filters.add(eq("retracted", false));
+        }
+        List<Document> found = activities.find(Filters.and(filters))
+                                         .sort(Sorts.orderBy(Sorts.descending("current.occurredOn"),
+                                                             Sorts.ascending("recordedAt")))
+                                         .into(new ArrayList<>());
+        found.forEach(d -> {
+            d.remove("_id");
+            d.remove("seq");
+        });
+        return found;
+    }
+}

@@ -1,0 +1,137 @@
+package school.evidence.query.plan;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityAmended;
+import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRecorded;
+import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRetracted;
+import school.evidence.kernel.plan.PlanEvents.ActionAdded;
+import school.evidence.kernel.plan.PlanEvents.ActionRagJudged;
+import school.evidence.platform.store.CommandMetadata;
+import school.evidence.query.monitoring.MonitoringDocuments;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Each action's evidence trail: the monitoring that cites it and its RAG judgements, in recorded order.
+ * Amendments and retractions appear as entries of their own; nothing earlier is rewritten.
+ */
+@Component
+@ProcessingGroup(ActionTimelineProjection.GROUP)
+class ActionTimelineProjection {
+
+    static final String GROUP = "action-timeline";
+    static final String COLLECTION = "action_timelines";
+
+    private final MongoCollection<Document> timelines;
+    /** which actions each activity currently cites, so an amendment or retraction reaches all of them */
+    private final MongoCollection<Document> activityLinks;
+
+    ActionTimelineProjection(MongoDatabase database) {
+        this.timelines = database.getCollection(COLLECTION);
+        this.activityLinks = database.getCollection("action_timeline_links");
+    }
+
+    @EventHandler
+    void on(ActionAdded event) {
+        if (timelines.find(eq("_id", event.actionId())).first() == null) {
+            timelines.insertOne(new Document("_id", event.actionId()).append("actionId", event.actionId())
+                                                                     .append("planId", event.planId())
+                                                                     .append("schoolUrn", event.schoolUrn())
+                                                                     .append("number", event.number())
+                                                                     .append("title", event.title())
+                                                                     .append("entries", new ArrayList<>()));
+        }
+    }
+
+    @EventHandler
+    void on(MonitoringActivityRecorded event, EventMessage<?> message) {
+        Document entry = entry("MONITORING_RECORDED", message)
+                .append("activityId", event.activityId()).append("type", event.type().name()).append("version", 1)
+                .append("details", MonitoringDocuments.details(event.details()));
+        for (String actionId : event.details().actionIds()) {
+            append(actionId, entry);
+        }
+        links(event.activityId(), event.details().actionIds());
+    }
+
+    @EventHandler
+    void on(MonitoringActivityAmended event, EventMessage<?> message) {
+        Set<String> reached = new LinkedHashSet<>(linked(event.activityId()));
+        reached.addAll(event.details().actionIds());
+        for (String actionId : reached) {
+            append(actionId, entry("MONITORING_AMENDED", message)
+                    .append("activityId", event.activityId()).append("type", event.type().name())
+                    .append("version", event.version()).append("reason", event.reason())
+                    .append("stillCitesThisAction", event.details().actionIds().contains(actionId))
+                    .append("details", MonitoringDocuments.details(event.details())));
+        }
+        links(event.activityId(), event.details().actionIds());
+    }
+
+    @EventHandler
+    void on(MonitoringActivityRetracted event, EventMessage<?> message) {
+        for (String actionId : linked(event.activityId())) {
+            append(actionId, entry("MONITORING_RETRACTED", message).append("activityId", event.activityId())
+                                                                  .append("reason", event.reason()));
+        }
+    }
+
+    @EventHandler
+    void on(ActionRagJudged event, EventMessage<?> message) {
+        append(event.actionId(), entry("RAG_JUDGED", message)
+                .append("halfTerm", event.halfTerm().name()).append("status", event.status().name())
+                .append("rationale", event.rationale()).append("evidence", event.evidence())
+                .append("judgedBy", event.judgedBy()));
+    }
+
+    @ResetHandler
+    void reset() {
+        timelines.deleteMany(new Document());
+        activityLinks.deleteMany(new Document());
+    }
+
+    private static Document entry(String kind, EventMessage<?> message) {
+        return new Document("eventId", message.getIdentifier()).append("kind", kind)
+                                                               .append("recordedAt", message.getTimestamp().toString())
+                                                               .append("recordedBy",
+                                                                       message.getMetaData().get(CommandMetadata.ACTOR));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void append(String actionId, Document entry) {
+        Document timeline = timelines.find(eq("_id", actionId)).first();
+        if (timeline == null) {
+            return; // only actions of a plan have timelines; the command side never cites others
+        }
+        List<Document> entries = (List<Document>) timeline.get("entries");
+        if (entries.stream().anyMatch(e -> entry.getString("eventId").equals(e.getString("eventId")))) {
+            return; // redelivered
+        }
+        entries.add(entry);
+        timelines.replaceOne(eq("_id", actionId), timeline);
+    }
+
+    private void links(String activityId, List<String> actionIds) {
+        activityLinks.replaceOne(eq("_id", activityId), new Document("_id", activityId).append("actionIds", actionIds),
+                                 new ReplaceOptions().upsert(true));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> linked(String activityId) {
+        Document links = activityLinks.find(eq("_id", activityId)).first();
+        return links == null ? List.of() : (List<String>) links.get("actionIds");
+    }
+}
