@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import school.evidence.command.plan.PlanActions;
+import school.evidence.command.school.SchoolDirectory;
 import school.evidence.kernel.Rejection;
 import school.evidence.kernel.monitoring.MonitoringCommands.AmendMonitoringActivity;
 import school.evidence.kernel.monitoring.MonitoringCommands.RecordMonitoringActivity;
@@ -47,8 +48,11 @@ public class MonitoringActivity {
     }
 
     @CommandHandler
-    public MonitoringActivity(RecordMonitoringActivity command, PlanActions plans) {
+    public MonitoringActivity(RecordMonitoringActivity command, SchoolDirectory schools, PlanActions plans) {
         notNull(command.type(), "type");
+        if (!schools.isRegistered(command.schoolUrn())) {
+            throw Rejection.notFound("urn", "No school is registered with URN " + command.schoolUrn());
+        }
         String planId = checkDetails(command.schoolUrn(), command.details(), plans);
         apply(new MonitoringActivityRecorded(command.activityId(), command.schoolUrn(), planId, command.type(),
                                              command.details()));

@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import school.evidence.command.plan.PlanActions;
+import school.evidence.command.school.SchoolDirectory;
 import school.evidence.kernel.Rejection;
 import school.evidence.kernel.monitoring.MonitoringCommands.AmendMonitoringActivity;
 import school.evidence.kernel.monitoring.MonitoringCommands.RecordMonitoringActivity;
@@ -37,6 +38,7 @@ class MonitoringActivityTest {
         Map<String, Set<String>> plans = Map.of(PLAN, Set.of("a1", "a2"));
         fixture = new AggregateTestFixture<>(MonitoringActivity.class);
         fixture.registerInjectableResource((PlanActions) id -> Optional.ofNullable(plans.get(id)));
+        fixture.registerInjectableResource((SchoolDirectory) URN::equals);
     }
 
     @Test
@@ -44,6 +46,14 @@ class MonitoringActivityTest {
         fixture.givenNoPriorActivity()
                .when(new RecordMonitoringActivity("v1", URN, MonitoringType.LESSON_VISIT, VISIT))
                .expectEvents(RECORDED);
+    }
+
+    @Test
+    void refusesMonitoringForASchoolThatIsNotRegistered() {
+        fixture.givenNoPriorActivity()
+               .when(new RecordMonitoringActivity("v1", "999999", MonitoringType.LESSON_VISIT, VISIT))
+               .expectExceptionMessage("No school is registered with URN 999999")
+               .expectNoEvents();
     }
 
     @Test
