@@ -1,5 +1,6 @@
 package school.evidence.query.audit;
 
+import school.evidence.query.RecordedAt;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -41,7 +42,7 @@ class AuditTrailProjection {
                 .append("eventId", message.getIdentifier())
                 .append("schoolUrn", event.schoolUrn())
                 .append("type", message.getPayloadType().getSimpleName())
-                .append("recordedAt", message.getTimestamp().toString())
+                .append("recordedAt", RecordedAt.format(message.getTimestamp()))
                 .append("actor", message.getMetaData().get(CommandMetadata.ACTOR))
                 .append("actorRole", message.getMetaData().get(CommandMetadata.ACTOR_ROLE))
                 .append("reason", message.getMetaData().get(CommandMetadata.REASON))

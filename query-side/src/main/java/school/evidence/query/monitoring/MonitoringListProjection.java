@@ -1,5 +1,6 @@
 package school.evidence.query.monitoring;
 
+import school.evidence.query.RecordedAt;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -60,7 +61,7 @@ class MonitoringListProjection {
                                      .append("retracted", false)
                                      .append("retraction", null)
                                      .append("confidential", false)
-                                     .append("recordedAt", message.getTimestamp().toString())
+                                     .append("recordedAt", RecordedAt.format(message.getTimestamp()))
                                      .append("recordedBy", message.getMetaData().get(CommandMetadata.ACTOR))
                                      .append("seq", seq));
     }
@@ -81,7 +82,7 @@ class MonitoringListProjection {
         update(event.activityId(), seq, activity -> {
             activity.put("retracted", true);
             activity.put("retraction", new Document("reason", event.reason())
-                    .append("retractedAt", message.getTimestamp().toString())
+                    .append("retractedAt", RecordedAt.format(message.getTimestamp()))
                     .append("retractedBy", message.getMetaData().get(CommandMetadata.ACTOR)));
         });
     }
@@ -103,7 +104,7 @@ class MonitoringListProjection {
 
     private static Document version(int number, Document details, String reason, EventMessage<?> message) {
         return new Document("version", number).append("details", details).append("reason", reason)
-                                              .append("recordedAt", message.getTimestamp().toString())
+                                              .append("recordedAt", RecordedAt.format(message.getTimestamp()))
                                               .append("recordedBy", message.getMetaData().get(CommandMetadata.ACTOR));
     }
 }

@@ -1,5 +1,6 @@
 package school.evidence.query.plan;
 
+import school.evidence.query.RecordedAt;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
@@ -105,7 +106,7 @@ class ActionTimelineProjection {
 
     private static Document entry(String kind, EventMessage<?> message) {
         return new Document("eventId", message.getIdentifier()).append("kind", kind)
-                                                               .append("recordedAt", message.getTimestamp().toString())
+                                                               .append("recordedAt", RecordedAt.format(message.getTimestamp()))
                                                                .append("recordedBy",
                                                                        message.getMetaData().get(CommandMetadata.ACTOR));
     }

@@ -1,5 +1,6 @@
 package school.evidence.query.plan;
 
+import school.evidence.query.RecordedAt;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
@@ -53,7 +54,7 @@ class PlanViewProjection {
                                 .append("schoolUrn", event.schoolUrn())
                                 .append("academicYear", event.academicYear())
                                 .append("title", event.title())
-                                .append("createdAt", at.toString())
+                                .append("createdAt", RecordedAt.format(at))
                                 .append("version", seq)
                                 .append("priorities", new ArrayList<>())
                                 .append("sections", new ArrayList<>())
@@ -108,7 +109,7 @@ class PlanViewProjection {
                     .append("evidence", event.evidence())
                     .append("judgedBy", event.judgedBy())
                     .append("judgedByRole", role)
-                    .append("judgedAt", at.toString()));
+                    .append("judgedAt", RecordedAt.format(at)));
         });
     }
 

@@ -1,0 +1,58 @@
+package school.evidence.query;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.util.UUID;
+
+/** The embedded MongoDB server for projection tests, reached through the real driver; a fresh database each time. */
+public class EmbeddedMongo implements BeforeAllCallback, AfterAllCallback {
+
+    private MongoServer server;
+    private MongoClient client;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        client.close();
+        server.shutdownNow();
+    }
+
+    public MongoDatabase freshDatabase() {
+        return client.getDatabase("projection_" + UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    /** Feeds an event the way a processor would: through Axon's annotated-handler machinery. */
+    public static void feed(Object projection, EventMessage<?>... events) {
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+        for (EventMessage<?> event : events) {
+            try {
+                adapter.handle(event);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public static EventMessage<?> event(String aggregateType, String aggregateId, long seq, Object payload,
+                                        String actor) {
+        return new GenericDomainEventMessage<>(aggregateType, aggregateId, seq, payload,
+                                               MetaData.with("actor", actor).and("actorRole", "SENIOR_LEADER"));
+    }
+
+}

@@ -1,0 +1,85 @@
+package school.evidence.query.monitoring;
+
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import school.evidence.kernel.Rejection;
+import school.evidence.kernel.monitoring.MonitoringDetails;
+import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityAmended;
+import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRecorded;
+import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRetracted;
+import school.evidence.kernel.monitoring.MonitoringType;
+import school.evidence.query.EmbeddedMongo;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static school.evidence.query.EmbeddedMongo.event;
+import static school.evidence.query.EmbeddedMongo.feed;
+
+class MonitoringListProjectionTest {
+
+    @RegisterExtension
+    static final EmbeddedMongo MONGO = new EmbeddedMongo();
+
+    private MonitoringListProjection projection;
+    private MonitoringQueryController reads;
+
+    @BeforeEach
+    void setUp() {
+        var db = MONGO.freshDatabase();
+        projection = new MonitoringListProjection(db);
+        reads = new MonitoringQueryController(db);
+        feed(projection,
+             event("MonitoringActivity", "v1", 0, recorded("v1", "108520", MonitoringType.LESSON_VISIT, "2023-10-12", "a1"), "slt"),
+             event("MonitoringActivity", "b1", 0, recorded("b1", "108520", MonitoringType.BOOK_SCRUTINY, "2023-11-20"), "slt"),
+             event("MonitoringActivity", "x1", 0, recorded("x1", "100000", MonitoringType.LESSON_VISIT, "2023-10-12"), "slt"));
+    }
+
+    private static MonitoringActivityRecorded recorded(String id, String urn, MonitoringType type, String on,
+                                                       String... actions) {
+        return new MonitoringActivityRecorded(id, urn, actions.length == 0 ? null : "108520-2023-24", type,
+                                              details(on, actions));
+    }
+
+    private static MonitoringDetails details(String on, String... actions) {
+        return new MonitoringDetails(LocalDate.parse(on), "DHT", null, List.of("s"), List.of(), List.of(actions));
+    }
+
+    private List<String> ids(List<Document> rows) {
+        return rows.stream().map(d -> d.getString("activityId")).toList();
+    }
+
+    @Test
+    void listsOnlyTheSchoolsOwnRecordsNewestFirstAndFilters() {
+        assertThat(ids(reads.list("108520", null, null, null, null, true))).containsExactly("b1", "v1");
+        assertThat(ids(reads.list("108520", MonitoringType.LESSON_VISIT, null, null, null, true))).containsExactly("v1");
+        assertThat(ids(reads.list("108520", null, LocalDate.of(2023, 11, 1), LocalDate.of(2023, 11, 30), null, true)))
+                .containsExactly("b1");
+        assertThat(ids(reads.list("108520", null, null, null, "a1", true))).containsExactly("v1");
+        assertThat(reads.list("108520", null, null, null, null, true)).allSatisfy(
+                row -> assertThat(row.getBoolean("confidential")).isFalse());
+        assertThatThrownBy(() -> reads.list("108520", null, LocalDate.of(2023, 12, 1), LocalDate.of(2023, 11, 1), null,
+                                            true)).isInstanceOf(Rejection.class);
+    }
+
+    @Test
+    void keepsEveryVersionAndMarksRetractionAndIgnoresRedelivery() {
+        var amended = event("MonitoringActivity", "v1", 1, new MonitoringActivityAmended(
+                "v1", "108520", "108520-2023-24", MonitoringType.LESSON_VISIT, details("2023-10-11", "a1"), 2,
+                "wrong date"), "slt");
+        feed(projection, amended, amended,
+             event("MonitoringActivity", "v1", 2, new MonitoringActivityRetracted("v1", "108520", "duplicate"), "slt"));
+
+        Document v1 = reads.list("108520", MonitoringType.LESSON_VISIT, null, null, null, true).get(0);
+        assertThat(v1.getInteger("version")).isEqualTo(2);
+        assertThat(v1.getList("versions", Document.class)).extracting(v -> v.getString("reason"))
+                                                          .containsExactly(null, "wrong date");
+        assertThat(v1.get("current", Document.class).getString("occurredOn")).isEqualTo("2023-10-11");
+        assertThat(v1.getBoolean("retracted")).isTrue();
+        assertThat(ids(reads.list("108520", null, null, null, null, false))).containsExactly("b1");
+    }
+}

@@ -1,0 +1,151 @@
+package school.evidence.query.plan;
+
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import school.evidence.kernel.monitoring.MonitoringDetails;
+import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityAmended;
+import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRecorded;
+import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRetracted;
+import school.evidence.kernel.monitoring.MonitoringType;
+import school.evidence.kernel.plan.HalfTerm;
+import school.evidence.kernel.plan.OfstedArea;
+import school.evidence.kernel.plan.PlanEvents.ActionAdded;
+import school.evidence.kernel.plan.PlanEvents.ActionRagJudged;
+import school.evidence.kernel.plan.PlanEvents.ImprovementPlanCreated;
+import school.evidence.kernel.plan.PlanEvents.PriorityAdded;
+import school.evidence.kernel.plan.PlanEvents.SectionAdded;
+import school.evidence.kernel.plan.PlanEvents.SuccessCriterionAdded;
+import school.evidence.kernel.plan.Rag;
+import school.evidence.query.EmbeddedMongo;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static school.evidence.query.EmbeddedMongo.event;
+import static school.evidence.query.EmbeddedMongo.feed;
+
+/** The plan view and the action timelines on the embedded MongoDB, fed real events. */
+class PlanProjectionsTest {
+
+    @RegisterExtension
+    static final EmbeddedMongo MONGO = new EmbeddedMongo();
+
+    private static final String PLAN = "108520-2023-24";
+    private static final String URN = "108520";
+
+    private MongoDatabase db;
+    private PlanViewProjection planView;
+    private ActionTimelineProjection timelines;
+    private PlanQueryController reads;
+
+    @BeforeEach
+    void setUp() {
+        db = MONGO.freshDatabase();
+        planView = new PlanViewProjection(db);
+        timelines = new ActionTimelineProjection(db);
+        reads = new PlanQueryController(db);
+        feedBoth(plan(0, new ImprovementPlanCreated(PLAN, URN, "2023-24", "SIP 2023-2024")),
+                 plan(1, new PriorityAdded(PLAN, URN, "P1", "Teaching is good", Set.of(HalfTerm.SUMMER_2))),
+                 plan(2, new SectionAdded(PLAN, URN, "s1", "Teaching", Set.of(OfstedArea.QUALITY_OF_EDUCATION))),
+                 plan(3, new ActionAdded(PLAN, URN, "a1", "s1", "1", "Expectations", List.of("P1"), List.of("HT"),
+                                         "JC")),
+                 plan(4, new ActionAdded(PLAN, URN, "a2", "s1", "2", "Reading", List.of("P1"), List.of("DHT"), "JC")),
+                 plan(5, new SuccessCriterionAdded(PLAN, URN, "a1", "c1", "Subject leaders share expectations",
+                                                   Set.of(HalfTerm.AUTUMN_1))));
+    }
+
+    private void feedBoth(org.axonframework.eventhandling.EventMessage<?>... events) {
+        feed(planView, events);
+        feed(timelines, events);
+    }
+
+    private static org.axonframework.eventhandling.EventMessage<?> plan(long seq, Object payload) {
+        return event("ImprovementPlan", PLAN, seq, payload, "slt");
+    }
+
+    private static org.axonframework.eventhandling.EventMessage<?> activity(String id, long seq, Object payload) {
+        return event("MonitoringActivity", id, seq, payload, "subject-leader");
+    }
+
+    private static MonitoringDetails visit(String date, String... actions) {
+        return new MonitoringDetails(LocalDate.parse(date), "DHT", new MonitoringDetails.Focus("Reading", List.of("Y4")),
+                                     List.of("Clear modelling"), List.of("Pace"), List.of(actions));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Document action(String actionId) {
+        return ((List<Document>) reads.plan(PLAN).getBody().get("actions")).stream()
+                .filter(a -> actionId.equals(a.getString("actionId"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void showsEachActionWithItsCriteriaAndLatestRag() {
+        assertThat(action("a1").get("rag")).isNull();
+        feedBoth(plan(6, new ActionRagJudged(PLAN, URN, "a1", HalfTerm.AUTUMN_1, Rag.AMBER, "started", List.of(),
+                                             "slt")),
+                 plan(7, new ActionRagJudged(PLAN, URN, "a1", HalfTerm.AUTUMN_2, Rag.GREEN, "embedded", List.of("v1"),
+                                             "slt")));
+
+        Document a1 = action("a1");
+        assertThat(a1.getString("rag")).isEqualTo("GREEN");
+        assertThat(a1.get("ragJudgement", Document.class).getString("halfTerm")).isEqualTo("AUTUMN_2");
+        assertThat(a1.get("ragJudgement", Document.class).getString("judgedBy")).isEqualTo("slt");
+        assertThat(a1.getList("criteria", Document.class)).extracting(c -> c.getString("text"))
+                                                         .containsExactly("Subject leaders share expectations");
+        assertThat(action("a2").get("rag")).isNull();
+        assertThat(reads.plan(PLAN).getHeaders().getETag()).isEqualTo("\"7\"");
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        feedBoth(plan(1, new PriorityAdded(PLAN, URN, "P1", "Teaching is good", Set.of(HalfTerm.SUMMER_2))),
+                 plan(5, new SuccessCriterionAdded(PLAN, URN, "a1", "c1", "Subject leaders share expectations",
+                                                   Set.of(HalfTerm.AUTUMN_1))));
+        assertThat(reads.plan(PLAN).getBody().getList("priorities", Document.class)).hasSize(1);
+        assertThat(action("a1").getList("criteria", Document.class)).hasSize(1);
+    }
+
+    @Test
+    void theTimelineKeepsEveryVersionAndRetractionInRecordedOrder() {
+        feedBoth(activity("v1", 0, new MonitoringActivityRecorded("v1", URN, PLAN, MonitoringType.LESSON_VISIT,
+                                                                  visit("2023-10-12", "a1"))),
+                 plan(6, new ActionRagJudged(PLAN, URN, "a1", HalfTerm.AUTUMN_2, Rag.GREEN, "embedded",
+                                             List.of("v1"), "slt")),
+                 // moved from a1 to a2: both timelines hear of it
+                 activity("v1", 1, new MonitoringActivityAmended("v1", URN, PLAN, MonitoringType.LESSON_VISIT,
+                                                                 visit("2023-10-11", "a2"), 2, "wrong action")),
+                 activity("v1", 2, new MonitoringActivityRetracted("v1", URN, "duplicate")));
+
+        List<Document> a1 = reads.timeline(PLAN, "a1").getList("entries", Document.class);
+        assertThat(a1).extracting(e -> e.getString("kind"))
+                      .containsExactly("MONITORING_RECORDED", "RAG_JUDGED", "MONITORING_AMENDED");
+        assertThat(a1.get(2).getBoolean("stillCitesThisAction")).isFalse();
+        assertThat(a1.get(0).get("details", Document.class).getString("occurredOn")).isEqualTo("2023-10-12");
+
+        List<Document> a2 = reads.timeline(PLAN, "a2").getList("entries", Document.class);
+        assertThat(a2).extracting(e -> e.getString("kind")).containsExactly("MONITORING_AMENDED", "MONITORING_RETRACTED");
+        assertThat(a2.get(1).getString("reason")).isEqualTo("duplicate");
+        assertThat(a2.get(1).getString("recordedBy")).isEqualTo("subject-leader");
+    }
+
+    @Test
+    void timelineEntriesAreNotDuplicatedOnRedelivery() {
+        var recorded = activity("v1", 0, new MonitoringActivityRecorded("v1", URN, PLAN, MonitoringType.LESSON_VISIT,
+                                                                        visit("2023-10-12", "a1")));
+        feedBoth(recorded, recorded);
+        assertThat(reads.timeline(PLAN, "a1").getList("entries", Document.class)).hasSize(1);
+    }
+
+    @Test
+    void unknownPlansAndActionsAreNotFound() {
+        assertThatThrownBy(() -> reads.plan("000000-2023-24")).hasMessageContaining("No plan");
+        assertThatThrownBy(() -> reads.timeline(PLAN, "nope")).hasMessageContaining("has no action");
+        assertThatThrownBy(() -> reads.timeline("other-plan", "a1")).hasMessageContaining("has no action");
+    }
+}
