@@ -82,6 +82,7 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
 
     static final String COUNTER_ID = "globalIndex";
     static final String VOID_KEY_PREFIX = "#void:";
+    private static final int FIRST_AGGREGATE_WINDOW = 16;
     private static final DateTimeFormatter RECORDED_AT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -269,6 +270,41 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
             expected++;
         }
         return result;
+    }
+
+    /**
+     * Loads an aggregate in growing windows (16, 64, 256, then the batch size): most aggregates are short, and each
+     * key asked for costs an index lookup even when no event exists for it.
+     */
+    @Override
+    protected Stream<? extends DomainEventData<?>> readEventData(String identifier, long firstSequenceNumber) {
+        Iterator<DomainEventData<?>> iterator = new Iterator<>() {
+            private long next = firstSequenceNumber;
+            private int window = Math.min(FIRST_AGGREGATE_WINDOW, batchSize());
+            private Iterator<? extends DomainEventData<?>> batch = List.<DomainEventData<?>>of().iterator();
+            private boolean exhausted;
+
+            @Override
+            public boolean hasNext() {
+                if (!batch.hasNext() && !exhausted) {
+                    List<? extends DomainEventData<?>> found = fetchDomainEvents(identifier, next, window);
+                    exhausted = found.size() < window;
+                    next += found.size();
+                    window = Math.min(window * 4, batchSize());
+                    batch = found.iterator();
+                }
+                return batch.hasNext();
+            }
+
+            @Override
+            public DomainEventData<?> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return batch.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, 0), false);
     }
 
     @Override
