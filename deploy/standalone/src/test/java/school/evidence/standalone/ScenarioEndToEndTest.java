@@ -30,11 +30,14 @@ class ScenarioEndToEndTest {
     void aLessonVisitJudgedGreenReadsBackInThePlanTheTimelineAndTheAudit() {
         Scenario s = Scenario.upToTheLessonVisit(slt, "108520");
         Api.Reply rag = slt.post(s.ragPath(), s.green());
+        long acknowledged = System.nanoTime();
         assertThat(rag.status()).isEqualTo(201);
         assertThat(rag.header("ETag")).isEqualTo("\"5\"");
 
         Api.Reply plan = slt.await("/api/plans/" + s.planId,
                                    r -> "GREEN".equals(r.body().path("actions").path(0).path("rag").asText()));
+        // reported, not asserted: tests never judge wall-clock time
+        System.out.printf("plan view showed the RAG %d ms after the 201%n", (System.nanoTime() - acknowledged) / 1_000_000);
         JsonNode action = plan.body().path("actions").path(0);
         assertThat(action.path("actionId").asText()).isEqualTo(s.actionId);
         assertThat(action.path("rag").asText()).isEqualTo("GREEN");
