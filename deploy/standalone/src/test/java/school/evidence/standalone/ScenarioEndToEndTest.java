@@ -1,7 +1,10 @@
 package school.evidence.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,7 +22,13 @@ class ScenarioEndToEndTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MongoDatabase database;
     Api slt;
+
+    private Document storedEvent(String aggregateId, long sequence) {
+        return database.getCollection("events").find(new Document("_id", aggregateId + ":" + sequence)).first();
+    }
 
     @BeforeEach
     void connect() {
@@ -63,6 +72,11 @@ class ScenarioEndToEndTest {
             assertThat(entry.path("recordedAt").asText()).isNotBlank();
             assertThat(entry.path("actor").asText()).isEqualTo("slt");
         }
+        Document stored = storedEvent(s.planId, 5);
+        assertThat(stored.getString("school")).isEqualTo("108520");
+        assertThat(Document.parse(stored.getString("metaData")))
+                .containsEntry("actor", "slt").containsEntry("actorRole", "SENIOR_LEADER")
+                .containsEntry("schoolUrn", "108520").containsKey("correlationId");
         assertThat(types).containsExactly("SchoolRegistered", "ImprovementPlanCreated", "PriorityAdded",
                                           "SectionAdded", "ActionAdded", "SuccessCriterionAdded",
                                           "MonitoringActivityRecorded", "ActionRagJudged");
@@ -85,6 +99,9 @@ class ScenarioEndToEndTest {
         assertThat(kinds(timeline.body()))
                 .containsExactly("MONITORING_RECORDED", "MONITORING_AMENDED", "MONITORING_RETRACTED");
         assertThat(timeline.body().path("entries").path(1).path("reason").asText()).isEqualTo("Visit was on the 11th");
+        assertThat(Document.parse(storedEvent(s.activityId, 1).getString("metaData")))
+                .containsEntry("reason", "Visit was on the 11th").containsEntry("actor", "subject-leader")
+                .containsEntry("actorRole", "SUBJECT_LEADER");
 
         Api.Reply list = slt.await("/api/schools/100001/monitoring",
                                    r -> r.body().path(0).path("retracted").asBoolean());
