@@ -18,22 +18,33 @@ import school.evidence.kernel.monitoring.MonitoringCommands.AmendMonitoringActiv
 import school.evidence.kernel.monitoring.MonitoringCommands.RecordMonitoringActivity;
 import school.evidence.kernel.monitoring.MonitoringCommands.RetractMonitoringActivity;
 import school.evidence.kernel.monitoring.MonitoringDetails;
+import school.evidence.kernel.monitoring.MonitoringDetails.NextStep;
+import school.evidence.kernel.monitoring.MonitoringDetails.NextStepCheck;
 import school.evidence.kernel.monitoring.MonitoringType;
+import school.evidence.kernel.monitoring.PupilGroup;
+import school.evidence.kernel.monitoring.Specifics;
 import school.evidence.kernel.school.Urn;
 
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** Recording monitoring: subject and senior leaders. Governors read it but never write it. */
+/**
+ * Recording monitoring: subject and senior leaders; governors record their own link-governor visits only.
+ */
 @RestController
 @Tag(name = "Monitoring")
-@PreAuthorize("hasAnyRole('SENIOR_LEADER', 'SUBJECT_LEADER')")
 class MonitoringController {
 
-    record FocusRequest(@Size(max = 100) String subject, List<@NotBlank @Size(max = 20) String> yearGroups) {
+    record FocusRequest(@Size(max = 100) String subject, List<@NotBlank @Size(max = 20) String> yearGroups,
+                        Set<PupilGroup> pupilGroups) {
+    }
+
+    record NextStepRequest(@Size(max = 100) String stepId, @NotBlank @Size(max = 2000) String text,
+                           @NotBlank @Size(max = 100) String owner, @NotNull LocalDate dueOn) {
     }
 
     record RecordRequest(@NotNull MonitoringType type,
@@ -42,7 +53,28 @@ class MonitoringController {
                          @Valid FocusRequest focus,
                          List<@NotBlank @Size(max = 4000) String> strengths,
                          List<@NotBlank @Size(max = 4000) String> areasForDevelopment,
-                         List<@NotBlank String> actionIds) {
+                         List<@NotBlank String> actionIds,
+                         List<@NotBlank @Size(max = 500) String> evidenceReferences,
+                         List<@Valid NextStepRequest> nextSteps,
+                         List<@Valid NextStepCheck> nextStepChecks,
+                         Boolean confidential,
+                         Specifics.LessonVisit lessonVisit,
+                         Specifics.LearningWalk learningWalk,
+                         Specifics.WorkScrutiny workScrutiny,
+                         Specifics.PupilVoice pupilVoice,
+                         Specifics.ProgressMeeting progressMeeting,
+                         Specifics.DeepDive deepDive,
+                         Specifics.GovernorVisit governorVisit,
+                         Specifics.ExternalReview externalReview,
+                         Specifics.DataAnalysis dataAnalysis,
+                         Specifics.Moderation moderation) {
+        MonitoringDetails details() {
+            return MonitoringController.details(occurredOn, lead, focus, strengths, areasForDevelopment, actionIds,
+                                                evidenceReferences, nextSteps, nextStepChecks, confidential,
+                                                new Specifics(lessonVisit, learningWalk, workScrutiny, pupilVoice,
+                                                              progressMeeting, deepDive, governorVisit,
+                                                              externalReview, dataAnalysis, moderation));
+        }
     }
 
     record AmendRequest(@NotNull LocalDate occurredOn,
@@ -51,7 +83,28 @@ class MonitoringController {
                         List<@NotBlank @Size(max = 4000) String> strengths,
                         List<@NotBlank @Size(max = 4000) String> areasForDevelopment,
                         List<@NotBlank String> actionIds,
+                        List<@NotBlank @Size(max = 500) String> evidenceReferences,
+                        List<@Valid NextStepRequest> nextSteps,
+                        List<@Valid NextStepCheck> nextStepChecks,
+                        Boolean confidential,
+                        Specifics.LessonVisit lessonVisit,
+                        Specifics.LearningWalk learningWalk,
+                        Specifics.WorkScrutiny workScrutiny,
+                        Specifics.PupilVoice pupilVoice,
+                        Specifics.ProgressMeeting progressMeeting,
+                        Specifics.DeepDive deepDive,
+                        Specifics.GovernorVisit governorVisit,
+                        Specifics.ExternalReview externalReview,
+                        Specifics.DataAnalysis dataAnalysis,
+                        Specifics.Moderation moderation,
                         @NotBlank @Size(max = 2000) String reason) {
+        MonitoringDetails details() {
+            return MonitoringController.details(occurredOn, lead, focus, strengths, areasForDevelopment, actionIds,
+                                                evidenceReferences, nextSteps, nextStepChecks, confidential,
+                                                new Specifics(lessonVisit, learningWalk, workScrutiny, pupilVoice,
+                                                              progressMeeting, deepDive, governorVisit,
+                                                              externalReview, dataAnalysis, moderation));
+        }
     }
 
     record RetractRequest(@NotBlank @Size(max = 2000) String reason) {
@@ -64,28 +117,29 @@ class MonitoringController {
     }
 
     @PostMapping("/api/schools/{urn}/monitoring")
+    @PreAuthorize("hasAnyRole('SENIOR_LEADER', 'SUBJECT_LEADER') or (hasRole('GOVERNOR') and "
+            + "#request.type() == T(school.evidence.kernel.monitoring.MonitoringType).GOVERNOR_VISIT)")
     ResponseEntity<Map<String, String>> record(@PathVariable String urn, @Valid @RequestBody RecordRequest request) {
         if (!Urn.isValid(urn)) {
             throw Rejection.invalid("urn", "urn must be exactly six digits");
         }
         String activityId = UUID.randomUUID().toString();
-        commands.send(new RecordMonitoringActivity(activityId, urn, request.type(), details(
-                request.occurredOn(), request.lead(), request.focus(), request.strengths(),
-                request.areasForDevelopment(), request.actionIds())));
+        commands.send(new RecordMonitoringActivity(activityId, urn, request.type(), request.details()));
         return ResponseEntity.created(URI.create("/api/monitoring/" + activityId))
                              .body(Map.of("activityId", activityId));
     }
 
     @PostMapping("/api/monitoring/{activityId}/amendments")
+    @PreAuthorize("hasAnyRole('SENIOR_LEADER', 'SUBJECT_LEADER')")
     ResponseEntity<Map<String, Object>> amend(@PathVariable String activityId,
                                               @Valid @RequestBody AmendRequest request) {
-        int version = commands.send(new AmendMonitoringActivity(activityId, details(
-                request.occurredOn(), request.lead(), request.focus(), request.strengths(),
-                request.areasForDevelopment(), request.actionIds()), request.reason()), request.reason());
+        int version = commands.send(new AmendMonitoringActivity(activityId, request.details(), request.reason()),
+                                    request.reason());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("activityId", activityId, "version", version));
     }
 
     @PostMapping("/api/monitoring/{activityId}/retraction")
+    @PreAuthorize("hasAnyRole('SENIOR_LEADER', 'SUBJECT_LEADER')")
     ResponseEntity<Map<String, String>> retract(@PathVariable String activityId,
                                                 @Valid @RequestBody RetractRequest request) {
         commands.send(new RetractMonitoringActivity(activityId, request.reason()), request.reason());
@@ -93,14 +147,17 @@ class MonitoringController {
     }
 
     private static MonitoringDetails details(LocalDate occurredOn, String lead, FocusRequest focus,
-                                             List<String> strengths, List<String> areas, List<String> actionIds) {
-        return new MonitoringDetails(occurredOn, lead,
-                                     focus == null ? null : new MonitoringDetails.Focus(focus.subject(),
-                                                                                        orEmpty(focus.yearGroups())),
-                                     orEmpty(strengths), orEmpty(areas), orEmpty(actionIds));
-    }
-
-    private static List<String> orEmpty(List<String> list) {
-        return list == null ? List.of() : list;
+                                             List<String> strengths, List<String> areas, List<String> actionIds,
+                                             List<String> evidence, List<NextStepRequest> nextSteps,
+                                             List<NextStepCheck> checks, Boolean confidential, Specifics specifics) {
+        return new MonitoringDetails(
+                occurredOn, lead,
+                focus == null ? null : new MonitoringDetails.Focus(focus.subject(), focus.yearGroups(),
+                                                                   focus.pupilGroups()),
+                strengths, areas, actionIds, evidence,
+                nextSteps == null ? List.of() : nextSteps.stream()
+                                                         .map(s -> new NextStep(s.stepId(), s.text(), s.owner(), s.dueOn()))
+                                                         .toList(),
+                checks, Boolean.TRUE.equals(confidential), specifics);
     }
 }

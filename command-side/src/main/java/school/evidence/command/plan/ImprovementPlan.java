@@ -9,25 +9,51 @@ import school.evidence.command.monitoring.MonitoringRecords;
 import school.evidence.command.school.SchoolDirectory;
 import school.evidence.kernel.Rejection;
 import school.evidence.kernel.plan.AcademicYear;
+import school.evidence.kernel.plan.ActionDetails;
 import school.evidence.kernel.plan.PlanCommands.AddAction;
 import school.evidence.kernel.plan.PlanCommands.AddPriority;
 import school.evidence.kernel.plan.PlanCommands.AddSection;
 import school.evidence.kernel.plan.PlanCommands.AddSuccessCriterion;
+import school.evidence.kernel.plan.PlanCommands.CarryForwardAction;
+import school.evidence.kernel.plan.PlanCommands.ClosePlan;
 import school.evidence.kernel.plan.PlanCommands.CreateImprovementPlan;
 import school.evidence.kernel.plan.PlanCommands.JudgeActionRag;
+import school.evidence.kernel.plan.PlanCommands.JudgeCriterionRag;
+import school.evidence.kernel.plan.PlanCommands.PublishPlan;
+import school.evidence.kernel.plan.PlanCommands.ReviseAction;
+import school.evidence.kernel.plan.PlanCommands.RevisePriority;
+import school.evidence.kernel.plan.PlanCommands.ReviseSuccessCriterion;
+import school.evidence.kernel.plan.PlanCommands.WithdrawAction;
+import school.evidence.kernel.plan.PlanCommands.WithdrawPriority;
+import school.evidence.kernel.plan.PlanCommands.WithdrawSuccessCriterion;
 import school.evidence.kernel.plan.PlanEvents.ActionAdded;
+import school.evidence.kernel.plan.PlanEvents.ActionCarriedForward;
 import school.evidence.kernel.plan.PlanEvents.ActionRagJudged;
+import school.evidence.kernel.plan.PlanEvents.ActionRevised;
+import school.evidence.kernel.plan.PlanEvents.ActionWithdrawn;
+import school.evidence.kernel.plan.PlanEvents.CriterionRagJudged;
 import school.evidence.kernel.plan.PlanEvents.ImprovementPlanCreated;
+import school.evidence.kernel.plan.PlanEvents.PlanClosed;
+import school.evidence.kernel.plan.PlanEvents.PlanPublished;
 import school.evidence.kernel.plan.PlanEvents.PriorityAdded;
+import school.evidence.kernel.plan.PlanEvents.PriorityRevised;
+import school.evidence.kernel.plan.PlanEvents.PriorityWithdrawn;
 import school.evidence.kernel.plan.PlanEvents.SectionAdded;
 import school.evidence.kernel.plan.PlanEvents.SuccessCriterionAdded;
+import school.evidence.kernel.plan.PlanEvents.SuccessCriterionRevised;
+import school.evidence.kernel.plan.PlanEvents.SuccessCriterionWithdrawn;
 import school.evidence.kernel.plan.PlanId;
+import school.evidence.kernel.plan.Rag;
+import school.evidence.kernel.plan.SectionDetails;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static school.evidence.command.Checks.notBlank;
@@ -36,22 +62,35 @@ import static school.evidence.command.Checks.notNull;
 
 /**
  * A school's improvement plan for one academic year. Holds only what its decisions need: which priorities,
- * sections and actions exist, so every reference in a command can be checked.
+ * sections, actions and criteria exist and whether they were withdrawn, and whether the plan is still open.
  */
 @Aggregate
 public class ImprovementPlan {
 
-    private static final java.util.regex.Pattern PRIORITY_CODE = java.util.regex.Pattern.compile("P\\d{1,3}");
+    private static final Pattern PRIORITY_CODE = Pattern.compile("P\\d{1,3}");
+    private static final Pattern OFSTED_ACTION = Pattern.compile("OA\\d{1,3}");
+
+    private enum Status { DRAFT, PUBLISHED, CLOSED }
+
+    private record ActionState(String sectionId, boolean withdrawn) {
+    }
+
+    private record CriterionState(String actionId, boolean withdrawn) {
+    }
 
     @AggregateIdentifier
     private String planId;
     private String schoolUrn;
-    private final Set<String> priorityCodes = new HashSet<>();
+    private String academicYear;
+    private Status status = Status.DRAFT;
+    /** priority code -> withdrawn */
+    private final Map<String, Boolean> priorities = new HashMap<>();
     private final Set<String> sectionIds = new HashSet<>();
-    /** action id -> section id */
-    private final Map<String, String> actions = new HashMap<>();
+    private final Map<String, ActionState> actions = new HashMap<>();
     /** section id + action number, so two actions cannot both be "1." in one section */
     private final Set<String> actionNumbers = new HashSet<>();
+    private final Map<String, CriterionState> criteria = new HashMap<>();
+    private final Set<String> carriedFrom = new HashSet<>();
 
     protected ImprovementPlan() {
     }
@@ -73,64 +112,176 @@ public class ImprovementPlan {
                                          command.title().strip()));
     }
 
+    // ---------------------------------------------------------------- priorities
+
     @CommandHandler
     public void handle(AddPriority command) {
+        refuseIfClosed();
         if (command.code() == null || !PRIORITY_CODE.matcher(command.code()).matches()) {
             throw Rejection.invalid("code", "code must look like P1");
         }
-        if (priorityCodes.contains(command.code())) {
+        if (priorities.containsKey(command.code())) {
             throw Rejection.conflict("code", "The plan already has a priority " + command.code());
         }
         notBlank(command.statement(), "statement");
-        apply(new PriorityAdded(planId, schoolUrn, command.code(), command.statement().strip(),
-                                command.dueBy() == null ? Set.of() : command.dueBy()));
+        apply(new PriorityAdded(planId, schoolUrn, command.code(), command.statement().strip(), orEmpty(command.dueBy())));
     }
 
     @CommandHandler
+    public void handle(RevisePriority command) {
+        refuseIfClosed();
+        requireLivePriority(command.code());
+        notBlank(command.statement(), "statement");
+        notBlank(command.reason(), "reason");
+        apply(new PriorityRevised(planId, schoolUrn, command.code(), command.statement().strip(),
+                                  orEmpty(command.dueBy()), command.reason().strip()));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawPriority command) {
+        refuseIfClosed();
+        requireLivePriority(command.code());
+        notBlank(command.reason(), "reason");
+        apply(new PriorityWithdrawn(planId, schoolUrn, command.code(), command.reason().strip()));
+    }
+
+    // ---------------------------------------------------------------- sections and actions
+
+    @CommandHandler
     public void handle(AddSection command) {
-        notBlank(command.title(), "title");
+        refuseIfClosed();
         notBlank(command.sectionId(), "sectionId");
-        apply(new SectionAdded(planId, schoolUrn, command.sectionId(), command.title().strip(),
-                               command.ofstedAreas() == null ? Set.of() : command.ofstedAreas()));
+        SectionDetails details = command.details();
+        notNull(details, "title");
+        notBlank(details.title(), "title");
+        apply(new SectionAdded(planId, schoolUrn, command.sectionId(), new SectionDetails(
+                details.title().strip(), details.aim(), orEmpty(details.ethosLinks()), orEmpty(details.ofstedAreas()))));
     }
 
     @CommandHandler
     public void handle(AddAction command) {
-        if (!sectionIds.contains(command.sectionId())) {
-            throw Rejection.invalid("sectionId", "The plan has no section " + command.sectionId());
-        }
+        refuseIfClosed();
+        requireSection(command.sectionId());
         notBlank(command.number(), "number");
-        notBlank(command.title(), "title");
-        List<String> priorities = command.priorities() == null ? List.of() : command.priorities();
-        List<String> unknown = priorities.stream().filter(p -> !priorityCodes.contains(p)).toList();
-        if (!unknown.isEmpty()) {
-            throw Rejection.invalid("priorities", "The plan has no priority " + String.join(", ", unknown));
-        }
-        if (actionNumbers.contains(command.sectionId() + "#" + command.number())) {
-            throw Rejection.conflict("number", "The section already has an action " + command.number());
-        }
+        refuseTakenNumber(command.sectionId(), command.number());
         apply(new ActionAdded(planId, schoolUrn, command.actionId(), command.sectionId(), command.number().strip(),
-                              command.title().strip(), priorities,
-                              command.leads() == null ? List.of() : command.leads(), command.governorLink()));
+                              checked(command.details())));
     }
 
     @CommandHandler
+    public void handle(ReviseAction command) {
+        refuseIfClosed();
+        requireLiveAction(command.actionId());
+        notBlank(command.reason(), "reason");
+        apply(new ActionRevised(planId, schoolUrn, command.actionId(), checked(command.details()),
+                                command.reason().strip()));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawAction command) {
+        refuseIfClosed();
+        requireLiveAction(command.actionId());
+        notBlank(command.reason(), "reason");
+        apply(new ActionWithdrawn(planId, schoolUrn, command.actionId(), command.reason().strip()));
+    }
+
+    @CommandHandler
+    public void handle(CarryForwardAction command, PlanLookup plans) {
+        refuseIfClosed();
+        requireSection(command.sectionId());
+        notBlank(command.number(), "number");
+        refuseTakenNumber(command.sectionId(), command.number());
+        PlanLookup.PlanFacts from = plans.find(command.fromPlanId())
+                .filter(p -> p.schoolUrn().equals(schoolUrn))
+                .orElseThrow(() -> Rejection.invalid("fromPlanId", "This school has no plan " + command.fromPlanId()));
+        if (from.academicYear().compareTo(academicYear) >= 0) {
+            throw Rejection.invalid("fromPlanId", "Actions can only be carried forward from an earlier year's plan");
+        }
+        PlanLookup.ActionFacts action = from.actions().get(command.fromActionId());
+        if (action == null || action.withdrawn()) {
+            throw Rejection.invalid("fromActionId", "Plan " + command.fromPlanId() + " has no live action "
+                    + command.fromActionId());
+        }
+        if (action.lastRag() == Rag.GREEN) {
+            throw Rejection.invalid("fromActionId", "That action was judged green (evidenced and shows impact); "
+                    + "only unfinished actions are carried forward");
+        }
+        if (carriedFrom.contains(command.fromActionId())) {
+            throw Rejection.conflict("fromActionId", "That action has already been carried into this plan");
+        }
+        ActionDetails details = action.details();
+        List<String> kept = details.priorities().stream().filter(this::isLivePriority).toList();
+        List<String> dropped = details.priorities().stream().filter(p -> !isLivePriority(p)).toList();
+        apply(new ActionCarriedForward(planId, schoolUrn, command.actionId(), command.sectionId(),
+                                       command.number().strip(), new ActionDetails(
+                details.title(), kept, details.ofstedActions(), details.leads(), details.governorLink(),
+                details.resources(), details.costPounds(), details.monitoredBy(), details.evaluatedBy()),
+                                       command.fromPlanId(), command.fromActionId(), dropped));
+    }
+
+    // ---------------------------------------------------------------- success criteria
+
+    @CommandHandler
     public void handle(AddSuccessCriterion command) {
-        requireAction(command.actionId());
+        refuseIfClosed();
+        requireLiveAction(command.actionId());
         notBlank(command.text(), "text");
         notEmpty(command.halfTerms(), "halfTerms");
         apply(new SuccessCriterionAdded(planId, schoolUrn, command.actionId(), command.criterionId(),
                                         command.text().strip(), command.halfTerms()));
     }
 
+    @CommandHandler
+    public void handle(ReviseSuccessCriterion command) {
+        refuseIfClosed();
+        requireLiveCriterion(command.actionId(), command.criterionId());
+        notBlank(command.text(), "text");
+        notEmpty(command.halfTerms(), "halfTerms");
+        notBlank(command.reason(), "reason");
+        apply(new SuccessCriterionRevised(planId, schoolUrn, command.actionId(), command.criterionId(),
+                                          command.text().strip(), command.halfTerms(), command.reason().strip()));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawSuccessCriterion command) {
+        refuseIfClosed();
+        requireLiveCriterion(command.actionId(), command.criterionId());
+        notBlank(command.reason(), "reason");
+        apply(new SuccessCriterionWithdrawn(planId, schoolUrn, command.actionId(), command.criterionId(),
+                                            command.reason().strip()));
+    }
+
+    // ---------------------------------------------------------------- RAG
+
     /** @return the plan's version after the judgement, for the client's next If-Match */
     @CommandHandler
     public Long handle(JudgeActionRag command, MonitoringRecords monitoring) {
-        requireAction(command.actionId());
-        notNull(command.halfTerm(), "halfTerm");
-        notNull(command.status(), "status");
-        notBlank(command.rationale(), "rationale");
-        List<String> evidence = command.evidence() == null ? List.of() : command.evidence();
+        refuseIfClosed();
+        requireLiveAction(command.actionId());
+        List<String> evidence = checkJudgement(command.halfTerm(), command.status(), command.rationale(),
+                                               command.evidence(), monitoring);
+        apply(new ActionRagJudged(planId, schoolUrn, command.actionId(), command.halfTerm(), command.status(),
+                                  command.rationale().strip(), evidence, command.judgedBy()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(JudgeCriterionRag command, MonitoringRecords monitoring) {
+        refuseIfClosed();
+        requireLiveCriterion(command.actionId(), command.criterionId());
+        List<String> evidence = checkJudgement(command.halfTerm(), command.status(), command.rationale(),
+                                               command.evidence(), monitoring);
+        apply(new CriterionRagJudged(planId, schoolUrn, command.actionId(), command.criterionId(), command.halfTerm(),
+                                     command.status(), command.rationale().strip(), evidence, command.judgedBy()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    private List<String> checkJudgement(Object halfTerm, Rag status, String rationale, List<String> cited,
+                                        MonitoringRecords monitoring) {
+        notNull(halfTerm, "halfTerm");
+        notNull(status, "status");
+        notBlank(rationale, "rationale");
+        List<String> evidence = cited == null ? List.of() : cited;
         for (String activityId : evidence) {
             MonitoringRecords.Facts facts = monitoring.find(activityId)
                     .filter(f -> f.schoolUrn().equals(schoolUrn))
@@ -140,26 +291,121 @@ public class ImprovementPlan {
                 throw Rejection.invalid("evidence", "Monitoring activity " + activityId + " was retracted");
             }
         }
-        apply(new ActionRagJudged(planId, schoolUrn, command.actionId(), command.halfTerm(), command.status(),
-                                  command.rationale().strip(), evidence, command.judgedBy()));
-        return AggregateLifecycle.getVersion();
+        return evidence;
     }
 
-    private void requireAction(String actionId) {
-        if (!actions.containsKey(actionId)) {
+    // ---------------------------------------------------------------- life cycle
+
+    @CommandHandler
+    public void handle(PublishPlan command) {
+        refuseIfClosed();
+        if (status == Status.PUBLISHED) {
+            throw Rejection.conflict("planId", "The plan is already published");
+        }
+        apply(new PlanPublished(planId, schoolUrn));
+    }
+
+    @CommandHandler
+    public void handle(ClosePlan command) {
+        refuseIfClosed();
+        if (status != Status.PUBLISHED) {
+            throw Rejection.conflict("planId", "Only a published plan can be closed");
+        }
+        notBlank(command.reason(), "reason");
+        apply(new PlanClosed(planId, schoolUrn, command.reason().strip()));
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    private void refuseIfClosed() {
+        if (status == Status.CLOSED) {
+            throw Rejection.conflict("planId", "The plan is closed; it can no longer change");
+        }
+    }
+
+    private boolean isLivePriority(String code) {
+        return Boolean.FALSE.equals(priorities.get(code));
+    }
+
+    private void requireLivePriority(String code) {
+        if (!isLivePriority(code)) {
+            throw Rejection.notFound("code", "The plan has no priority " + code);
+        }
+    }
+
+    private void requireSection(String sectionId) {
+        if (!sectionIds.contains(sectionId)) {
+            throw Rejection.invalid("sectionId", "The plan has no section " + sectionId);
+        }
+    }
+
+    private void refuseTakenNumber(String sectionId, String number) {
+        if (actionNumbers.contains(sectionId + "#" + number.strip())) {
+            throw Rejection.conflict("number", "The section already has an action " + number.strip());
+        }
+    }
+
+    private void requireLiveAction(String actionId) {
+        ActionState action = actions.get(actionId);
+        if (action == null || action.withdrawn()) {
             throw Rejection.notFound("actionId", "The plan has no action " + actionId);
         }
     }
+
+    private void requireLiveCriterion(String actionId, String criterionId) {
+        requireLiveAction(actionId);
+        CriterionState criterion = criteria.get(criterionId);
+        if (criterion == null || criterion.withdrawn() || !criterion.actionId().equals(actionId)) {
+            throw Rejection.notFound("criterionId", "The action has no success criterion " + criterionId);
+        }
+    }
+
+    private ActionDetails checked(ActionDetails details) {
+        notNull(details, "title");
+        notBlank(details.title(), "title");
+        List<String> unknown = details.priorities().stream().filter(p -> !isLivePriority(p)).toList();
+        if (!unknown.isEmpty()) {
+            throw Rejection.invalid("priorities", "The plan has no priority " + String.join(", ", unknown));
+        }
+        List<String> badOa = details.ofstedActions().stream().filter(oa -> !OFSTED_ACTION.matcher(oa).matches())
+                                    .toList();
+        if (!badOa.isEmpty()) {
+            throw Rejection.invalid("ofstedActions", "Ofsted actions look like OA1, not " + String.join(", ", badOa));
+        }
+        BigDecimal cost = details.costPounds();
+        if (cost != null && (cost.signum() < 0 || cost.stripTrailingZeros().scale() > 2)) {
+            throw Rejection.invalid("costPounds", "costPounds must be a non-negative amount in pounds and pence");
+        }
+        return new ActionDetails(details.title().strip(), details.priorities(), details.ofstedActions(),
+                                 details.leads(), details.governorLink(), details.resources(), cost,
+                                 details.monitoredBy(), details.evaluatedBy());
+    }
+
+    private static <T> Set<T> orEmpty(Set<T> set) {
+        return set == null ? Set.of() : set;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : new ArrayList<>(list);
+    }
+
+    // ---------------------------------------------------------------- state
 
     @EventSourcingHandler
     void on(ImprovementPlanCreated event) {
         planId = event.planId();
         schoolUrn = event.schoolUrn();
+        academicYear = event.academicYear();
     }
 
     @EventSourcingHandler
     void on(PriorityAdded event) {
-        priorityCodes.add(event.code());
+        priorities.put(event.code(), false);
+    }
+
+    @EventSourcingHandler
+    void on(PriorityWithdrawn event) {
+        priorities.put(event.code(), true);
     }
 
     @EventSourcingHandler
@@ -169,7 +415,39 @@ public class ImprovementPlan {
 
     @EventSourcingHandler
     void on(ActionAdded event) {
-        actions.put(event.actionId(), event.sectionId());
+        actions.put(event.actionId(), new ActionState(event.sectionId(), false));
         actionNumbers.add(event.sectionId() + "#" + event.number());
+    }
+
+    @EventSourcingHandler
+    void on(ActionCarriedForward event) {
+        actions.put(event.actionId(), new ActionState(event.sectionId(), false));
+        actionNumbers.add(event.sectionId() + "#" + event.number());
+        carriedFrom.add(event.fromActionId());
+    }
+
+    @EventSourcingHandler
+    void on(ActionWithdrawn event) {
+        actions.computeIfPresent(event.actionId(), (id, a) -> new ActionState(a.sectionId(), true));
+    }
+
+    @EventSourcingHandler
+    void on(SuccessCriterionAdded event) {
+        criteria.put(event.criterionId(), new CriterionState(event.actionId(), false));
+    }
+
+    @EventSourcingHandler
+    void on(SuccessCriterionWithdrawn event) {
+        criteria.computeIfPresent(event.criterionId(), (id, c) -> new CriterionState(c.actionId(), true));
+    }
+
+    @EventSourcingHandler
+    void on(PlanPublished event) {
+        status = Status.PUBLISHED;
+    }
+
+    @EventSourcingHandler
+    void on(PlanClosed event) {
+        status = Status.CLOSED;
     }
 }

@@ -2,6 +2,8 @@ package school.evidence.command.plan;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -18,26 +20,39 @@ import org.springframework.web.bind.annotation.RestController;
 import school.evidence.command.CommandSender;
 import school.evidence.kernel.Rejection;
 import school.evidence.kernel.plan.AcademicYear;
+import school.evidence.kernel.plan.ActionDetails;
 import school.evidence.kernel.plan.HalfTerm;
 import school.evidence.kernel.plan.OfstedArea;
 import school.evidence.kernel.plan.PlanCommands.AddAction;
 import school.evidence.kernel.plan.PlanCommands.AddPriority;
 import school.evidence.kernel.plan.PlanCommands.AddSection;
 import school.evidence.kernel.plan.PlanCommands.AddSuccessCriterion;
+import school.evidence.kernel.plan.PlanCommands.CarryForwardAction;
+import school.evidence.kernel.plan.PlanCommands.ClosePlan;
 import school.evidence.kernel.plan.PlanCommands.CreateImprovementPlan;
 import school.evidence.kernel.plan.PlanCommands.JudgeActionRag;
+import school.evidence.kernel.plan.PlanCommands.JudgeCriterionRag;
+import school.evidence.kernel.plan.PlanCommands.PublishPlan;
+import school.evidence.kernel.plan.PlanCommands.ReviseAction;
+import school.evidence.kernel.plan.PlanCommands.RevisePriority;
+import school.evidence.kernel.plan.PlanCommands.ReviseSuccessCriterion;
+import school.evidence.kernel.plan.PlanCommands.WithdrawAction;
+import school.evidence.kernel.plan.PlanCommands.WithdrawPriority;
+import school.evidence.kernel.plan.PlanCommands.WithdrawSuccessCriterion;
 import school.evidence.kernel.plan.PlanId;
 import school.evidence.kernel.plan.Rag;
+import school.evidence.kernel.plan.SectionDetails;
 import school.evidence.kernel.school.Urn;
 import school.evidence.platform.web.Actor;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Building a plan and judging its actions: senior leaders only. */
+/** Building, revising and judging a plan: senior leaders only. */
 @RestController
 @Tag(name = "Improvement plans")
 @PreAuthorize("hasRole('SENIOR_LEADER')")
@@ -53,18 +68,59 @@ class PlanController {
                            Set<HalfTerm> dueBy) {
     }
 
-    record SectionRequest(@NotBlank @Size(max = 300) String title, Set<OfstedArea> ofstedAreas) {
+    record PriorityRevision(@NotBlank @Size(max = 2000) String statement, Set<HalfTerm> dueBy,
+                            @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record Reason(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record SectionRequest(@NotBlank @Size(max = 300) String title, @Size(max = 2000) String aim,
+                          List<@NotBlank @Size(max = 200) String> ethosLinks, Set<OfstedArea> ofstedAreas) {
     }
 
     record ActionRequest(@NotBlank String sectionId,
                          @NotBlank @Size(max = 20) String number,
                          @NotBlank @Size(max = 2000) String title,
                          List<@NotBlank String> priorities,
+                         List<@Pattern(regexp = "OA\\d{1,3}", message = "must look like OA1") String> ofstedActions,
                          List<@NotBlank @Size(max = 100) String> leads,
-                         @Size(max = 100) String governorLink) {
+                         @Size(max = 100) String governorLink,
+                         @Size(max = 2000) String resources,
+                         @DecimalMin("0") @Digits(integer = 9, fraction = 2) BigDecimal costPounds,
+                         List<@NotBlank @Size(max = 100) String> monitoredBy,
+                         List<@NotBlank @Size(max = 100) String> evaluatedBy) {
+        ActionDetails details() {
+            return new ActionDetails(title, priorities, ofstedActions, leads, governorLink, resources, costPounds,
+                                     monitoredBy, evaluatedBy);
+        }
+    }
+
+    record ActionRevision(@NotBlank @Size(max = 2000) String title,
+                          List<@NotBlank String> priorities,
+                          List<@Pattern(regexp = "OA\\d{1,3}", message = "must look like OA1") String> ofstedActions,
+                          List<@NotBlank @Size(max = 100) String> leads,
+                          @Size(max = 100) String governorLink,
+                          @Size(max = 2000) String resources,
+                          @DecimalMin("0") @Digits(integer = 9, fraction = 2) BigDecimal costPounds,
+                          List<@NotBlank @Size(max = 100) String> monitoredBy,
+                          List<@NotBlank @Size(max = 100) String> evaluatedBy,
+                          @NotBlank @Size(max = 2000) String reason) {
+        ActionDetails details() {
+            return new ActionDetails(title, priorities, ofstedActions, leads, governorLink, resources, costPounds,
+                                     monitoredBy, evaluatedBy);
+        }
+    }
+
+    record CarryForwardRequest(@NotBlank String sectionId, @NotBlank @Size(max = 20) String number,
+                               @NotBlank String fromPlanId, @NotBlank String fromActionId) {
     }
 
     record CriterionRequest(@NotEmpty Set<HalfTerm> halfTerms, @NotBlank @Size(max = 2000) String text) {
+    }
+
+    record CriterionRevision(@NotEmpty Set<HalfTerm> halfTerms, @NotBlank @Size(max = 2000) String text,
+                             @NotBlank @Size(max = 2000) String reason) {
     }
 
     record RagRequest(@NotNull HalfTerm halfTerm, @NotNull Rag status,
@@ -93,24 +149,63 @@ class PlanController {
     ResponseEntity<Map<String, String>> addPriority(@PathVariable String planId,
                                                     @Valid @RequestBody PriorityRequest request) {
         commands.send(new AddPriority(planId, request.code(), request.statement(), request.dueBy()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("code", request.code()));
+        return created(Map.of("code", request.code()));
+    }
+
+    @PostMapping("/api/plans/{planId}/priorities/{code}/revisions")
+    ResponseEntity<Map<String, String>> revisePriority(@PathVariable String planId, @PathVariable String code,
+                                                       @Valid @RequestBody PriorityRevision request) {
+        commands.send(new RevisePriority(planId, code, request.statement(), request.dueBy(), request.reason()),
+                      request.reason());
+        return created(Map.of("code", code));
+    }
+
+    @PostMapping("/api/plans/{planId}/priorities/{code}/withdrawal")
+    ResponseEntity<Map<String, String>> withdrawPriority(@PathVariable String planId, @PathVariable String code,
+                                                         @Valid @RequestBody Reason request) {
+        commands.send(new WithdrawPriority(planId, code, request.reason()), request.reason());
+        return created(Map.of("code", code));
     }
 
     @PostMapping("/api/plans/{planId}/sections")
     ResponseEntity<Map<String, String>> addSection(@PathVariable String planId,
                                                    @Valid @RequestBody SectionRequest request) {
         String sectionId = newId();
-        commands.send(new AddSection(planId, sectionId, request.title(), request.ofstedAreas()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("sectionId", sectionId));
+        commands.send(new AddSection(planId, sectionId, new SectionDetails(request.title(), request.aim(),
+                                                                           request.ethosLinks(), request.ofstedAreas())));
+        return created(Map.of("sectionId", sectionId));
     }
 
     @PostMapping("/api/plans/{planId}/actions")
     ResponseEntity<Map<String, String>> addAction(@PathVariable String planId,
                                                   @Valid @RequestBody ActionRequest request) {
         String actionId = newId();
-        commands.send(new AddAction(planId, actionId, request.sectionId(), request.number(), request.title(),
-                                    request.priorities(), request.leads(), request.governorLink()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("actionId", actionId));
+        commands.send(new AddAction(planId, actionId, request.sectionId(), request.number(), request.details()));
+        return created(Map.of("actionId", actionId));
+    }
+
+    @PostMapping("/api/plans/{planId}/actions/{actionId}/revisions")
+    ResponseEntity<Map<String, String>> reviseAction(@PathVariable String planId, @PathVariable String actionId,
+                                                     @Valid @RequestBody ActionRevision request) {
+        commands.send(new ReviseAction(planId, actionId, request.details(), request.reason()), request.reason());
+        return created(Map.of("actionId", actionId));
+    }
+
+    @PostMapping("/api/plans/{planId}/actions/{actionId}/withdrawal")
+    ResponseEntity<Map<String, String>> withdrawAction(@PathVariable String planId, @PathVariable String actionId,
+                                                       @Valid @RequestBody Reason request) {
+        commands.send(new WithdrawAction(planId, actionId, request.reason()), request.reason());
+        return created(Map.of("actionId", actionId));
+    }
+
+    /** Brings an unfinished action from an earlier year's plan of the same school into this plan. */
+    @PostMapping("/api/plans/{planId}/carried-actions")
+    ResponseEntity<Map<String, String>> carryForward(@PathVariable String planId,
+                                                     @Valid @RequestBody CarryForwardRequest request) {
+        String actionId = newId();
+        commands.send(new CarryForwardAction(planId, actionId, request.sectionId(), request.number(),
+                                             request.fromPlanId(), request.fromActionId()));
+        return created(Map.of("actionId", actionId));
     }
 
     @PostMapping("/api/plans/{planId}/actions/{actionId}/criteria")
@@ -118,7 +213,24 @@ class PlanController {
                                                      @Valid @RequestBody CriterionRequest request) {
         String criterionId = newId();
         commands.send(new AddSuccessCriterion(planId, actionId, criterionId, request.text(), request.halfTerms()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("criterionId", criterionId));
+        return created(Map.of("criterionId", criterionId));
+    }
+
+    @PostMapping("/api/plans/{planId}/actions/{actionId}/criteria/{criterionId}/revisions")
+    ResponseEntity<Map<String, String>> reviseCriterion(@PathVariable String planId, @PathVariable String actionId,
+                                                        @PathVariable String criterionId,
+                                                        @Valid @RequestBody CriterionRevision request) {
+        commands.send(new ReviseSuccessCriterion(planId, actionId, criterionId, request.text(), request.halfTerms(),
+                                                 request.reason()), request.reason());
+        return created(Map.of("criterionId", criterionId));
+    }
+
+    @PostMapping("/api/plans/{planId}/actions/{actionId}/criteria/{criterionId}/withdrawal")
+    ResponseEntity<Map<String, String>> withdrawCriterion(@PathVariable String planId, @PathVariable String actionId,
+                                                          @PathVariable String criterionId,
+                                                          @Valid @RequestBody Reason request) {
+        commands.send(new WithdrawSuccessCriterion(planId, actionId, criterionId, request.reason()), request.reason());
+        return created(Map.of("criterionId", criterionId));
     }
 
     /**
@@ -134,6 +246,36 @@ class PlanController {
                                                         Actor.current().userId(), Versions.parse(ifMatch)));
         return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(version))
                              .body(Map.of("planId", planId, "actionId", actionId, "version", version));
+    }
+
+    /** Judges one success criterion; If-Match works as for an action. */
+    @PostMapping("/api/plans/{planId}/actions/{actionId}/criteria/{criterionId}/rag")
+    ResponseEntity<Map<String, Object>> judgeCriterion(@PathVariable String planId, @PathVariable String actionId,
+                                                       @PathVariable String criterionId,
+                                                       @RequestHeader(name = "If-Match", required = false)
+                                                       String ifMatch,
+                                                       @Valid @RequestBody RagRequest request) {
+        Long version = commands.send(new JudgeCriterionRag(planId, actionId, criterionId, request.halfTerm(),
+                                                           request.status(), request.rationale(), request.evidence(),
+                                                           Actor.current().userId(), Versions.parse(ifMatch)));
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(version))
+                             .body(Map.of("planId", planId, "criterionId", criterionId, "version", version));
+    }
+
+    @PostMapping("/api/plans/{planId}/publication")
+    ResponseEntity<Map<String, String>> publish(@PathVariable String planId) {
+        commands.send(new PublishPlan(planId));
+        return created(Map.of("planId", planId, "status", "PUBLISHED"));
+    }
+
+    @PostMapping("/api/plans/{planId}/closure")
+    ResponseEntity<Map<String, String>> close(@PathVariable String planId, @Valid @RequestBody Reason request) {
+        commands.send(new ClosePlan(planId, request.reason()), request.reason());
+        return created(Map.of("planId", planId, "status", "CLOSED"));
+    }
+
+    private static <T> ResponseEntity<T> created(T body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(body);
     }
 
     private static String newId() {

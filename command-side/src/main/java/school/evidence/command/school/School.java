@@ -6,6 +6,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import school.evidence.kernel.Rejection;
 import school.evidence.kernel.school.RegisterSchool;
+import school.evidence.kernel.school.SchoolCalendarSet;
+import school.evidence.kernel.school.SchoolCommands.SetSchoolCalendar;
 import school.evidence.kernel.school.SchoolRegistered;
 import school.evidence.kernel.school.Urn;
 
@@ -29,6 +31,18 @@ public class School {
         }
         notBlank(command.name(), "name");
         apply(new SchoolRegistered(command.urn(), command.name().strip()));
+    }
+
+    @CommandHandler
+    public void handle(SetSchoolCalendar command) {
+        if (command.calendar() == null) {
+            throw Rejection.invalid("halfTerms", "halfTerms are required");
+        }
+        String problem = command.calendar().problem();
+        if (problem != null) {
+            throw Rejection.invalid(problem.startsWith("academicYear") ? "academicYear" : "halfTerms", problem);
+        }
+        apply(new SchoolCalendarSet(urn, command.calendar()));
     }
 
     @EventSourcingHandler

@@ -3,27 +3,46 @@ package school.evidence.command.school;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import school.evidence.command.CommandSender;
+import school.evidence.kernel.plan.AcademicYear;
+import school.evidence.kernel.plan.HalfTerm;
+import school.evidence.kernel.plan.SchoolCalendar;
 import school.evidence.kernel.school.RegisterSchool;
+import school.evidence.kernel.school.SchoolCommands.SetSchoolCalendar;
 import school.evidence.kernel.school.Urn;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.Map;
 
 @RestController
 @Tag(name = "Schools")
+@PreAuthorize("hasRole('SENIOR_LEADER')")
 class SchoolController {
 
     record RegisterSchoolRequest(
             @NotBlank @Pattern(regexp = Urn.PATTERN, message = "must be exactly six digits") String urn,
             @NotBlank @Size(max = 200) String name) {
+    }
+
+    record TermDates(@NotNull LocalDate start, @NotNull LocalDate end) {
+    }
+
+    record CalendarRequest(@NotBlank @Pattern(regexp = AcademicYear.PATTERN, message = "must look like 2023-24")
+                           String academicYear,
+                           @NotEmpty Map<HalfTerm, @Valid @NotNull TermDates> halfTerms) {
     }
 
     private final CommandSender commands;
@@ -33,10 +52,20 @@ class SchoolController {
     }
 
     @PostMapping("/api/schools")
-    @PreAuthorize("hasRole('SENIOR_LEADER')")
     ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterSchoolRequest request) {
         commands.send(new RegisterSchool(request.urn(), request.name()));
         return ResponseEntity.created(URI.create("/api/schools/" + request.urn()))
                              .body(Map.of("urn", request.urn()));
+    }
+
+    /** The school's half-term dates for a year; sending it again corrects them (the ledger keeps both). */
+    @PostMapping("/api/schools/{urn}/calendars")
+    ResponseEntity<Map<String, String>> setCalendar(@PathVariable String urn,
+                                                    @Valid @RequestBody CalendarRequest request) {
+        Map<HalfTerm, SchoolCalendar.Term> terms = new EnumMap<>(HalfTerm.class);
+        request.halfTerms().forEach((h, t) -> terms.put(h, new SchoolCalendar.Term(t.start(), t.end())));
+        commands.send(new SetSchoolCalendar(urn, new SchoolCalendar(request.academicYear(), terms)));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                             .body(Map.of("urn", urn, "academicYear", request.academicYear()));
     }
 }

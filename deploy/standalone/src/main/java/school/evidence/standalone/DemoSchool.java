@@ -25,6 +25,8 @@ import school.evidence.kernel.plan.PlanCommands.CreateImprovementPlan;
 import school.evidence.kernel.plan.PlanCommands.JudgeActionRag;
 import school.evidence.kernel.plan.PlanId;
 import school.evidence.kernel.plan.Rag;
+import school.evidence.kernel.plan.ActionDetails;
+import school.evidence.kernel.plan.SectionDetails;
 import school.evidence.kernel.school.RegisterSchool;
 import school.evidence.platform.web.Role;
 
@@ -182,14 +184,14 @@ class DemoSchool implements ApplicationRunner {
 
     private String section(String plan, String title, OfstedArea first, OfstedArea... more) {
         String id = UUID.randomUUID().toString();
-        commands.send(new AddSection(plan, id, title, EnumSet.of(first, more)));
+        commands.send(new AddSection(plan, id, new SectionDetails(title, null, List.of(), EnumSet.of(first, more))));
         return id;
     }
 
     private String action(String plan, String section, String number, String title, List<String> priorities,
                           List<String> leads) {
         String id = UUID.randomUUID().toString();
-        commands.send(new AddAction(plan, id, section, number, title, priorities, leads, "JC"));
+        commands.send(new AddAction(plan, id, section, number, ActionDetails.of(title, priorities, leads, "JC")));
         return id;
     }
 

@@ -68,7 +68,10 @@ class CrashRecoveryTest {
                 }
             });
         }
+        long burstDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (acknowledged.size() < 200) {
+            assertThat(System.nanoTime()).as("200 writes acknowledged within 2 minutes").isLessThan(burstDeadline);
+            assertThat(attempted.get()).as("writes are being refused").isLessThan(600);
             Thread.sleep(5);
         }
         process.destroyForcibly(); // SIGKILL: no shutdown hooks, no flush

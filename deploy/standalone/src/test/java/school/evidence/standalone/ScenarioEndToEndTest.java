@@ -122,7 +122,7 @@ class ScenarioEndToEndTest {
     void theMonitoringListFiltersByTypeDatesAndAction() {
         Scenario s = Scenario.upToTheLessonVisit(slt, "100002");
         assertThat(slt.post("/api/schools/100002/monitoring",
-                            "{\"type\":\"BOOK_SCRUTINY\",\"occurredOn\":\"2023-11-20\",\"lead\":\"English Leader\"}")
+                            "{\"type\":\"BOOK_SCRUTINY\",\"occurredOn\":\"2023-11-20\",\"lead\":\"English Leader\",\"workScrutiny\":{\"sampleSize\":12}}")
                       .status()).isEqualTo(201);
         slt.await("/api/schools/100002/monitoring", r -> r.body().size() == 2);
 

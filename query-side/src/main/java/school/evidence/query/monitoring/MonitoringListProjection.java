@@ -60,7 +60,7 @@ class MonitoringListProjection {
                                      .append("versions", versions)
                                      .append("retracted", false)
                                      .append("retraction", null)
-                                     .append("confidential", false)
+                                     .append("confidential", event.details().confidential())
                                      .append("recordedAt", RecordedAt.format(message.getTimestamp()))
                                      .append("recordedBy", message.getMetaData().get(CommandMetadata.ACTOR))
                                      .append("seq", seq));
@@ -73,6 +73,7 @@ class MonitoringListProjection {
             activity.put("current", current);
             activity.put("planId", event.planId());
             activity.put("version", event.version());
+            activity.put("confidential", event.details().confidential());
             activity.getList("versions", Document.class).add(version(event.version(), current, event.reason(), message));
         });
     }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import school.evidence.kernel.Rejection;
 import school.evidence.kernel.monitoring.MonitoringType;
+import school.evidence.kernel.monitoring.PupilGroup;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,15 +26,33 @@ import static com.mongodb.client.model.Filters.eq;
 @Tag(name = "Monitoring")
 class MonitoringQueryController {
 
+    private final MongoDatabase database;
     private final MongoCollection<Document> activities;
 
     MonitoringQueryController(MongoDatabase database) {
+        this.database = database;
         this.activities = database.getCollection(MonitoringListProjection.COLLECTION);
+    }
+
+    enum NextStepStatus { OPEN, OVERDUE, CHECKED, ALL }
+
+    /**
+     * Agreed next steps of a school: {@code status=OPEN|OVERDUE|CHECKED|ALL} (default OPEN; overdue means still
+     * open after its due date as of {@code on}, default today), optionally for one {@code owner}.
+     */
+    @GetMapping("/api/schools/{urn}/next-steps")
+    List<Document> nextSteps(@PathVariable String urn,
+                             @RequestParam(defaultValue = "OPEN") NextStepStatus status,
+                             @RequestParam(required = false) String owner,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                             LocalDate on) {
+        LocalDate day = on == null ? LocalDate.now(java.time.ZoneId.of("Europe/London")) : on;
+        return MonitoringLookups.nextSteps(database, urn, status.name(), owner, day);
     }
 
     /**
      * A school's monitoring, newest first by the date it happened. Filters: {@code type}, {@code from}/{@code to}
-     * (inclusive dates it happened), {@code actionId}; retracted records are listed (marked) unless
+     * (inclusive dates it happened), {@code actionId}, {@code pupilGroup}; retracted records are listed (marked) unless
      * {@code includeRetracted=false}.
      */
     @GetMapping("/api/schools/{urn}/monitoring")
@@ -42,6 +61,7 @@ class MonitoringQueryController {
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                         @RequestParam(required = false) String actionId,
+                        @RequestParam(required = false) PupilGroup pupilGroup,
                         @RequestParam(defaultValue = "true") boolean includeRetracted) {
         if (from != null && to != null && from.isAfter(to)) {
             throw Rejection.invalid("from", "from must not be after to");
@@ -60,6 +80,9 @@ class MonitoringQueryController {
         }
         if (actionId != null) {
             filters.add(eq("current.actionIds", actionId));
+        }
+        if (pupilGroup != null) {
+            filters.add(eq("current.focus.pupilGroups", pupilGroup.name()));
         }
         if (!includeRetracted) {
             filters.add(eq("retracted", false));

@@ -14,7 +14,9 @@ import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityAmen
 import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRecorded;
 import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRetracted;
 import school.evidence.kernel.plan.PlanEvents.ActionAdded;
+import school.evidence.kernel.plan.PlanEvents.ActionCarriedForward;
 import school.evidence.kernel.plan.PlanEvents.ActionRagJudged;
+import school.evidence.kernel.plan.PlanEvents.CriterionRagJudged;
 import school.evidence.platform.store.CommandMetadata;
 import school.evidence.query.monitoring.MonitoringDocuments;
 
@@ -47,13 +49,22 @@ class ActionTimelineProjection {
 
     @EventHandler
     void on(ActionAdded event) {
-        if (timelines.find(eq("_id", event.actionId())).first() == null) {
-            timelines.insertOne(new Document("_id", event.actionId()).append("actionId", event.actionId())
-                                                                     .append("planId", event.planId())
-                                                                     .append("schoolUrn", event.schoolUrn())
-                                                                     .append("number", event.number())
-                                                                     .append("title", event.title())
-                                                                     .append("entries", new ArrayList<>()));
+        open(event.actionId(), event.planId(), event.schoolUrn(), event.number(), event.details().title());
+    }
+
+    @EventHandler
+    void on(ActionCarriedForward event) {
+        open(event.actionId(), event.planId(), event.schoolUrn(), event.number(), event.details().title());
+    }
+
+    private void open(String actionId, String planId, String schoolUrn, String number, String title) {
+        if (timelines.find(eq("_id", actionId)).first() == null) {
+            timelines.insertOne(new Document("_id", actionId).append("actionId", actionId)
+                                                             .append("planId", planId)
+                                                             .append("schoolUrn", schoolUrn)
+                                                             .append("number", number)
+                                                             .append("title", title)
+                                                             .append("entries", new ArrayList<>()));
         }
     }
 
@@ -93,6 +104,15 @@ class ActionTimelineProjection {
     @EventHandler
     void on(ActionRagJudged event, EventMessage<?> message) {
         append(event.actionId(), entry("RAG_JUDGED", message)
+                .append("halfTerm", event.halfTerm().name()).append("status", event.status().name())
+                .append("rationale", event.rationale()).append("evidence", event.evidence())
+                .append("judgedBy", event.judgedBy()));
+    }
+
+    @EventHandler
+    void on(CriterionRagJudged event, EventMessage<?> message) {
+        append(event.actionId(), entry("CRITERION_RAG_JUDGED", message)
+                .append("criterionId", event.criterionId())
                 .append("halfTerm", event.halfTerm().name()).append("status", event.status().name())
                 .append("rationale", event.rationale()).append("evidence", event.evidence())
                 .append("judgedBy", event.judgedBy()));

@@ -3,12 +3,24 @@ package school.evidence.query.plan;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import school.evidence.kernel.Rejection;
+import school.evidence.kernel.plan.OfstedArea;
+import school.evidence.kernel.plan.SchoolCalendar;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -16,23 +28,50 @@ import static com.mongodb.client.model.Filters.eq;
 @Tag(name = "Improvement plans")
 class PlanQueryController {
 
+    static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/London");
+
+    private final MongoDatabase database;
     private final MongoCollection<Document> plans;
     private final MongoCollection<Document> timelines;
+    private final int defaultStaleWeeks;
 
-    PlanQueryController(MongoDatabase database) {
+    @Autowired
+    PlanQueryController(MongoDatabase database,
+                        @Value("${evidence.plan.stale-after-school-weeks:6}") int defaultStaleWeeks) {
+        this.database = database;
         this.plans = database.getCollection(PlanViewProjection.COLLECTION);
         this.timelines = database.getCollection(ActionTimelineProjection.COLLECTION);
+        this.defaultStaleWeeks = defaultStaleWeeks;
     }
 
-    /** The plan with each action's current RAG. The ETag is the plan's version, for If-Match on a RAG judgement. */
+    PlanQueryController(MongoDatabase database) {
+        this(database, 6);
+    }
+
+    /**
+     * The plan with each action's and criterion's current RAG, roll-ups per section and priority, and the RAG
+     * distribution. {@code framework=EIF_2019|RENEWED_2025} shows every section's Ofsted links under that framework
+     * (the links as recorded stay in {@code ofstedAreasAsRecorded}). The ETag is the plan's version, for If-Match.
+     */
     @GetMapping("/api/plans/{planId}")
-    ResponseEntity<Document> plan(@PathVariable String planId) {
-        Document plan = plans.find(eq("_id", planId)).first();
-        if (plan == null) {
-            throw Rejection.notFound("planId", "No plan " + planId);
+    ResponseEntity<Document> plan(@PathVariable String planId,
+                                  @RequestParam(required = false) OfstedArea.Framework framework) {
+        Document plan = load(planId);
+        if (framework != null) {
+            for (Document section : PlanViewProjection.list(plan, "sections")) {
+                List<OfstedArea> recorded = section.getList("ofstedAreas", String.class).stream()
+                                                   .map(OfstedArea::valueOf).toList();
+                section.put("ofstedAreasAsRecorded", section.get("ofstedAreas"));
+                section.put("ofstedAreas", OfstedArea.under(recorded, framework).stream().map(Enum::name).toList());
+            }
+            plan.put("framework", framework.name());
         }
-        plan.remove("_id");
+        plan.put("rollUp", PlanRollUp.of(plan));
         return ResponseEntity.ok().eTag("\"" + plan.getLong("version") + "\"").body(plan);
+    }
+
+    ResponseEntity<Document> plan(String planId) {
+        return plan(planId, null);
     }
 
     /** Monitoring evidence and RAG judgements for one action, in the order they were recorded. */
@@ -43,7 +82,34 @@ class PlanQueryController {
             throw Rejection.notFound("actionId", "Plan " + planId + " has no action " + actionId);
         }
         timeline.remove("_id");
-        timeline.remove("linkedActivities");
         return timeline;
+    }
+
+    /**
+     * What needs a leader's attention on a date, from the school's calendar: success criteria whose half-term has
+     * ended without a RAG for it, and actions without monitoring evidence for more than {@code staleAfterSchoolWeeks}
+     * school weeks (holidays do not count).
+     */
+    @GetMapping("/api/plans/{planId}/flags")
+    Document flags(@PathVariable String planId,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                   @RequestParam(required = false) @Min(1) @Max(52) Integer staleAfterSchoolWeeks) {
+        Document plan = load(planId);
+        LocalDate day = on == null ? LocalDate.now(SCHOOL_ZONE) : on;
+        SchoolCalendar calendar = SchoolCalendarProjection.find(database, plan.getString("schoolUrn"),
+                                                                plan.getString("academicYear"))
+                .orElseThrow(() -> Rejection.notFound("calendar", "Set the school's half-term dates for "
+                        + plan.getString("academicYear") + " first (POST /api/schools/{urn}/calendars)"));
+        int weeks = staleAfterSchoolWeeks == null ? defaultStaleWeeks : staleAfterSchoolWeeks;
+        return new PlanFlags(database, plan, calendar, day, weeks).toDocument();
+    }
+
+    private Document load(String planId) {
+        Document plan = plans.find(eq("_id", planId)).first();
+        if (plan == null) {
+            throw Rejection.notFound("planId", "No plan " + planId);
+        }
+        plan.remove("_id");
+        return plan;
     }
 }

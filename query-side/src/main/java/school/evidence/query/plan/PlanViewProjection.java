@@ -1,25 +1,36 @@
 package school.evidence.query.plan;
 
-import school.evidence.query.RecordedAt;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+import school.evidence.kernel.plan.ActionDetails;
 import school.evidence.kernel.plan.PlanEvents.ActionAdded;
+import school.evidence.kernel.plan.PlanEvents.ActionCarriedForward;
 import school.evidence.kernel.plan.PlanEvents.ActionRagJudged;
+import school.evidence.kernel.plan.PlanEvents.ActionRevised;
+import school.evidence.kernel.plan.PlanEvents.ActionWithdrawn;
+import school.evidence.kernel.plan.PlanEvents.CriterionRagJudged;
 import school.evidence.kernel.plan.PlanEvents.ImprovementPlanCreated;
+import school.evidence.kernel.plan.PlanEvents.PlanClosed;
+import school.evidence.kernel.plan.PlanEvents.PlanPublished;
 import school.evidence.kernel.plan.PlanEvents.PriorityAdded;
+import school.evidence.kernel.plan.PlanEvents.PriorityRevised;
+import school.evidence.kernel.plan.PlanEvents.PriorityWithdrawn;
 import school.evidence.kernel.plan.PlanEvents.SectionAdded;
 import school.evidence.kernel.plan.PlanEvents.SuccessCriterionAdded;
+import school.evidence.kernel.plan.PlanEvents.SuccessCriterionRevised;
+import school.evidence.kernel.plan.PlanEvents.SuccessCriterionWithdrawn;
+import school.evidence.kernel.plan.HalfTerm;
+import school.evidence.kernel.plan.Rag;
+import school.evidence.platform.store.CommandMetadata;
+import school.evidence.query.RecordedAt;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,9 +38,9 @@ import java.util.function.Consumer;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * The plan as a leader reads it: priorities, sections, actions with their criteria and current RAG. One document
- * per plan, keyed by plan id; {@code version} is the plan's last event sequence, which also makes a redelivered
- * event a no-op.
+ * The plan as a leader reads it: priorities, sections, actions with their criteria and current RAG, revisions and
+ * withdrawals kept beside what they changed. One document per plan, keyed by plan id; {@code version} is the plan's
+ * last event sequence, which also makes a redelivered event a no-op.
  */
 @Component
 @ProcessingGroup(PlanViewProjection.GROUP)
@@ -45,7 +56,7 @@ class PlanViewProjection {
     }
 
     @EventHandler
-    void on(ImprovementPlanCreated event, @SequenceNumber long seq, @Timestamp Instant at) {
+    void on(ImprovementPlanCreated event, @SequenceNumber long seq, EventMessage<?> message) {
         if (plans.find(eq("_id", event.planId())).first() != null) {
             return;
         }
@@ -54,7 +65,8 @@ class PlanViewProjection {
                                 .append("schoolUrn", event.schoolUrn())
                                 .append("academicYear", event.academicYear())
                                 .append("title", event.title())
-                                .append("createdAt", RecordedAt.format(at))
+                                .append("status", "DRAFT")
+                                .append("createdAt", RecordedAt.format(message.getTimestamp()))
                                 .append("version", seq)
                                 .append("priorities", new ArrayList<>())
                                 .append("sections", new ArrayList<>())
@@ -65,57 +77,188 @@ class PlanViewProjection {
     void on(PriorityAdded event, @SequenceNumber long seq) {
         update(event.planId(), seq, plan -> list(plan, "priorities").add(
                 new Document("code", event.code()).append("statement", event.statement())
-                                                  .append("dueBy", sortedNames(event.dueBy()))));
+                                                  .append("dueBy", names(event.dueBy()))
+                                                  .append("withdrawn", false)
+                                                  .append("revisions", new ArrayList<>())));
+    }
+
+    @EventHandler
+    void on(PriorityRevised event, @SequenceNumber long seq, EventMessage<?> message) {
+        update(event.planId(), seq, plan -> {
+            Document priority = find(plan, "priorities", "code", event.code());
+            revise(priority, message, event.reason(), new Document("statement", priority.get("statement"))
+                    .append("dueBy", priority.get("dueBy")));
+            priority.put("statement", event.statement());
+            priority.put("dueBy", names(event.dueBy()));
+        });
+    }
+
+    @EventHandler
+    void on(PriorityWithdrawn event, @SequenceNumber long seq, EventMessage<?> message) {
+        update(event.planId(), seq, plan -> withdraw(find(plan, "priorities", "code", event.code()), message,
+                                                     event.reason()));
     }
 
     @EventHandler
     void on(SectionAdded event, @SequenceNumber long seq) {
         update(event.planId(), seq, plan -> list(plan, "sections").add(
-                new Document("sectionId", event.sectionId()).append("title", event.title())
-                                                            .append("ofstedAreas", sortedNames(event.ofstedAreas()))));
+                new Document("sectionId", event.sectionId()).append("title", event.details().title())
+                                                            .append("aim", event.details().aim())
+                                                            .append("ethosLinks", event.details().ethosLinks())
+                                                            .append("ofstedAreas", names(event.details().ofstedAreas()))));
     }
 
     @EventHandler
     void on(ActionAdded event, @SequenceNumber long seq) {
         update(event.planId(), seq, plan -> list(plan, "actions").add(
-                new Document("actionId", event.actionId()).append("sectionId", event.sectionId())
-                                                          .append("number", event.number())
-                                                          .append("title", event.title())
-                                                          .append("priorities", event.priorities())
-                                                          .append("leads", event.leads())
-                                                          .append("governorLink", event.governorLink())
-                                                          .append("criteria", new ArrayList<>())
-                                                          .append("rag", null)
-                                                          .append("ragJudgement", null)));
+                newAction(event.actionId(), event.sectionId(), event.number(), event.details())));
+    }
+
+    @EventHandler
+    void on(ActionCarriedForward event, @SequenceNumber long seq) {
+        update(event.planId(), seq, plan -> list(plan, "actions").add(
+                newAction(event.actionId(), event.sectionId(), event.number(), event.details())
+                        .append("carriedFrom", new Document("planId", event.fromPlanId())
+                                .append("actionId", event.fromActionId())
+                                .append("droppedPriorities", event.droppedPriorities()))));
+    }
+
+    @EventHandler
+    void on(ActionRevised event, @SequenceNumber long seq, EventMessage<?> message) {
+        update(event.planId(), seq, plan -> {
+            Document action = find(plan, "actions", "actionId", event.actionId());
+            Document before = new Document();
+            details(new Document(), null).keySet().forEach(k -> before.append(k, action.get(k)));
+            revise(action, message, event.reason(), before);
+            action.putAll(details(new Document(), event.details()));
+        });
+    }
+
+    @EventHandler
+    void on(ActionWithdrawn event, @SequenceNumber long seq, EventMessage<?> message) {
+        update(event.planId(), seq, plan -> withdraw(find(plan, "actions", "actionId", event.actionId()), message,
+                                                     event.reason()));
     }
 
     @EventHandler
     void on(SuccessCriterionAdded event, @SequenceNumber long seq) {
-        update(event.planId(), seq, plan -> list(action(plan, event.actionId()), "criteria").add(
+        update(event.planId(), seq, plan -> list(find(plan, "actions", "actionId", event.actionId()), "criteria").add(
                 new Document("criterionId", event.criterionId()).append("text", event.text())
-                                                                .append("halfTerms", sortedNames(event.halfTerms()))));
+                                                                .append("halfTerms", names(event.halfTerms()))
+                                                                .append("withdrawn", false)
+                                                                .append("revisions", new ArrayList<>())
+                                                                .append("rag", null)
+                                                                .append("ragJudgement", null)
+                                                                .append("ragByHalfTerm", new Document())));
     }
 
     @EventHandler
-    void on(ActionRagJudged event, @SequenceNumber long seq, @Timestamp Instant at,
-            @MetaDataValue("actorRole") String role) {
+    void on(SuccessCriterionRevised event, @SequenceNumber long seq, EventMessage<?> message) {
         update(event.planId(), seq, plan -> {
-            Document action = action(plan, event.actionId());
-            action.put("rag", event.status().name());
-            action.put("ragJudgement", new Document("status", event.status().name())
-                    .append("meaning", event.status().meaning())
-                    .append("halfTerm", event.halfTerm().name())
-                    .append("rationale", event.rationale())
-                    .append("evidence", event.evidence())
-                    .append("judgedBy", event.judgedBy())
-                    .append("judgedByRole", role)
-                    .append("judgedAt", RecordedAt.format(at)));
+            Document criterion = find(find(plan, "actions", "actionId", event.actionId()), "criteria", "criterionId",
+                                      event.criterionId());
+            revise(criterion, message, event.reason(), new Document("text", criterion.get("text"))
+                    .append("halfTerms", criterion.get("halfTerms")));
+            criterion.put("text", event.text());
+            criterion.put("halfTerms", names(event.halfTerms()));
+        });
+    }
+
+    @EventHandler
+    void on(SuccessCriterionWithdrawn event, @SequenceNumber long seq, EventMessage<?> message) {
+        update(event.planId(), seq, plan -> withdraw(find(find(plan, "actions", "actionId", event.actionId()),
+                                                          "criteria", "criterionId", event.criterionId()),
+                                                     message, event.reason()));
+    }
+
+    @EventHandler
+    void on(ActionRagJudged event, @SequenceNumber long seq, EventMessage<?> message) {
+        update(event.planId(), seq, plan -> judge(find(plan, "actions", "actionId", event.actionId()),
+                                                  event.halfTerm(), event.status(), event.rationale(),
+                                                  event.evidence(), event.judgedBy(), message));
+    }
+
+    @EventHandler
+    void on(CriterionRagJudged event, @SequenceNumber long seq, EventMessage<?> message) {
+        update(event.planId(), seq, plan -> {
+            Document criterion = find(find(plan, "actions", "actionId", event.actionId()), "criteria", "criterionId",
+                                      event.criterionId());
+            judge(criterion, event.halfTerm(), event.status(), event.rationale(), event.evidence(), event.judgedBy(),
+                  message);
+            criterion.get("ragByHalfTerm", Document.class).put(event.halfTerm().name(), event.status().name());
+        });
+    }
+
+    @EventHandler
+    void on(PlanPublished event, @SequenceNumber long seq, EventMessage<?> message) {
+        update(event.planId(), seq, plan -> {
+            plan.put("status", "PUBLISHED");
+            plan.put("publishedAt", RecordedAt.format(message.getTimestamp()));
+        });
+    }
+
+    @EventHandler
+    void on(PlanClosed event, @SequenceNumber long seq, EventMessage<?> message) {
+        update(event.planId(), seq, plan -> {
+            plan.put("status", "CLOSED");
+            plan.put("closedAt", RecordedAt.format(message.getTimestamp()));
+            plan.put("closeReason", event.reason());
         });
     }
 
     @ResetHandler
     void reset() {
         plans.deleteMany(new Document());
+    }
+
+    private static Document newAction(String actionId, String sectionId, String number, ActionDetails details) {
+        return details(new Document("actionId", actionId).append("sectionId", sectionId).append("number", number),
+                       details)
+                .append("withdrawn", false)
+                .append("revisions", new ArrayList<>())
+                .append("criteria", new ArrayList<>())
+                .append("rag", null)
+                .append("ragJudgement", null);
+    }
+
+    /** The editable fields of an action; with null details, just their names. */
+    private static Document details(Document into, ActionDetails d) {
+        return into.append("title", d == null ? null : d.title())
+                   .append("priorities", d == null ? null : d.priorities())
+                   .append("ofstedActions", d == null ? null : d.ofstedActions())
+                   .append("leads", d == null ? null : d.leads())
+                   .append("governorLink", d == null ? null : d.governorLink())
+                   .append("resources", d == null ? null : d.resources())
+                   .append("costPounds", d == null || d.costPounds() == null ? null : d.costPounds().toPlainString())
+                   .append("monitoredBy", d == null ? null : d.monitoredBy())
+                   .append("evaluatedBy", d == null ? null : d.evaluatedBy());
+    }
+
+    private static void judge(Document target, HalfTerm halfTerm, Rag status, String rationale, List<String> evidence,
+                              String judgedBy, EventMessage<?> message) {
+        target.put("rag", status.name());
+        target.put("ragJudgement", new Document("status", status.name())
+                .append("meaning", status.meaning())
+                .append("halfTerm", halfTerm.name())
+                .append("rationale", rationale)
+                .append("evidence", evidence)
+                .append("judgedBy", judgedBy)
+                .append("judgedByRole", message.getMetaData().get(CommandMetadata.ACTOR_ROLE))
+                .append("judgedAt", RecordedAt.format(message.getTimestamp())));
+    }
+
+    private static void revise(Document target, EventMessage<?> message, String reason, Document before) {
+        list(target, "revisions").add(new Document("revisedAt", RecordedAt.format(message.getTimestamp()))
+                                              .append("revisedBy", message.getMetaData().get(CommandMetadata.ACTOR))
+                                              .append("reason", reason)
+                                              .append("before", before));
+    }
+
+    private static void withdraw(Document target, EventMessage<?> message, String reason) {
+        target.put("withdrawn", true);
+        target.put("withdrawal", new Document("reason", reason)
+                .append("withdrawnAt", RecordedAt.format(message.getTimestamp()))
+                .append("withdrawnBy", message.getMetaData().get(CommandMetadata.ACTOR)));
     }
 
     private void update(String planId, long seq, Consumer<Document> change) {
@@ -125,21 +268,21 @@ class PlanViewProjection {
         }
         change.accept(plan);
         plan.put("version", seq);
-        plans.replaceOne(eq("_id", planId), plan, new ReplaceOptions());
+        plans.replaceOne(eq("_id", planId), plan);
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Document> list(Document doc, String field) {
+    static List<Document> list(Document doc, String field) {
         return (List<Document>) doc.get(field);
     }
 
-    private static Document action(Document plan, String actionId) {
-        return list(plan, "actions").stream().filter(a -> actionId.equals(a.getString("actionId"))).findFirst()
-                                    .orElseThrow(() -> new IllegalStateException(
-                                            "Plan view has no action " + actionId + "; the ledger does"));
+    private static Document find(Document parent, String list, String key, String value) {
+        return list(parent, list).stream().filter(d -> value.equals(d.getString(key))).findFirst()
+                                 .orElseThrow(() -> new IllegalStateException(
+                                         "Plan view has no " + key + " " + value + "; the ledger does"));
     }
 
-    private static List<String> sortedNames(java.util.Collection<? extends Enum<?>> values) {
-        return values.stream().sorted().map(Enum::name).toList();
+    private static List<String> names(java.util.Collection<? extends Enum<?>> values) {
+        return values == null ? List.of() : values.stream().sorted().map(Enum::name).toList();
     }
 }

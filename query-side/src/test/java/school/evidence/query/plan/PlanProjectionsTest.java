@@ -19,6 +19,8 @@ import school.evidence.kernel.plan.PlanEvents.PriorityAdded;
 import school.evidence.kernel.plan.PlanEvents.SectionAdded;
 import school.evidence.kernel.plan.PlanEvents.SuccessCriterionAdded;
 import school.evidence.kernel.plan.Rag;
+import school.evidence.kernel.plan.ActionDetails;
+import school.evidence.kernel.plan.SectionDetails;
 import school.evidence.query.EmbeddedMongo;
 
 import java.time.LocalDate;
@@ -52,10 +54,12 @@ class PlanProjectionsTest {
         reads = new PlanQueryController(db);
         feedBoth(plan(0, new ImprovementPlanCreated(PLAN, URN, "2023-24", "SIP 2023-2024")),
                  plan(1, new PriorityAdded(PLAN, URN, "P1", "Teaching is good", Set.of(HalfTerm.SUMMER_2))),
-                 plan(2, new SectionAdded(PLAN, URN, "s1", "Teaching", Set.of(OfstedArea.QUALITY_OF_EDUCATION))),
-                 plan(3, new ActionAdded(PLAN, URN, "a1", "s1", "1", "Expectations", List.of("P1"), List.of("HT"),
-                                         "JC")),
-                 plan(4, new ActionAdded(PLAN, URN, "a2", "s1", "2", "Reading", List.of("P1"), List.of("DHT"), "JC")),
+                 plan(2, new SectionAdded(PLAN, URN, "s1", new SectionDetails("Teaching", "Meet all pupils' needs",
+                         List.of("curious"), Set.of(OfstedArea.QUALITY_OF_EDUCATION)))),
+                 plan(3, new ActionAdded(PLAN, URN, "a1", "s1", "1", ActionDetails.of("Expectations", List.of("P1"),
+                                                                              List.of("HT"), "JC"))),
+                 plan(4, new ActionAdded(PLAN, URN, "a2", "s1", "2", ActionDetails.of("Reading", List.of("P1"),
+                                                                              List.of("DHT"), "JC"))),
                  plan(5, new SuccessCriterionAdded(PLAN, URN, "a1", "c1", "Subject leaders share expectations",
                                                    Set.of(HalfTerm.AUTUMN_1))));
     }

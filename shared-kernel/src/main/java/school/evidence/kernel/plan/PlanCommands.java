@@ -19,17 +19,42 @@ public final class PlanCommands {
                               Set<HalfTerm> dueBy) {
     }
 
-    public record AddSection(@TargetAggregateIdentifier String planId, String sectionId, String title,
-                             Set<OfstedArea> ofstedAreas) {
+    public record RevisePriority(@TargetAggregateIdentifier String planId, String code, String statement,
+                                 Set<HalfTerm> dueBy, String reason) {
+    }
+
+    public record WithdrawPriority(@TargetAggregateIdentifier String planId, String code, String reason) {
+    }
+
+    public record AddSection(@TargetAggregateIdentifier String planId, String sectionId, SectionDetails details) {
     }
 
     public record AddAction(@TargetAggregateIdentifier String planId, String actionId, String sectionId,
-                            String number, String title, List<String> priorities, List<String> leads,
-                            String governorLink) {
+                            String number, ActionDetails details) {
+    }
+
+    public record ReviseAction(@TargetAggregateIdentifier String planId, String actionId, ActionDetails details,
+                               String reason) {
+    }
+
+    public record WithdrawAction(@TargetAggregateIdentifier String planId, String actionId, String reason) {
+    }
+
+    /** Brings an unfinished action of last year's plan into this plan, linked to where it came from. */
+    public record CarryForwardAction(@TargetAggregateIdentifier String planId, String actionId, String sectionId,
+                                     String number, String fromPlanId, String fromActionId) {
     }
 
     public record AddSuccessCriterion(@TargetAggregateIdentifier String planId, String actionId,
                                       String criterionId, String text, Set<HalfTerm> halfTerms) {
+    }
+
+    public record ReviseSuccessCriterion(@TargetAggregateIdentifier String planId, String actionId,
+                                         String criterionId, String text, Set<HalfTerm> halfTerms, String reason) {
+    }
+
+    public record WithdrawSuccessCriterion(@TargetAggregateIdentifier String planId, String actionId,
+                                           String criterionId, String reason) {
     }
 
     /**
@@ -39,5 +64,17 @@ public final class PlanCommands {
     public record JudgeActionRag(@TargetAggregateIdentifier String planId, String actionId, HalfTerm halfTerm,
                                  Rag status, String rationale, List<String> evidence, String judgedBy,
                                  @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** A RAG judgement of one success criterion, conditional like {@link JudgeActionRag}. */
+    public record JudgeCriterionRag(@TargetAggregateIdentifier String planId, String actionId, String criterionId,
+                                    HalfTerm halfTerm, Rag status, String rationale, List<String> evidence,
+                                    String judgedBy, @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record PublishPlan(@TargetAggregateIdentifier String planId) {
+    }
+
+    public record ClosePlan(@TargetAggregateIdentifier String planId, String reason) {
     }
 }

@@ -18,20 +18,61 @@ public final class PlanEvents {
             implements SchoolEvent {
     }
 
-    public record SectionAdded(String planId, String schoolUrn, String sectionId, String title,
-                               Set<OfstedArea> ofstedAreas) implements SchoolEvent {
+    public record PriorityRevised(String planId, String schoolUrn, String code, String statement,
+                                  Set<HalfTerm> dueBy, String reason) implements SchoolEvent {
+    }
+
+    public record PriorityWithdrawn(String planId, String schoolUrn, String code, String reason)
+            implements SchoolEvent {
+    }
+
+    public record SectionAdded(String planId, String schoolUrn, String sectionId, SectionDetails details)
+            implements SchoolEvent {
     }
 
     public record ActionAdded(String planId, String schoolUrn, String actionId, String sectionId, String number,
-                              String title, List<String> priorities, List<String> leads, String governorLink)
+                              ActionDetails details) implements SchoolEvent {
+    }
+
+    public record ActionRevised(String planId, String schoolUrn, String actionId, ActionDetails details,
+                                String reason) implements SchoolEvent {
+    }
+
+    public record ActionWithdrawn(String planId, String schoolUrn, String actionId, String reason)
             implements SchoolEvent {
+    }
+
+    /** An unfinished action of an earlier plan, brought into this one. Priority links the new plan lacks are dropped. */
+    public record ActionCarriedForward(String planId, String schoolUrn, String actionId, String sectionId,
+                                       String number, ActionDetails details, String fromPlanId, String fromActionId,
+                                       List<String> droppedPriorities) implements SchoolEvent {
     }
 
     public record SuccessCriterionAdded(String planId, String schoolUrn, String actionId, String criterionId,
                                         String text, Set<HalfTerm> halfTerms) implements SchoolEvent {
     }
 
+    public record SuccessCriterionRevised(String planId, String schoolUrn, String actionId, String criterionId,
+                                          String text, Set<HalfTerm> halfTerms, String reason)
+            implements SchoolEvent {
+    }
+
+    public record SuccessCriterionWithdrawn(String planId, String schoolUrn, String actionId, String criterionId,
+                                            String reason) implements SchoolEvent {
+    }
+
     public record ActionRagJudged(String planId, String schoolUrn, String actionId, HalfTerm halfTerm, Rag status,
                                   String rationale, List<String> evidence, String judgedBy) implements SchoolEvent {
+    }
+
+    public record CriterionRagJudged(String planId, String schoolUrn, String actionId, String criterionId,
+                                     HalfTerm halfTerm, Rag status, String rationale, List<String> evidence,
+                                     String judgedBy) implements SchoolEvent {
+    }
+
+    public record PlanPublished(String planId, String schoolUrn) implements SchoolEvent {
+    }
+
+    public record PlanClosed(String planId, String schoolUrn, String reason) implements SchoolEvent {
     }
 }

@@ -1,0 +1,55 @@
+package school.evidence.query.monitoring;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/** Reads over the monitoring read models that other features (plan flags, trusts) use. */
+public final class MonitoringLookups {
+    private MonitoringLookups() {
+    }
+
+    /** The latest date non-retracted monitoring citing the action happened, on or before {@code on}. */
+    public static Optional<LocalDate> lastEvidenceOn(MongoDatabase db, String urn, String actionId, LocalDate on) {
+        Document latest = db.getCollection(MonitoringListProjection.COLLECTION)
+                            .find(Filters.and(eq("schoolUrn", urn), eq("current.actionIds", actionId),
+                                              eq("retracted", false), Filters.lte("current.occurredOn", on.toString())))
+                            .sort(Sorts.descending("current.occurredOn")).limit(1).first();
+        return latest == null ? Optional.empty()
+                : Optional.of(LocalDate.parse(latest.get("current", Document.class).getString("occurredOn")));
+    }
+
+    /** Open next steps of the school due before {@code on}, earliest first. */
+    public static List<Document> overdueNextSteps(MongoDatabase db, String urn, LocalDate on) {
+        return nextSteps(db, urn, "OVERDUE", null, on);
+    }
+
+    static List<Document> nextSteps(MongoDatabase db, String urn, String status, String owner, LocalDate on) {
+        List<org.bson.conversions.Bson> filters = new ArrayList<>();
+        filters.add(eq("schoolUrn", urn));
+        switch (status) {
+            case "OPEN" -> filters.add(eq("status", "OPEN"));
+            case "OVERDUE" -> {
+                filters.add(eq("status", "OPEN"));
+                filters.add(Filters.lt("dueOn", on.toString()));
+            }
+            case "CHECKED" -> filters.add(eq("status", "CHECKED"));
+            default -> { }
+        }
+        if (owner != null) {
+            filters.add(eq("owner", owner));
+        }
+        List<Document> rows = db.getCollection(NextStepsProjection.COLLECTION).find(Filters.and(filters))
+                                .sort(Sorts.ascending("dueOn", "_id")).into(new ArrayList<>());
+        rows.forEach(r -> r.remove("_id"));
+        return rows;
+    }
+}

@@ -1,0 +1,109 @@
+package school.evidence.query.monitoring;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import school.evidence.kernel.monitoring.MonitoringDetails;
+import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityAmended;
+import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRecorded;
+import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRetracted;
+import school.evidence.query.RecordedAt;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Agreed next steps, one row each keyed by step id: who owns it, when it is due, and the later monitoring that
+ * checked it. A step dropped by an amendment is {@code REMOVED}; a retracted activity's steps are {@code WITHDRAWN}.
+ */
+@Component
+@ProcessingGroup("next-steps")
+class NextStepsProjection {
+
+    static final String COLLECTION = "next_steps";
+    private final MongoCollection<Document> steps;
+
+    NextStepsProjection(MongoDatabase database) {
+        this.steps = database.getCollection(COLLECTION);
+        steps.createIndex(Indexes.ascending("schoolUrn", "dueOn"), new IndexOptions().name("schoolByDue"));
+    }
+
+    @EventHandler
+    void on(MonitoringActivityRecorded event, EventMessage<?> message) {
+        apply(event.activityId(), event.schoolUrn(), event.details(), message);
+    }
+
+    @EventHandler
+    void on(MonitoringActivityAmended event, EventMessage<?> message) {
+        Set<String> kept = event.details().nextSteps().stream().map(MonitoringDetails.NextStep::stepId)
+                                .collect(Collectors.toSet());
+        for (Document step : steps.find(eq("activityId", event.activityId())).into(new ArrayList<>())) {
+            if (!kept.contains(step.getString("_id")) && "OPEN".equals(step.getString("status"))) {
+                steps.updateOne(eq("_id", step.getString("_id")), new Document("$set", new Document("status", "REMOVED")));
+            }
+        }
+        apply(event.activityId(), event.schoolUrn(), event.details(), message);
+    }
+
+    @EventHandler
+    void on(MonitoringActivityRetracted event) {
+        for (Document step : steps.find(eq("activityId", event.activityId())).into(new ArrayList<>())) {
+            if ("OPEN".equals(step.getString("status"))) {
+                steps.updateOne(eq("_id", step.getString("_id")),
+                                new Document("$set", new Document("status", "WITHDRAWN")));
+            }
+        }
+    }
+
+    private void apply(String activityId, String urn, MonitoringDetails details, EventMessage<?> message) {
+        for (MonitoringDetails.NextStep step : details.nextSteps()) {
+            Document existing = steps.find(eq("_id", step.stepId())).first();
+            Document row = existing != null ? existing : new Document("_id", step.stepId())
+                    .append("stepId", step.stepId()).append("schoolUrn", urn).append("activityId", activityId)
+                    .append("agreedOn", details.occurredOn().toString()).append("status", "OPEN")
+                    .append("checks", new ArrayList<>());
+            row.append("text", step.text()).append("owner", step.owner()).append("dueOn", step.dueOn().toString())
+               .append("confidential", details.confidential());
+            if ("REMOVED".equals(row.getString("status"))) {
+                row.put("status", "OPEN");
+            }
+            steps.replaceOne(eq("_id", step.stepId()), row, new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        }
+        for (MonitoringDetails.NextStepCheck check : details.nextStepChecks()) {
+            Document step = steps.find(eq("_id", check.nextStepId())).first();
+            if (step == null) {
+                continue; // the command side refuses checks of unknown steps; nothing to show
+            }
+            List<Document> checks = step.getList("checks", Document.class);
+            if (checks.stream().noneMatch(c -> activityId.equals(c.getString("activityId"))
+                    && message.getIdentifier().equals(c.getString("eventId")))) {
+                checks.removeIf(c -> activityId.equals(c.getString("activityId")));
+                checks.add(new Document("activityId", activityId).append("eventId", message.getIdentifier())
+                                                                 .append("checkedOn", details.occurredOn().toString())
+                                                                 .append("outcome", check.outcome().name())
+                                                                 .append("impact", check.impact())
+                                                                 .append("recordedAt", RecordedAt.format(message.getTimestamp())));
+                step.put("status", "CHECKED");
+                step.put("lastOutcome", check.outcome().name());
+                steps.replaceOne(and(eq("_id", check.nextStepId())), step);
+            }
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        steps.deleteMany(new Document());
+    }
+}

@@ -1,0 +1,78 @@
+package school.evidence.query.plan;
+
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import school.evidence.kernel.plan.HalfTerm;
+import school.evidence.kernel.plan.SchoolCalendar;
+import school.evidence.query.monitoring.MonitoringLookups;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The attention list for one plan on one day; the calendar rules live in the kernel's {@link SchoolCalendar}. */
+final class PlanFlags {
+
+    private final MongoDatabase database;
+    private final Document plan;
+    private final SchoolCalendar calendar;
+    private final LocalDate on;
+    private final int staleAfterWeeks;
+
+    PlanFlags(MongoDatabase database, Document plan, SchoolCalendar calendar, LocalDate on, int staleAfterWeeks) {
+        this.database = database;
+        this.plan = plan;
+        this.calendar = calendar;
+        this.on = on;
+        this.staleAfterWeeks = staleAfterWeeks;
+    }
+
+    Document toDocument() {
+        List<Document> unjudged = new ArrayList<>();
+        List<Document> stale = new ArrayList<>();
+        String urn = plan.getString("schoolUrn");
+        for (Document action : PlanViewProjection.list(plan, "actions")) {
+            if (action.getBoolean("withdrawn", false)) {
+                continue;
+            }
+            for (Document criterion : PlanViewProjection.list(action, "criteria")) {
+                if (criterion.getBoolean("withdrawn", false)) {
+                    continue;
+                }
+                Document judged = criterion.get("ragByHalfTerm", Document.class);
+                for (String h : criterion.getList("halfTerms", String.class)) {
+                    HalfTerm halfTerm = HalfTerm.valueOf(h);
+                    if (calendar.hasEnded(halfTerm, on) && (judged == null || !judged.containsKey(h))) {
+                        unjudged.add(new Document("actionId", action.getString("actionId"))
+                                             .append("actionNumber", action.getString("number"))
+                                             .append("criterionId", criterion.getString("criterionId"))
+                                             .append("text", criterion.getString("text"))
+                                             .append("halfTerm", h)
+                                             .append("halfTermEnded", calendar.halfTerms().get(halfTerm).end().toString()));
+                    }
+                }
+            }
+            Optional<LocalDate> last = MonitoringLookups.lastEvidenceOn(database, urn, action.getString("actionId"), on);
+            LocalDate since = last.orElse(calendar.firstDay());
+            if (since.isAfter(on)) {
+                continue; // the year has not started yet
+            }
+            double weeks = calendar.schoolWeeksBetween(since, on);
+            if (weeks > staleAfterWeeks) {
+                stale.add(new Document("actionId", action.getString("actionId"))
+                                  .append("number", action.getString("number"))
+                                  .append("title", action.getString("title"))
+                                  .append("lastEvidenceOn", last.map(LocalDate::toString).orElse(null))
+                                  .append("schoolWeeksWithoutEvidence", weeks));
+            }
+        }
+        return new Document("planId", plan.getString("planId"))
+                .append("on", on.toString())
+                .append("staleAfterSchoolWeeks", staleAfterWeeks)
+                .append("unjudgedCriteria", unjudged)
+                .append("staleActions", stale)
+                .append("overdueNextSteps", MonitoringLookups.overdueNextSteps(database, urn, on));
+    }
+
+}

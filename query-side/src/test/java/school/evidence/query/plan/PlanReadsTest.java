@@ -1,0 +1,202 @@
+package school.evidence.query.plan;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.EventMessage;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import school.evidence.kernel.monitoring.MonitoringDetails;
+import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRecorded;
+import school.evidence.kernel.monitoring.MonitoringType;
+import school.evidence.kernel.plan.ActionDetails;
+import school.evidence.kernel.plan.HalfTerm;
+import school.evidence.kernel.plan.OfstedArea;
+import school.evidence.kernel.plan.PlanEvents.ActionAdded;
+import school.evidence.kernel.plan.PlanEvents.ActionRagJudged;
+import school.evidence.kernel.plan.PlanEvents.ActionRevised;
+import school.evidence.kernel.plan.PlanEvents.ActionWithdrawn;
+import school.evidence.kernel.plan.PlanEvents.CriterionRagJudged;
+import school.evidence.kernel.plan.PlanEvents.ImprovementPlanCreated;
+import school.evidence.kernel.plan.PlanEvents.PlanPublished;
+import school.evidence.kernel.plan.PlanEvents.PriorityAdded;
+import school.evidence.kernel.plan.PlanEvents.SectionAdded;
+import school.evidence.kernel.plan.PlanEvents.SuccessCriterionAdded;
+import school.evidence.kernel.plan.Rag;
+import school.evidence.kernel.plan.SchoolCalendar;
+import school.evidence.kernel.plan.SectionDetails;
+import school.evidence.kernel.school.SchoolCalendarSet;
+import school.evidence.query.EmbeddedMongo;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static school.evidence.query.EmbeddedMongo.event;
+import static school.evidence.query.EmbeddedMongo.feed;
+
+/** Roll-ups, framework mapping, revisions and the calendar-driven flags, on real events. */
+class PlanReadsTest {
+
+    @RegisterExtension
+    static final EmbeddedMongo MONGO = new EmbeddedMongo();
+
+    private static final String PLAN = "108520-2023-24";
+    private static final String URN = "108520";
+
+    private MongoDatabase db;
+    private PlanViewProjection planView;
+    private PlanQueryController reads;
+    private Object monitoring;
+    private Object calendars;
+    private long seq;
+
+    @BeforeEach
+    void setUp() {
+        db = MONGO.freshDatabase();
+        planView = new PlanViewProjection(db);
+        reads = new PlanQueryController(db, 6);
+        calendars = new SchoolCalendarProjection(db);
+        monitoring = newMonitoringList(db);
+        seq = 0;
+        plan(new ImprovementPlanCreated(PLAN, URN, "2023-24", "SIP"));
+        plan(new PriorityAdded(PLAN, URN, "P1", "Teaching", Set.of(HalfTerm.SUMMER_2)));
+        plan(new PriorityAdded(PLAN, URN, "P5", "Attainment", Set.of(HalfTerm.SUMMER_2)));
+        plan(new SectionAdded(PLAN, URN, "teach", new SectionDetails("Teaching", "aim", List.of(),
+                                                                     Set.of(OfstedArea.QUALITY_OF_EDUCATION))));
+        plan(new SectionAdded(PLAN, URN, "lead", new SectionDetails("Leadership", "aim", List.of(),
+                                                                    Set.of(OfstedArea.LEADERSHIP_AND_GOVERNANCE))));
+        plan(new ActionAdded(PLAN, URN, "a1", "teach", "1", new ActionDetails("Expectations", List.of("P1"),
+                List.of("OA3"), List.of("HT"), "JC", "CPD", new BigDecimal("1500.00"), List.of("SLT"), List.of("GB"))));
+        plan(new ActionAdded(PLAN, URN, "a2", "teach", "2", ActionDetails.of("Reading", List.of("P1", "P5"), List.of(), null)));
+        plan(new ActionAdded(PLAN, URN, "a3", "lead", "1", ActionDetails.of("Subject leaders", List.of("P5"), List.of(), null)));
+        plan(new SuccessCriterionAdded(PLAN, URN, "a1", "c1", "Expectations shared",
+                                       Set.of(HalfTerm.AUTUMN_1, HalfTerm.SPRING_1)));
+    }
+
+    private static Object newMonitoringList(MongoDatabase db) {
+        try {
+            var type = Class.forName("school.evidence.query.monitoring.MonitoringListProjection");
+            var constructor = type.getDeclaredConstructor(MongoDatabase.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(db);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void plan(Object payload) {
+        feed(planView, event("ImprovementPlan", PLAN, seq++, payload, "slt"));
+    }
+
+    private Document action(Document plan, String id) {
+        return PlanViewProjection.list(plan, "actions").stream().filter(a -> id.equals(a.getString("actionId")))
+                                 .findFirst().orElseThrow();
+    }
+
+    @Test
+    void rollsRagUpPerSectionAndPriorityWithTheDistribution() {
+        plan(new ActionRagJudged(PLAN, URN, "a1", HalfTerm.AUTUMN_2, Rag.GREEN, "r", List.of(), "slt"));
+        plan(new ActionRagJudged(PLAN, URN, "a2", HalfTerm.AUTUMN_2, Rag.RED, "r", List.of(), "slt"));
+
+        Document rollUp = reads.plan(PLAN).getBody().get("rollUp", Document.class);
+        assertThat(rollUp.getString("rag")).isEqualTo("RED");
+        assertThat(rollUp.get("distribution", Document.class))
+                .containsEntry("GREEN", 1).containsEntry("AMBER", 0).containsEntry("RED", 1).containsEntry("NOT_JUDGED", 1);
+        List<Document> sections = rollUp.getList("bySection", Document.class);
+        assertThat(sections).extracting(s -> s.getString("rag")).containsExactly("RED", null);
+        List<Document> priorities = rollUp.getList("byPriority", Document.class);
+        assertThat(priorities).extracting(p -> p.getString("code")).containsExactly("P1", "P5");
+        assertThat(priorities).extracting(p -> p.getString("rag")).containsExactly("RED", "RED");
+
+        plan(new ActionWithdrawn(PLAN, URN, "a2", "merged"));
+        Document after = reads.plan(PLAN).getBody().get("rollUp", Document.class);
+        assertThat(after.getList("bySection", Document.class).get(0).getString("rag")).isEqualTo("GREEN");
+        assertThat(after.getList("byPriority", Document.class).get(1).getString("rag")).isNull();
+    }
+
+    @Test
+    void showsSectionsUnderEitherFrameworkWithoutChangingWhatWasRecorded() {
+        List<Document> renewed = PlanViewProjection.list(reads.plan(PLAN, OfstedArea.Framework.RENEWED_2025).getBody(),
+                                                         "sections");
+        assertThat(renewed.get(0).getList("ofstedAreas", String.class))
+                .containsExactly("CURRICULUM_AND_TEACHING", "ACHIEVEMENT");
+        assertThat(renewed.get(0).getList("ofstedAreasAsRecorded", String.class)).containsExactly("QUALITY_OF_EDUCATION");
+        List<Document> eif = PlanViewProjection.list(reads.plan(PLAN, OfstedArea.Framework.EIF_2019).getBody(), "sections");
+        assertThat(eif.get(1).getList("ofstedAreas", String.class)).containsExactly("LEADERSHIP_AND_MANAGEMENT");
+        assertThat(PlanViewProjection.list(reads.plan(PLAN).getBody(), "sections").get(1)
+                                     .getList("ofstedAreas", String.class)).containsExactly("LEADERSHIP_AND_GOVERNANCE");
+    }
+
+    @Test
+    void keepsRevisionsBesideTheCurrentWordingAndShowsStatusAndCost() {
+        plan(new ActionRevised(PLAN, URN, "a2", ActionDetails.of("Reading at the core", List.of("P5"), List.of("DHT"), "JC"),
+                               "wording agreed with governors"));
+        plan(new PlanPublished(PLAN, URN));
+        Document plan = reads.plan(PLAN).getBody();
+        Document a2 = action(plan, "a2");
+        assertThat(a2.getString("title")).isEqualTo("Reading at the core");
+        Document revision = a2.getList("revisions", Document.class).get(0);
+        assertThat(revision.getString("reason")).isEqualTo("wording agreed with governors");
+        assertThat(revision.get("before", Document.class).getString("title")).isEqualTo("Reading");
+        assertThat(action(plan, "a1").getString("costPounds")).isEqualTo("1500.00");
+        assertThat(action(plan, "a1").getList("ofstedActions", String.class)).containsExactly("OA3");
+        assertThat(plan.getString("status")).isEqualTo("PUBLISHED");
+    }
+
+    private void setCalendar() {
+        Map<HalfTerm, SchoolCalendar.Term> terms = new EnumMap<>(HalfTerm.class);
+        terms.put(HalfTerm.AUTUMN_1, new SchoolCalendar.Term(LocalDate.of(2023, 9, 4), LocalDate.of(2023, 10, 20)));
+        terms.put(HalfTerm.AUTUMN_2, new SchoolCalendar.Term(LocalDate.of(2023, 10, 30), LocalDate.of(2023, 12, 19)));
+        terms.put(HalfTerm.SPRING_1, new SchoolCalendar.Term(LocalDate.of(2024, 1, 3), LocalDate.of(2024, 2, 9)));
+        terms.put(HalfTerm.SPRING_2, new SchoolCalendar.Term(LocalDate.of(2024, 2, 19), LocalDate.of(2024, 3, 28)));
+        terms.put(HalfTerm.SUMMER_1, new SchoolCalendar.Term(LocalDate.of(2024, 4, 15), LocalDate.of(2024, 5, 24)));
+        terms.put(HalfTerm.SUMMER_2, new SchoolCalendar.Term(LocalDate.of(2024, 6, 3), LocalDate.of(2024, 7, 19)));
+        feed(calendars, event("School", URN, 1, new SchoolCalendarSet(URN, new SchoolCalendar("2023-24", terms)), "slt"));
+    }
+
+    private void visit(String id, String date, String... actions) {
+        EventMessage<?> message = event("MonitoringActivity", id, 0, new MonitoringActivityRecorded(id, URN, PLAN,
+                MonitoringType.LESSON_VISIT, new MonitoringDetails(LocalDate.parse(date), "DHT", null, List.of(),
+                                                                   List.of(), List.of(actions))), "slt");
+        feed(monitoring, message);
+    }
+
+    @Test
+    void flagsCriteriaLeftUnjudgedAfterTheirHalfTermAndActionsWithoutRecentEvidence() {
+        assertThatThrownBy(() -> reads.flags(PLAN, LocalDate.of(2023, 11, 1), null))
+                .hasMessageContaining("half-term dates");
+        setCalendar();
+        visit("v1", "2023-10-12", "a1");
+        visit("v2", "2023-09-20", "a2");
+
+        // 1 Nov: autumn 1 has ended without a RAG for c1; a2's last evidence was 20 Sept
+        Document nov = reads.flags(PLAN, LocalDate.of(2023, 11, 1), null);
+        assertThat(nov.getList("unjudgedCriteria", Document.class)).extracting(d -> d.getString("halfTerm"))
+                                                                   .containsExactly("AUTUMN_1");
+        // school weeks, not calendar weeks: a2 has 25 school days since 20 Sept (the half-term holiday does not
+        // count), so 5 weeks, not stale; a3 has had no evidence since term began on 4 Sept: 7.4 weeks
+        assertThat(nov.getList("staleActions", Document.class)).extracting(d -> d.getString("actionId"))
+                                                               .containsExactly("a3");
+        assertThat(nov.getList("staleActions", Document.class).get(0).getDouble("schoolWeeksWithoutEvidence"))
+                .isEqualTo(7.4);
+        Document dec = reads.flags(PLAN, LocalDate.of(2023, 12, 1), null);
+        // 1 Dec: a1's visit of 12 Oct is 31 school days (6.2 weeks) ago too
+        assertThat(dec.getList("staleActions", Document.class)).extracting(d -> d.getString("actionId"))
+                                                               .containsExactly("a1", "a2", "a3");
+        assertThat(dec.getList("staleActions", Document.class).get(1).getString("lastEvidenceOn")).isEqualTo("2023-09-20");
+        assertThat(dec.getList("staleActions", Document.class).get(2).getString("lastEvidenceOn")).isNull();
+        assertThat(reads.flags(PLAN, LocalDate.of(2023, 12, 1), 10).getList("staleActions", Document.class))
+                .extracting(d -> d.getString("actionId")).containsExactly("a3");
+
+        plan(new CriterionRagJudged(PLAN, URN, "a1", "c1", HalfTerm.AUTUMN_1, Rag.AMBER, "r", List.of(), "slt"));
+        assertThat(reads.flags(PLAN, LocalDate.of(2023, 11, 1), null).getList("unjudgedCriteria", Document.class)).isEmpty();
+        assertThat(reads.flags(PLAN, LocalDate.of(2024, 2, 12), null).getList("unjudgedCriteria", Document.class))
+                .extracting(d -> d.getString("halfTerm")).containsExactly("SPRING_1");
+    }
+}

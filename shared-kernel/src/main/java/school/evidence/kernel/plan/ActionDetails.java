@@ -1,0 +1,34 @@
+package school.evidence.kernel.plan;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What a plan action says, as on the sample plan's "Aim/Action" row.
+ *
+ * @param priorities     linked priority codes, e.g. P1 P2 P4
+ * @param ofstedActions  actions from the last inspection, e.g. OA3
+ * @param leads          roles or initials (HT, DHT, English Leader)
+ * @param governorLink   the link governor's initials or name
+ * @param resources      resources needed, in words
+ * @param costPounds     cost in pounds (two decimal places at most), or null
+ * @param monitoredBy    who monitors it
+ * @param evaluatedBy    who evaluates it
+ */
+public record ActionDetails(String title, List<String> priorities, List<String> ofstedActions, List<String> leads,
+                            String governorLink, String resources, BigDecimal costPounds, List<String> monitoredBy,
+                            List<String> evaluatedBy) {
+
+    public ActionDetails {
+        priorities = priorities == null ? List.of() : List.copyOf(priorities);
+        ofstedActions = ofstedActions == null ? List.of() : List.copyOf(ofstedActions);
+        leads = leads == null ? List.of() : List.copyOf(leads);
+        monitoredBy = monitoredBy == null ? List.of() : List.copyOf(monitoredBy);
+        evaluatedBy = evaluatedBy == null ? List.of() : List.copyOf(evaluatedBy);
+    }
+
+    /** Just a title and its links: what the first slice of the product recorded. */
+    public static ActionDetails of(String title, List<String> priorities, List<String> leads, String governorLink) {
+        return new ActionDetails(title, priorities, List.of(), leads, governorLink, null, null, List.of(), List.of());
+    }
+}
