@@ -14,7 +14,12 @@ import school.evidence.command.CommandSender;
 import school.evidence.kernel.monitoring.MonitoringCommands.RecordMonitoringActivity;
 import school.evidence.kernel.monitoring.MonitoringDetails;
 import school.evidence.kernel.monitoring.MonitoringDetails.Focus;
+import school.evidence.kernel.monitoring.MonitoringDetails.NextStep;
 import school.evidence.kernel.monitoring.MonitoringType;
+import school.evidence.kernel.monitoring.PupilGroup;
+import school.evidence.kernel.monitoring.Specifics;
+import school.evidence.kernel.school.SchoolCommands.SetSchoolCalendar;
+import school.evidence.kernel.plan.SchoolCalendar;
 import school.evidence.kernel.plan.HalfTerm;
 import school.evidence.kernel.plan.OfstedArea;
 import school.evidence.kernel.plan.PlanCommands.AddAction;
@@ -33,6 +38,8 @@ import school.evidence.platform.web.Role;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static school.evidence.kernel.plan.HalfTerm.AUTUMN_1;
@@ -80,6 +87,7 @@ class DemoSchool implements ApplicationRunner {
 
     private void load() {
         commands.send(new RegisterSchool(URN, "Usworth Colliery Primary School"));
+        commands.send(new SetSchoolCalendar(URN, calendar()));
         String plan = PlanId.of(URN, "2023-24");
         commands.send(new CreateImprovementPlan(plan, URN, "2023-24", "School Improvement Plan 2023-2024"));
 
@@ -178,6 +186,18 @@ class DemoSchool implements ApplicationRunner {
         rag(plan, challenge, AUTUMN_2, Rag.RED, "Challenge is not yet planned in every lesson.", planning);
     }
 
+    /** Half-term dates for 2023-24 (a typical north-east England local-authority calendar). */
+    static SchoolCalendar calendar() {
+        Map<HalfTerm, SchoolCalendar.Term> terms = new java.util.EnumMap<>(HalfTerm.class);
+        terms.put(AUTUMN_1, new SchoolCalendar.Term(LocalDate.of(2023, 9, 5), LocalDate.of(2023, 10, 20)));
+        terms.put(AUTUMN_2, new SchoolCalendar.Term(LocalDate.of(2023, 10, 30), LocalDate.of(2023, 12, 19)));
+        terms.put(SPRING_1, new SchoolCalendar.Term(LocalDate.of(2024, 1, 4), LocalDate.of(2024, 2, 9)));
+        terms.put(SPRING_2, new SchoolCalendar.Term(LocalDate.of(2024, 2, 19), LocalDate.of(2024, 3, 28)));
+        terms.put(SUMMER_1, new SchoolCalendar.Term(LocalDate.of(2024, 4, 15), LocalDate.of(2024, 5, 24)));
+        terms.put(SUMMER_2, new SchoolCalendar.Term(LocalDate.of(2024, 6, 3), LocalDate.of(2024, 7, 19)));
+        return new SchoolCalendar("2023-24", terms);
+    }
+
     private void priority(String plan, String code, String statement, HalfTerm first, HalfTerm... more) {
         commands.send(new AddPriority(plan, code, statement, EnumSet.of(first, more)));
     }
@@ -203,9 +223,34 @@ class DemoSchool implements ApplicationRunner {
     private String monitor(MonitoringType type, LocalDate on, String lead, String subject, List<String> years,
                            List<String> strengths, List<String> areas, List<String> actions) {
         String id = UUID.randomUUID().toString();
+        // one agreed next step per area for development, due four weeks later, owned by whoever led it
+        List<NextStep> steps = areas.stream().map(a -> new NextStep(null, a, lead, on.plusWeeks(4))).toList();
         commands.send(new RecordMonitoringActivity(id, URN, type, new MonitoringDetails(
-                on, lead, new Focus(subject, years), strengths, areas, actions)));
+                on, lead, new Focus(subject, years, Set.of(PupilGroup.DISADVANTAGED)), strengths, areas, actions,
+                List.of(), steps, List.of(), false, specificsOf(type, subject))));
         return id;
+    }
+
+    /** Realistic type-specific fields for the demo's kinds of monitoring. */
+    private static Specifics specificsOf(MonitoringType type, String subject) {
+        return switch (type) {
+            case LESSON_VISIT -> new Specifics(new Specifics.LessonVisit(Specifics.VisitKind.DROP_IN, "Y4", null),
+                                               null, null, null, null, null, null, null, null, null);
+            case LEARNING_WALK -> new Specifics(null, new Specifics.LearningWalk(List.of("Reception", "Y1", "Y2")),
+                                                null, null, null, null, null, null, null, null);
+            case BOOK_SCRUTINY, PLANNING_SCRUTINY -> new Specifics(null, null, new Specifics.WorkScrutiny(
+                    12, Map.of(PupilGroup.DISADVANTAGED, 4, PupilGroup.HIGHER_ATTAINING, 4, PupilGroup.SEND, 2)),
+                                                                   null, null, null, null, null, null, null);
+            case PUPIL_VOICE -> new Specifics(null, null, null, new Specifics.PupilVoice(
+                    8, List.of("What are you learning in " + subject + "?", "How does it link to last year?"),
+                    List.of("We learned about the Romans in Y4 and now the Anglo-Saxons")),
+                                              null, null, null, null, null, null);
+            case PUPIL_PROGRESS_MEETING -> new Specifics(null, null, null, null, new Specifics.ProgressMeeting(
+                    "Y2", Map.of(PupilGroup.DISADVANTAGED, 5, PupilGroup.SEND, 2),
+                    List.of("Number bonds not secure"), List.of("Daily 10-minute fluency group")),
+                                                         null, null, null, null, null);
+            default -> Specifics.NONE;
+        };
     }
 
     private void rag(String plan, String action, HalfTerm halfTerm, Rag status, String rationale, String... evidence) {
