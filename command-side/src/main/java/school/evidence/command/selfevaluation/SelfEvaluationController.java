@@ -1,0 +1,44 @@
+package school.evidence.command.selfevaluation;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import school.evidence.command.CommandSender;
+import school.evidence.kernel.selfevaluation.SelfEvaluationCommands.Rating;
+import school.evidence.kernel.selfevaluation.SelfEvaluationCommands.RecordSelfEvaluation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@Tag(name = "Self-evaluation")
+@PreAuthorize("hasRole('SENIOR_LEADER')")
+class SelfEvaluationController {
+
+    record SelfEvaluationRequest(@NotNull LocalDate evaluatedOn, @NotEmpty List<@NotNull Rating> ratings) {
+    }
+
+    private final CommandSender commands;
+
+    SelfEvaluationController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/schools/{urn}/self-evaluations")
+    ResponseEntity<Map<String, String>> record(@PathVariable String urn,
+                                               @Valid @RequestBody SelfEvaluationRequest request) {
+        String evaluationId = UUID.randomUUID().toString();
+        commands.send(new RecordSelfEvaluation(evaluationId, urn, request.evaluatedOn(), request.ratings()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("evaluationId", evaluationId));
+    }
+}
