@@ -68,9 +68,22 @@ public class MonitoringActivity {
         for (NextStep step : details.nextSteps()) {
             steps.add(new NextStep(command.activityId() + "-ns" + (++issued), step.text(), step.owner(), step.dueOn()));
         }
+        if (command.fulfils() != null) {
+            String planId = PlanId.of(command.schoolUrn(), AcademicYear.containing(details.occurredOn()));
+            PlanLookup.PlannedFacts planned = plans.find(planId).map(p -> p.planned().get(command.fulfils()))
+                                                   .orElse(null);
+            if (planned == null || planned.cancelled()) {
+                throw Rejection.invalid("fulfils", "The " + planId + " schedule has no planned monitoring "
+                        + command.fulfils());
+            }
+            if (planned.type() != command.type()) {
+                throw Rejection.invalid("fulfils", "That planned monitoring is a " + planned.type() + ", not a "
+                        + command.type());
+            }
+        }
         apply(new MonitoringActivityRecorded(command.activityId(), command.schoolUrn(), planOf(command.schoolUrn(),
                                                                                                 details),
-                                             command.type(), details.withNextSteps(steps)));
+                                             command.type(), details.withNextSteps(steps), command.fulfils()));
     }
 
     /** @return the new version number (the first record is version 1) */

@@ -67,7 +67,8 @@ class MonitoringController {
                          Specifics.GovernorVisit governorVisit,
                          Specifics.ExternalReview externalReview,
                          Specifics.DataAnalysis dataAnalysis,
-                         Specifics.Moderation moderation) {
+                         Specifics.Moderation moderation,
+                         String fulfils) {
         MonitoringDetails details() {
             return MonitoringController.details(occurredOn, lead, focus, strengths, areasForDevelopment, actionIds,
                                                 evidenceReferences, nextSteps, nextStepChecks, confidential,
@@ -124,7 +125,8 @@ class MonitoringController {
             throw Rejection.invalid("urn", "urn must be exactly six digits");
         }
         String activityId = UUID.randomUUID().toString();
-        commands.send(new RecordMonitoringActivity(activityId, urn, request.type(), request.details()));
+        commands.send(new RecordMonitoringActivity(activityId, urn, request.type(), request.details(),
+                                                   request.fulfils()));
         return ResponseEntity.created(URI.create("/api/monitoring/" + activityId))
                              .body(Map.of("activityId", activityId));
     }

@@ -15,7 +15,10 @@ import school.evidence.kernel.plan.PlanCommands.AddPriority;
 import school.evidence.kernel.plan.PlanCommands.AddSection;
 import school.evidence.kernel.plan.PlanCommands.AddSuccessCriterion;
 import school.evidence.kernel.plan.PlanCommands.CarryForwardAction;
+import school.evidence.kernel.plan.PlanCommands.CancelPlannedMonitoring;
 import school.evidence.kernel.plan.PlanCommands.ClosePlan;
+import school.evidence.kernel.plan.PlanCommands.PlanMonitoring;
+import school.evidence.kernel.plan.PlanCommands.RevisePlannedMonitoring;
 import school.evidence.kernel.plan.PlanCommands.CreateImprovementPlan;
 import school.evidence.kernel.plan.PlanCommands.JudgeActionRag;
 import school.evidence.kernel.plan.PlanCommands.JudgeCriterionRag;
@@ -33,6 +36,9 @@ import school.evidence.kernel.plan.PlanEvents.ActionRevised;
 import school.evidence.kernel.plan.PlanEvents.ActionWithdrawn;
 import school.evidence.kernel.plan.PlanEvents.CriterionRagJudged;
 import school.evidence.kernel.plan.PlanEvents.ImprovementPlanCreated;
+import school.evidence.kernel.plan.PlanEvents.MonitoringPlanned;
+import school.evidence.kernel.plan.PlanEvents.PlannedMonitoringCancelled;
+import school.evidence.kernel.plan.PlanEvents.PlannedMonitoringRevised;
 import school.evidence.kernel.plan.PlanEvents.PlanClosed;
 import school.evidence.kernel.plan.PlanEvents.PlanPublished;
 import school.evidence.kernel.plan.PlanEvents.PriorityAdded;
@@ -91,6 +97,8 @@ public class ImprovementPlan {
     private final Set<String> actionNumbers = new HashSet<>();
     private final Map<String, CriterionState> criteria = new HashMap<>();
     private final Set<String> carriedFrom = new HashSet<>();
+    /** planned monitoring id -> cancelled */
+    private final Map<String, Boolean> planned = new HashMap<>();
 
     protected ImprovementPlan() {
     }
@@ -294,6 +302,53 @@ public class ImprovementPlan {
         return evidence;
     }
 
+    // ---------------------------------------------------------------- monitoring schedule
+
+    @CommandHandler
+    public void handle(PlanMonitoring command) {
+        refuseIfClosed();
+        checkPlanned(command.halfTerm(), command.type(), command.actionIds(), command.who());
+        if (planned.containsKey(command.plannedId())) {
+            throw Rejection.conflict("plannedId", "Already planned: " + command.plannedId());
+        }
+        apply(new MonitoringPlanned(planId, schoolUrn, command.plannedId(), command.halfTerm(), command.type(),
+                                    command.subject(), orEmpty(command.actionIds()), command.who().strip()));
+    }
+
+    @CommandHandler
+    public void handle(RevisePlannedMonitoring command) {
+        refuseIfClosed();
+        requireLivePlanned(command.plannedId());
+        checkPlanned(command.halfTerm(), command.type(), command.actionIds(), command.who());
+        notBlank(command.reason(), "reason");
+        apply(new PlannedMonitoringRevised(planId, schoolUrn, command.plannedId(), command.halfTerm(), command.type(),
+                                           command.subject(), orEmpty(command.actionIds()), command.who().strip(),
+                                           command.reason().strip()));
+    }
+
+    @CommandHandler
+    public void handle(CancelPlannedMonitoring command) {
+        refuseIfClosed();
+        requireLivePlanned(command.plannedId());
+        notBlank(command.reason(), "reason");
+        apply(new PlannedMonitoringCancelled(planId, schoolUrn, command.plannedId(), command.reason().strip()));
+    }
+
+    private void checkPlanned(Object halfTerm, Object type, List<String> actionIds, String who) {
+        notNull(halfTerm, "halfTerm");
+        notNull(type, "type");
+        notBlank(who, "who");
+        for (String actionId : orEmpty(actionIds)) {
+            requireLiveAction(actionId);
+        }
+    }
+
+    private void requireLivePlanned(String plannedId) {
+        if (!Boolean.FALSE.equals(planned.get(plannedId))) {
+            throw Rejection.notFound("plannedId", "The schedule has no planned monitoring " + plannedId);
+        }
+    }
+
     // ---------------------------------------------------------------- life cycle
 
     @CommandHandler
@@ -439,6 +494,16 @@ public class ImprovementPlan {
     @EventSourcingHandler
     void on(SuccessCriterionWithdrawn event) {
         criteria.computeIfPresent(event.criterionId(), (id, c) -> new CriterionState(c.actionId(), true));
+    }
+
+    @EventSourcingHandler
+    void on(MonitoringPlanned event) {
+        planned.put(event.plannedId(), false);
+    }
+
+    @EventSourcingHandler
+    void on(PlannedMonitoringCancelled event) {
+        planned.put(event.plannedId(), true);
     }
 
     @EventSourcingHandler

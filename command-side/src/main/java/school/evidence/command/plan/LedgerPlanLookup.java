@@ -8,6 +8,9 @@ import school.evidence.kernel.plan.PlanEvents.ActionRagJudged;
 import school.evidence.kernel.plan.PlanEvents.ActionRevised;
 import school.evidence.kernel.plan.PlanEvents.ActionWithdrawn;
 import school.evidence.kernel.plan.PlanEvents.ImprovementPlanCreated;
+import school.evidence.kernel.plan.PlanEvents.MonitoringPlanned;
+import school.evidence.kernel.plan.PlanEvents.PlannedMonitoringCancelled;
+import school.evidence.kernel.plan.PlanEvents.PlannedMonitoringRevised;
 import school.evidence.kernel.plan.PlanEvents.PriorityAdded;
 import school.evidence.kernel.plan.PlanEvents.PriorityWithdrawn;
 
@@ -32,6 +35,7 @@ class LedgerPlanLookup implements PlanLookup {
         String[] header = new String[2];
         Set<String> priorities = new HashSet<>();
         Map<String, ActionFacts> actions = new HashMap<>();
+        Map<String, PlannedFacts> planned = new HashMap<>();
         eventStore.readEvents(planId).asStream().forEach(event -> {
             switch (event.getPayload()) {
                 case ImprovementPlanCreated e -> {
@@ -49,11 +53,15 @@ class LedgerPlanLookup implements PlanLookup {
                         new ActionFacts(a.number(), a.details(), true, a.lastRag()));
                 case ActionRagJudged e -> actions.computeIfPresent(e.actionId(), (id, a) ->
                         new ActionFacts(a.number(), a.details(), a.withdrawn(), e.status()));
+                case MonitoringPlanned e -> planned.put(e.plannedId(), new PlannedFacts(e.type(), false));
+                case PlannedMonitoringRevised e -> planned.put(e.plannedId(), new PlannedFacts(e.type(), false));
+                case PlannedMonitoringCancelled e -> planned.computeIfPresent(e.plannedId(),
+                                                                              (id, p) -> new PlannedFacts(p.type(), true));
                 default -> {
                 }
             }
         });
         return header[0] == null ? Optional.empty()
-                : Optional.of(new PlanFacts(planId, header[0], header[1], priorities, actions));
+                : Optional.of(new PlanFacts(planId, header[0], header[1], priorities, actions, planned));
     }
 }

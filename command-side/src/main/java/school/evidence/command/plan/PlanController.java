@@ -28,7 +28,11 @@ import school.evidence.kernel.plan.PlanCommands.AddPriority;
 import school.evidence.kernel.plan.PlanCommands.AddSection;
 import school.evidence.kernel.plan.PlanCommands.AddSuccessCriterion;
 import school.evidence.kernel.plan.PlanCommands.CarryForwardAction;
+import school.evidence.kernel.plan.PlanCommands.CancelPlannedMonitoring;
 import school.evidence.kernel.plan.PlanCommands.ClosePlan;
+import school.evidence.kernel.plan.PlanCommands.PlanMonitoring;
+import school.evidence.kernel.plan.PlanCommands.RevisePlannedMonitoring;
+import school.evidence.kernel.monitoring.MonitoringType;
 import school.evidence.kernel.plan.PlanCommands.CreateImprovementPlan;
 import school.evidence.kernel.plan.PlanCommands.JudgeActionRag;
 import school.evidence.kernel.plan.PlanCommands.JudgeCriterionRag;
@@ -126,6 +130,15 @@ class PlanController {
     record RagRequest(@NotNull HalfTerm halfTerm, @NotNull Rag status,
                       @NotBlank @Size(max = 4000) String rationale,
                       List<@NotBlank String> evidence) {
+    }
+
+    record PlannedRequest(@NotNull HalfTerm halfTerm, @NotNull MonitoringType type, @Size(max = 100) String subject,
+                          List<@NotBlank String> actionIds, @NotBlank @Size(max = 100) String who) {
+    }
+
+    record PlannedRevision(@NotNull HalfTerm halfTerm, @NotNull MonitoringType type, @Size(max = 100) String subject,
+                           List<@NotBlank String> actionIds, @NotBlank @Size(max = 100) String who,
+                           @NotBlank @Size(max = 2000) String reason) {
     }
 
     private final CommandSender commands;
@@ -260,6 +273,32 @@ class PlanController {
                                                            Actor.current().userId(), Versions.parse(ifMatch)));
         return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(version))
                              .body(Map.of("planId", planId, "criterionId", criterionId, "version", version));
+    }
+
+    /** Plans monitoring for a half-term; recording an activity with {@code fulfils} carries it out. */
+    @PostMapping("/api/plans/{planId}/schedule")
+    ResponseEntity<Map<String, String>> planMonitoring(@PathVariable String planId,
+                                                       @Valid @RequestBody PlannedRequest request) {
+        String plannedId = newId();
+        commands.send(new PlanMonitoring(planId, plannedId, request.halfTerm(), request.type(), request.subject(),
+                                         request.actionIds(), request.who()));
+        return created(Map.of("plannedId", plannedId));
+    }
+
+    @PostMapping("/api/plans/{planId}/schedule/{plannedId}/revisions")
+    ResponseEntity<Map<String, String>> revisePlanned(@PathVariable String planId, @PathVariable String plannedId,
+                                                      @Valid @RequestBody PlannedRevision request) {
+        commands.send(new RevisePlannedMonitoring(planId, plannedId, request.halfTerm(), request.type(),
+                                                  request.subject(), request.actionIds(), request.who(),
+                                                  request.reason()), request.reason());
+        return created(Map.of("plannedId", plannedId));
+    }
+
+    @PostMapping("/api/plans/{planId}/schedule/{plannedId}/cancellation")
+    ResponseEntity<Map<String, String>> cancelPlanned(@PathVariable String planId, @PathVariable String plannedId,
+                                                      @Valid @RequestBody Reason request) {
+        commands.send(new CancelPlannedMonitoring(planId, plannedId, request.reason()), request.reason());
+        return created(Map.of("plannedId", plannedId));
     }
 
     @PostMapping("/api/plans/{planId}/publication")

@@ -14,8 +14,16 @@ public interface PlanLookup {
     record ActionFacts(String number, ActionDetails details, boolean withdrawn, Rag lastRag) {
     }
 
+    record PlannedFacts(school.evidence.kernel.monitoring.MonitoringType type, boolean cancelled) {
+    }
+
     record PlanFacts(String planId, String schoolUrn, String academicYear, Set<String> priorities,
-                     Map<String, ActionFacts> actions) {
+                     Map<String, ActionFacts> actions, Map<String, PlannedFacts> planned) {
+
+        public PlanFacts(String planId, String schoolUrn, String academicYear, Set<String> priorities,
+                         Map<String, ActionFacts> actions) {
+            this(planId, schoolUrn, academicYear, priorities, actions, Map.of());
+        }
 
         /** Actions that may still be cited as evidenced: not withdrawn. */
         public Set<String> liveActionIds() {

@@ -43,7 +43,9 @@ class MonitoringActivityTest {
         PlanLookup.ActionFacts live = new PlanLookup.ActionFacts("1", null, false, null);
         PlanLookup.ActionFacts withdrawn = new PlanLookup.ActionFacts("3", null, true, null);
         Map<String, PlanLookup.PlanFacts> plans = Map.of(PLAN, new PlanLookup.PlanFacts(
-                PLAN, URN, "2023-24", Set.of("P1"), Map.of("a1", live, "a2", live, "gone", withdrawn)));
+                PLAN, URN, "2023-24", Set.of("P1"), Map.of("a1", live, "a2", live, "gone", withdrawn),
+                Map.of("pm1", new PlanLookup.PlannedFacts(MonitoringType.LESSON_VISIT, false),
+                       "pm-off", new PlanLookup.PlannedFacts(MonitoringType.LESSON_VISIT, true))));
         others.put("earlier", new MonitoringRecords.Facts(URN, false, Set.of("earlier-ns1")));
         others.put("elsewhere", new MonitoringRecords.Facts("100000", false, Set.of("elsewhere-ns1")));
         others.put("pulled", new MonitoringRecords.Facts(URN, true, Set.of()));
@@ -243,5 +245,23 @@ class MonitoringActivityTest {
                .when(new AmendMonitoringActivity("v1", VISIT.withNextSteps(List.of(new NextStep("other-ns1", "x", "HT",
                        LocalDate.of(2023, 12, 1)))), "steal"))
                .expectExceptionMessage("This activity has no next step other-ns1");
+    }
+
+    @Test
+    void fulfilsALivePlannedItemOfTheSameType() {
+        fixture.givenNoPriorActivity()
+               .when(new RecordMonitoringActivity("v1", URN, MonitoringType.LESSON_VISIT, VISIT, "pm1"))
+               .expectEvents(new MonitoringActivityRecorded("v1", URN, PLAN, MonitoringType.LESSON_VISIT, VISIT, "pm1"));
+        for (String planned : List.of("pm-off", "pm-unknown")) {
+            fixture.givenNoPriorActivity()
+                   .when(new RecordMonitoringActivity("v1", URN, MonitoringType.LESSON_VISIT, VISIT, planned))
+                   .expectException(Rejection.class).expectNoEvents();
+        }
+        Specifics walk = new Specifics(null, new Specifics.LearningWalk(List.of("Y4")), null, null, null, null, null,
+                                       null, null, null);
+        fixture.givenNoPriorActivity()
+               .when(new RecordMonitoringActivity("v1", URN, MonitoringType.LEARNING_WALK,
+                                                  with(walk, List.of(), List.of(), null), "pm1"))
+               .expectExceptionMessage("That planned monitoring is a LESSON_VISIT, not a LEARNING_WALK");
     }
 }

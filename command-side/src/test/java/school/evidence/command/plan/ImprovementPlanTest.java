@@ -15,7 +15,14 @@ import school.evidence.kernel.plan.PlanCommands.AddPriority;
 import school.evidence.kernel.plan.PlanCommands.AddSection;
 import school.evidence.kernel.plan.PlanCommands.AddSuccessCriterion;
 import school.evidence.kernel.plan.PlanCommands.CarryForwardAction;
+import school.evidence.kernel.plan.PlanCommands.CancelPlannedMonitoring;
 import school.evidence.kernel.plan.PlanCommands.ClosePlan;
+import school.evidence.kernel.plan.PlanCommands.PlanMonitoring;
+import school.evidence.kernel.plan.PlanCommands.RevisePlannedMonitoring;
+import school.evidence.kernel.plan.PlanEvents.MonitoringPlanned;
+import school.evidence.kernel.plan.PlanEvents.PlannedMonitoringCancelled;
+import school.evidence.kernel.plan.PlanEvents.PlannedMonitoringRevised;
+import school.evidence.kernel.monitoring.MonitoringType;
 import school.evidence.kernel.plan.PlanCommands.CreateImprovementPlan;
 import school.evidence.kernel.plan.PlanCommands.JudgeActionRag;
 import school.evidence.kernel.plan.PlanCommands.JudgeCriterionRag;
@@ -277,5 +284,32 @@ class ImprovementPlanTest {
                 "amber", new PlanLookup.ActionFacts("3", EXPECTATIONS, false, Rag.AMBER))));
         fixture.given(CREATED, P1, SECTION).when(new CarryForwardAction(PLAN, "n1", "s1", "9", PLAN, "amber"))
                .expectExceptionMessage("Actions can only be carried forward from an earlier year's plan");
+    }
+
+    @Test
+    void plansRevisesAndCancelsMonitoringForLiveActions() {
+        fixture.given(BUILT)
+               .when(new PlanMonitoring(PLAN, "pm1", HalfTerm.AUTUMN_2, MonitoringType.BOOK_SCRUTINY, "Writing",
+                                        List.of("a1"), "English Leader"))
+               .expectEvents(new MonitoringPlanned(PLAN, URN, "pm1", HalfTerm.AUTUMN_2, MonitoringType.BOOK_SCRUTINY,
+                                                   "Writing", List.of("a1"), "English Leader"));
+        fixture.given(BUILT)
+               .when(new PlanMonitoring(PLAN, "pm1", HalfTerm.AUTUMN_2, MonitoringType.BOOK_SCRUTINY, "Writing",
+                                        List.of("ghost"), "English Leader"))
+               .expectException(Rejection.class).expectNoEvents();
+        MonitoringPlanned planned = new MonitoringPlanned(PLAN, URN, "pm1", HalfTerm.AUTUMN_2,
+                                                          MonitoringType.BOOK_SCRUTINY, "Writing", List.of("a1"), "EL");
+        fixture.given(CREATED, P1, SECTION, ACTION, planned)
+               .when(new RevisePlannedMonitoring(PLAN, "pm1", HalfTerm.SPRING_1, MonitoringType.BOOK_SCRUTINY,
+                                                 "Writing", List.of("a1"), "EL", "moved after mocks"))
+               .expectEvents(new PlannedMonitoringRevised(PLAN, URN, "pm1", HalfTerm.SPRING_1,
+                                                          MonitoringType.BOOK_SCRUTINY, "Writing", List.of("a1"), "EL",
+                                                          "moved after mocks"));
+        fixture.given(CREATED, P1, SECTION, ACTION, planned)
+               .when(new CancelPlannedMonitoring(PLAN, "pm1", "covered by the deep dive"))
+               .expectEvents(new PlannedMonitoringCancelled(PLAN, URN, "pm1", "covered by the deep dive"));
+        fixture.given(CREATED, P1, SECTION, ACTION, planned, new PlannedMonitoringCancelled(PLAN, URN, "pm1", "x"))
+               .when(new CancelPlannedMonitoring(PLAN, "pm1", "again"))
+               .expectException(Rejection.class);
     }
 }

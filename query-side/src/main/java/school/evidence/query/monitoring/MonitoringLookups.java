@@ -27,6 +27,15 @@ public final class MonitoringLookups {
                 : Optional.of(LocalDate.parse(latest.get("current", Document.class).getString("occurredOn")));
     }
 
+    /** How many unretracted activities citing the action happened between two dates, inclusive. */
+    public static long evidenceCount(MongoDatabase db, String urn, String actionId, LocalDate from, LocalDate to) {
+        return db.getCollection(MonitoringListProjection.COLLECTION)
+                 .countDocuments(Filters.and(eq("schoolUrn", urn), eq("current.actionIds", actionId),
+                                             eq("retracted", false),
+                                             Filters.gte("current.occurredOn", from.toString()),
+                                             Filters.lte("current.occurredOn", to.toString())));
+    }
+
     /** Open next steps of the school due before {@code on}, earliest first. */
     public static List<Document> overdueNextSteps(MongoDatabase db, String urn, LocalDate on) {
         return nextSteps(db, urn, "OVERDUE", null, on);

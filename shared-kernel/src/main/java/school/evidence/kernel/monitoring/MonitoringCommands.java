@@ -6,8 +6,13 @@ public final class MonitoringCommands {
     private MonitoringCommands() {
     }
 
+    /** @param fulfils the planned monitoring (schedule item) this activity carries out, or null */
     public record RecordMonitoringActivity(@TargetAggregateIdentifier String activityId, String schoolUrn,
-                                           MonitoringType type, MonitoringDetails details) {
+                                           MonitoringType type, MonitoringDetails details, String fulfils) {
+        public RecordMonitoringActivity(String activityId, String schoolUrn, MonitoringType type,
+                                        MonitoringDetails details) {
+            this(activityId, schoolUrn, type, details, null);
+        }
     }
 
     /** Replaces the details; the reason is kept with the new version. */

@@ -8,7 +8,11 @@ public final class MonitoringEvents {
 
     /** {@code planId} is the plan of the academic year the activity happened in (null if it links no actions). */
     public record MonitoringActivityRecorded(String activityId, String schoolUrn, String planId, MonitoringType type,
-                                             MonitoringDetails details) implements SchoolEvent {
+                                             MonitoringDetails details, String fulfils) implements SchoolEvent {
+        public MonitoringActivityRecorded(String activityId, String schoolUrn, String planId, MonitoringType type,
+                                          MonitoringDetails details) {
+            this(activityId, schoolUrn, planId, type, details, null);
+        }
     }
 
     public record MonitoringActivityAmended(String activityId, String schoolUrn, String planId, MonitoringType type,

@@ -72,6 +72,20 @@ public final class PlanCommands {
                                     String judgedBy, @TargetAggregateVersion Long expectedVersion) {
     }
 
+    /** Monitoring planned for a half-term: what kind, of which subject, for which actions, by whom. */
+    public record PlanMonitoring(@TargetAggregateIdentifier String planId, String plannedId, HalfTerm halfTerm,
+                                 school.evidence.kernel.monitoring.MonitoringType type, String subject,
+                                 List<String> actionIds, String who) {
+    }
+
+    public record RevisePlannedMonitoring(@TargetAggregateIdentifier String planId, String plannedId,
+                                          HalfTerm halfTerm, school.evidence.kernel.monitoring.MonitoringType type,
+                                          String subject, List<String> actionIds, String who, String reason) {
+    }
+
+    public record CancelPlannedMonitoring(@TargetAggregateIdentifier String planId, String plannedId, String reason) {
+    }
+
     public record PublishPlan(@TargetAggregateIdentifier String planId) {
     }
 

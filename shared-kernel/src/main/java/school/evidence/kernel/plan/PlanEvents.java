@@ -70,6 +70,20 @@ public final class PlanEvents {
                                      String judgedBy) implements SchoolEvent {
     }
 
+    public record MonitoringPlanned(String planId, String schoolUrn, String plannedId, HalfTerm halfTerm,
+                                    school.evidence.kernel.monitoring.MonitoringType type, String subject,
+                                    List<String> actionIds, String who) implements SchoolEvent {
+    }
+
+    public record PlannedMonitoringRevised(String planId, String schoolUrn, String plannedId, HalfTerm halfTerm,
+                                           school.evidence.kernel.monitoring.MonitoringType type, String subject,
+                                           List<String> actionIds, String who, String reason) implements SchoolEvent {
+    }
+
+    public record PlannedMonitoringCancelled(String planId, String schoolUrn, String plannedId, String reason)
+            implements SchoolEvent {
+    }
+
     public record PlanPublished(String planId, String schoolUrn) implements SchoolEvent {
     }
 

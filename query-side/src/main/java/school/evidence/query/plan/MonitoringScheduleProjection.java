@@ -1,0 +1,97 @@
+package school.evidence.query.plan;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRecorded;
+import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRetracted;
+import school.evidence.kernel.plan.PlanEvents.MonitoringPlanned;
+import school.evidence.kernel.plan.PlanEvents.PlannedMonitoringCancelled;
+import school.evidence.kernel.plan.PlanEvents.PlannedMonitoringRevised;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/** Planned monitoring per plan, keyed by planned id, with the activities that carried it out. */
+@Component
+@ProcessingGroup("monitoring-schedule")
+class MonitoringScheduleProjection {
+
+    static final String COLLECTION = "monitoring_schedule";
+    private final MongoCollection<Document> schedule;
+
+    MonitoringScheduleProjection(MongoDatabase database) {
+        this.schedule = database.getCollection(COLLECTION);
+    }
+
+    @EventHandler
+    void on(MonitoringPlanned event) {
+        Document existing = schedule.find(eq("_id", event.plannedId())).first();
+        Document row = existing != null ? existing : new Document("_id", event.plannedId())
+                .append("plannedId", event.plannedId()).append("planId", event.planId())
+                .append("schoolUrn", event.schoolUrn()).append("cancelled", false)
+                .append("fulfilledBy", new ArrayList<>());
+        write(row.append("halfTerm", event.halfTerm().name()).append("type", event.type().name())
+                 .append("subject", event.subject()).append("actionIds", event.actionIds()).append("who", event.who()));
+    }
+
+    @EventHandler
+    void on(PlannedMonitoringRevised event) {
+        Document row = schedule.find(eq("_id", event.plannedId())).first();
+        if (row != null) {
+            write(row.append("halfTerm", event.halfTerm().name()).append("type", event.type().name())
+                     .append("subject", event.subject()).append("actionIds", event.actionIds())
+                     .append("who", event.who()).append("revisionReason", event.reason()));
+        }
+    }
+
+    @EventHandler
+    void on(PlannedMonitoringCancelled event) {
+        Document row = schedule.find(eq("_id", event.plannedId())).first();
+        if (row != null) {
+            write(row.append("cancelled", true).append("cancellationReason", event.reason()));
+        }
+    }
+
+    @EventHandler
+    void on(MonitoringActivityRecorded event) {
+        if (event.fulfils() == null) {
+            return;
+        }
+        Document row = schedule.find(eq("_id", event.fulfils())).first();
+        if (row != null) {
+            List<Document> by = row.getList("fulfilledBy", Document.class);
+            if (by.stream().noneMatch(f -> event.activityId().equals(f.getString("activityId")))) {
+                by.add(new Document("activityId", event.activityId())
+                               .append("occurredOn", event.details().occurredOn().toString()).append("retracted", false));
+                write(row);
+            }
+        }
+    }
+
+    @EventHandler
+    void on(MonitoringActivityRetracted event) {
+        for (Document row : schedule.find(eq("fulfilledBy.activityId", event.activityId())).into(new ArrayList<>())) {
+            row.getList("fulfilledBy", Document.class).stream()
+               .filter(f -> event.activityId().equals(f.getString("activityId")))
+               .forEach(f -> f.put("retracted", true));
+            write(row);
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        schedule.deleteMany(new Document());
+    }
+
+    private void write(Document row) {
+        schedule.replaceOne(eq("_id", row.getString("_id")), row, new ReplaceOptions().upsert(true));
+    }
+}
