@@ -65,7 +65,8 @@ public class WebPlatformAutoConfiguration {
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager(
                 User.withUsername("slt").password(password).roles(Role.SENIOR_LEADER.name()).build(),
                 User.withUsername("subject-leader").password(password).roles(Role.SUBJECT_LEADER.name()).build(),
-                User.withUsername("governor").password(password).roles(Role.GOVERNOR.name()).build());
+                User.withUsername("governor").password(password).roles(Role.GOVERNOR.name()).build(),
+                User.withUsername("trust-officer").password(password).roles(Role.TRUST_OFFICER.name()).build());
         // exposed as a plain lookup so Spring Security does not "upgrade" the stored password to BCrypt on login
         return users::loadUserByUsername;
     }

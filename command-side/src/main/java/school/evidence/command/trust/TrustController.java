@@ -1,0 +1,69 @@
+package school.evidence.command.trust;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import school.evidence.command.CommandSender;
+import school.evidence.kernel.school.Urn;
+import school.evidence.kernel.trust.TrustCommands.AddSchoolToTrust;
+import school.evidence.kernel.trust.TrustCommands.ChangeImprovementPhase;
+import school.evidence.kernel.trust.TrustCommands.ImprovementPhase;
+import school.evidence.kernel.trust.TrustCommands.RegisterTrust;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/** Trust officers group schools and set each school's improvement phase. */
+@RestController
+@Tag(name = "Trusts")
+@PreAuthorize("hasRole('TRUST_OFFICER')")
+class TrustController {
+
+    record TrustRequest(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "use lower-case letters, digits and dashes")
+                        String trustId, @NotBlank @Size(max = 200) String name) {
+    }
+
+    record MemberRequest(@NotBlank @Pattern(regexp = Urn.PATTERN, message = "must be exactly six digits") String urn,
+                         @NotNull ImprovementPhase phase, @NotNull LocalDate joinedOn) {
+    }
+
+    record PhaseRequest(@NotNull ImprovementPhase phase, @NotNull LocalDate effectiveOn,
+                        @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    private final CommandSender commands;
+
+    TrustController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/trusts")
+    ResponseEntity<Map<String, String>> register(@Valid @RequestBody TrustRequest request) {
+        commands.send(new RegisterTrust(request.trustId(), request.name()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("trustId", request.trustId()));
+    }
+
+    @PostMapping("/api/trusts/{trustId}/schools")
+    ResponseEntity<Map<String, String>> addSchool(@PathVariable String trustId, @Valid @RequestBody MemberRequest request) {
+        commands.send(new AddSchoolToTrust(trustId, request.urn(), request.phase(), request.joinedOn()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("trustId", trustId, "urn", request.urn()));
+    }
+
+    @PostMapping("/api/trusts/{trustId}/schools/{urn}/phase")
+    ResponseEntity<Map<String, String>> changePhase(@PathVariable String trustId, @PathVariable String urn,
+                                                    @Valid @RequestBody PhaseRequest request) {
+        commands.send(new ChangeImprovementPhase(trustId, urn, request.phase(), request.effectiveOn(), request.reason()),
+                      request.reason());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("urn", urn, "phase", request.phase().name()));
+    }
+}

@@ -1,0 +1,29 @@
+package school.evidence.query.plan;
+
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+
+import java.util.List;
+import java.util.Optional;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/** A plan in a few numbers, for views across schools. */
+public final class PlanSummaries {
+    private PlanSummaries() {
+    }
+
+    public record Summary(String status, Document rollUp, List<String> liveActionIds) {
+    }
+
+    public static Optional<Summary> of(MongoDatabase db, String planId) {
+        Document plan = db.getCollection(PlanViewProjection.COLLECTION).find(eq("_id", planId)).first();
+        if (plan == null) {
+            return Optional.empty();
+        }
+        List<String> live = PlanViewProjection.list(plan, "actions").stream()
+                                              .filter(a -> !a.getBoolean("withdrawn", false))
+                                              .map(a -> a.getString("actionId")).toList();
+        return Optional.of(new Summary(plan.getString("status"), PlanRollUp.of(plan), live));
+    }
+}
