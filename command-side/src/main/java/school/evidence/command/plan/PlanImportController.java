@@ -1,0 +1,134 @@
+package school.evidence.command.plan;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import school.evidence.command.CommandSender;
+import school.evidence.kernel.Rejection;
+import school.evidence.kernel.plan.AcademicYear;
+import school.evidence.kernel.plan.PlanCommands.AddAction;
+import school.evidence.kernel.plan.PlanCommands.AddPriority;
+import school.evidence.kernel.plan.PlanCommands.AddSection;
+import school.evidence.kernel.plan.PlanCommands.AddSuccessCriterion;
+import school.evidence.kernel.plan.PlanCommands.CreateImprovementPlan;
+import school.evidence.kernel.plan.PlanId;
+import school.evidence.kernel.plan.SectionDetails;
+import school.evidence.kernel.school.Urn;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Imports a whole plan from the template, as CSV ({@code Content-Type: text/csv}) or as an XLSX workbook. A file
+ * with any bad row is refused whole, listing every problem by row and column, and nothing is written.
+ */
+@RestController
+@Tag(name = "Improvement plans")
+@PreAuthorize("hasRole('SENIOR_LEADER')")
+class PlanImportController {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final int MAX_BYTES = 5 * 1024 * 1024;
+
+    static class TemplateRejected extends RuntimeException {
+        final List<PlanTemplate.Problem> problems;
+
+        TemplateRejected(List<PlanTemplate.Problem> problems) {
+            super(problems.size() + " problem(s) in the plan file; nothing was imported");
+            this.problems = problems;
+        }
+    }
+
+    private final CommandSender commands;
+    private final PlanLookup plans;
+
+    PlanImportController(CommandSender commands, PlanLookup plans) {
+        this.commands = commands;
+        this.plans = plans;
+    }
+
+    @PostMapping(path = "/api/schools/{urn}/plan-imports", consumes = {"text/csv", XLSX})
+    ResponseEntity<Map<String, Object>> importPlan(@PathVariable String urn,
+                                                   @RequestParam String academicYear,
+                                                   @RequestParam String title,
+                                                   @RequestHeader("Content-Type") String contentType,
+                                                   @RequestBody byte[] file) throws IOException {
+        if (!Urn.isValid(urn)) {
+            throw Rejection.invalid("urn", "urn must be exactly six digits");
+        }
+        if (!AcademicYear.isValid(academicYear)) {
+            throw Rejection.invalid("academicYear", "academicYear must look like 2023-24");
+        }
+        if (title.isBlank() || title.length() > 300) {
+            throw Rejection.invalid("title", "title must be 1 to 300 characters");
+        }
+        if (file.length > MAX_BYTES) {
+            throw Rejection.invalid("file", "A plan file is at most 5 MB");
+        }
+        PlanTemplate.Result result;
+        try {
+            result = contentType.startsWith(XLSX)
+                    ? PlanTemplate.readXlsx(new ByteArrayInputStream(file))
+                    : PlanTemplate.readCsv(new ByteArrayInputStream(file));
+        } catch (IOException | RuntimeException unreadable) {
+            throw new TemplateRejected(List.of(new PlanTemplate.Problem(1, "file", "The file cannot be read as "
+                    + (contentType.startsWith(XLSX) ? "an XLSX workbook" : "CSV") + ": " + unreadable.getMessage())));
+        }
+        if (!result.ok()) {
+            throw new TemplateRejected(result.problems());
+        }
+        String planId = PlanId.of(urn, academicYear);
+        if (plans.find(planId).isPresent()) {
+            throw Rejection.conflict("academicYear", "The school already has a plan for " + academicYear);
+        }
+        PlanTemplate.Plan plan = result.plan();
+        // everything was checked above; from here each row is one ordinary command
+        commands.send(new CreateImprovementPlan(planId, urn, academicYear, title));
+        for (PlanTemplate.Priority p : plan.priorities()) {
+            commands.send(new AddPriority(planId, p.code(), p.statement(), p.dueBy()));
+        }
+        Map<String, String> sectionIds = new HashMap<>();
+        for (PlanTemplate.Section s : plan.sections()) {
+            String id = UUID.randomUUID().toString();
+            sectionIds.put(s.title(), id);
+            commands.send(new AddSection(planId, id, new SectionDetails(s.title(), s.aim(), s.ethosLinks(),
+                                                                        s.ofstedAreas())));
+        }
+        Map<String, String> actionIds = new HashMap<>();
+        for (PlanTemplate.Action a : plan.actions()) {
+            String id = UUID.randomUUID().toString();
+            actionIds.put(a.section() + "#" + a.number(), id);
+            commands.send(new AddAction(planId, id, sectionIds.get(a.section()), a.number(), a.details()));
+        }
+        for (PlanTemplate.Criterion c : plan.criteria()) {
+            commands.send(new AddSuccessCriterion(planId, actionIds.get(c.section() + "#" + c.number()),
+                                                  UUID.randomUUID().toString(), c.text(), c.halfTerms()));
+        }
+        return ResponseEntity.created(URI.create("/api/plans/" + planId)).body(Map.of(
+                "planId", planId, "priorities", plan.priorities().size(), "sections", plan.sections().size(),
+                "actions", plan.actions().size(), "criteria", plan.criteria().size()));
+    }
+
+    @ExceptionHandler(TemplateRejected.class)
+    ResponseEntity<ProblemDetail> rejected(TemplateRejected e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setProperty("errors", e.problems.stream().map(p -> Map.of(
+                "row", p.row(), "column", p.column(), "field", p.column(), "message", p.message())).toList());
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
