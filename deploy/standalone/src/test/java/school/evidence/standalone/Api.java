@@ -57,6 +57,21 @@ final class Api {
         return send(request.build());
     }
 
+    /** Posts a value written as JSON; maps and lists make readable request bodies in tests. */
+    Reply postJson(String path, Object body, String... headers) {
+        try {
+            return post(path, JSON.writeValueAsString(body), headers);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    Reply postBytes(String path, byte[] body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                               .header("Authorization", auth).header("Content-Type", contentType)
+                               .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     Reply get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                                .header("Authorization", auth).GET().build());

@@ -142,7 +142,17 @@ class ScenarioEndToEndTest {
         Api.Reply docs = slt.getAnonymously("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().path("paths").has("/api/plans/{planId}/actions/{actionId}/rag")).isTrue();
-        assertThat(docs.body().path("paths").has("/api/schools/{urn}/audit")).isTrue();
+        for (String path : java.util.List.of(
+                "/api/schools/{urn}/audit", "/api/schools/{urn}/calendars", "/api/schools/{urn}/plan-imports",
+                "/api/plans/{planId}/priorities/{code}/revisions", "/api/plans/{planId}/actions/{actionId}/withdrawal",
+                "/api/plans/{planId}/carried-actions", "/api/plans/{planId}/actions/{actionId}/criteria/{criterionId}/rag",
+                "/api/plans/{planId}/publication", "/api/plans/{planId}/closure", "/api/plans/{planId}/flags",
+                "/api/plans/{planId}/schedule", "/api/plans/{planId}/coverage", "/api/schools/{urn}/next-steps",
+                "/api/schools/{urn}/meetings", "/api/schools/{urn}/challenges", "/api/challenges/{challengeId}/closure",
+                "/api/schools/{urn}/self-evaluations", "/api/self-evaluation/toolkit", "/api/trusts",
+                "/api/trusts/{trustId}", "/api/trusts/{trustId}/schools/{urn}/phase")) {
+            assertThat(docs.body().path("paths").has(path)).as(path).isTrue();
+        }
     }
 
     private static List<String> kinds(JsonNode timeline) {
