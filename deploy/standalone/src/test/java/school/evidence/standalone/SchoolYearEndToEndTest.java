@@ -299,6 +299,42 @@ class SchoolYearEndToEndTest {
                 .containsExactly(3, 2);
     }
 
+    @Test
+    void theSamePlanImportsFromAnXlsxWorkbookOverHttp() throws IOException {
+        Api slt = new Api("http://localhost:" + port, "slt");
+        created(slt.postJson("/api/schools", Map.of("urn", "100003", "name", "Another Primary School")));
+        byte[] workbook;
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             var out = new java.io.ByteArrayOutputStream();
+             var reader = Files.newBufferedReader(TEMPLATES.resolve("usworth-colliery-2023-24.csv"))) {
+            var sheet = book.createSheet("Plan");
+            int r = 0;
+            for (var record : org.apache.commons.csv.CSVFormat.DEFAULT.parse(reader)) {
+                var row = sheet.createRow(r++);
+                for (int c = 0; c < record.size(); c++) {
+                    row.createCell(c).setCellValue(record.get(c));
+                }
+            }
+            book.write(out);
+            workbook = out.toByteArray();
+        }
+        Api.Reply reply = slt.postBytes("/api/schools/100003/plan-imports?academicYear=2024-25&title=Plan",
+                                        workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
+        assertThat(reply.body().path("priorities").asInt()).isEqualTo(15);
+        assertThat(reply.body().path("criteria").asInt()).isEqualTo(30);
+        JsonNode plan = slt.await("/api/plans/100003-2024-25", r -> r.body().path("actions").size() == 12).body();
+        assertThat(plan.path("sections").path(1).path("title").asText()).isEqualTo("Achievement and progress");
+        // importing again into the same year is refused, writing nothing
+        assertThat(slt.postBytes("/api/schools/100003/plan-imports?academicYear=2024-25&title=Plan", workbook,
+                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").status())
+                .isEqualTo(409);
+        Api.Reply garbage = slt.postBytes("/api/schools/100003/plan-imports?academicYear=2025-26&title=Plan",
+                                          "not a workbook".getBytes(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.body().path("errors").path(0).path("column").asText()).isEqualTo("file");
+    }
+
     private String challenge(Api governor, String meeting, String priority, String action, String visit, String question) {
         Map<String, Object> body = new HashMap<>();
         body.put("planId", PLAN);
