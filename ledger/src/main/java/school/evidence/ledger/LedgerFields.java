@@ -13,6 +13,8 @@ public final class LedgerFields {
     public static final String PAYLOAD = "payload";
     public static final String META_DATA = "metaData";
     public static final String SCHOOL = "school";
+    /** Hex SHA-256 Merkle leaf hash over the other stored fields (see merkle.LeafEncoding). */
+    public static final String LEAF_HASH = "leafHash";
     /** Marks a reserved global index whose append failed. */
     public static final String VOID = "void";
 

@@ -28,6 +28,7 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
+import school.evidence.ledger.merkle.LeafEncoding;
 import org.bson.conversions.Bson;
 
 import java.time.Clock;
@@ -219,6 +220,8 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         if (school != null) {
             doc.append(LedgerFields.SCHOOL, school);
         }
+        // hashed over the exact stored fields as they are about to be written
+        doc.append(LedgerFields.LEAF_HASH, java.util.HexFormat.of().formatHex(LeafEncoding.leafHash(doc)));
         return doc;
     }
 
@@ -232,6 +235,7 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
             Document doc = toDocument(snapshot, -1, serializer);
             doc.put("_id", snapshot.getAggregateIdentifier());
             doc.remove(LedgerFields.GLOBAL_INDEX);
+            doc.remove(LedgerFields.LEAF_HASH); // snapshots are a cache, not evidence
             // keep only the newest snapshot per aggregate; an older one arriving late never overwrites it
             Bson olderOrAbsent = com.mongodb.client.model.Filters.and(
                     eq("_id", snapshot.getAggregateIdentifier()),

@@ -116,6 +116,26 @@ abstract class EventStorageEngineContract {
     }
 
     @Test
+    void storesALeafHashOverTheExactStoredFieldsThatAnyChangeBreaks() {
+        MongoLedgerStorageEngine engine = engine();
+        engine.appendEvents(event("a1", 0, "as recorded"));
+        Document stored = db.getCollection("events").find(new Document("_id", "a1:0")).first();
+        String leaf = stored.getString("leafHash");
+        assertThat(leaf).hasSize(64);
+        assertThat(java.util.HexFormat.of().formatHex(school.evidence.ledger.merkle.LeafEncoding.leafHash(stored)))
+                .isEqualTo(leaf);
+
+        Document tampered = new Document(stored);
+        tampered.put("payload", stored.getString("payload").replace("as recorded", "as Recorded"));
+        assertThat(java.util.HexFormat.of().formatHex(school.evidence.ledger.merkle.LeafEncoding.leafHash(tampered)))
+                .isNotEqualTo(leaf);
+        Document moved = new Document(stored);
+        moved.put("globalIndex", 2L);
+        assertThat(java.util.HexFormat.of().formatHex(school.evidence.ledger.merkle.LeafEncoding.leafHash(moved)))
+                .isNotEqualTo(leaf);
+    }
+
+    @Test
     void rejectsAStaleAppendAtAnExistingSequenceAndKeepsTheFirst() {
         MongoLedgerStorageEngine engine = engine();
         engine.appendEvents(event("a1", 0, "created"), event("a1", 1, "winner"));
