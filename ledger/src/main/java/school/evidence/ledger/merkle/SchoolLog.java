@@ -1,0 +1,112 @@
+package school.evidence.ledger.merkle;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOptions;
+import org.bson.Document;
+import school.evidence.ledger.LedgerFields;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+/**
+ * Each school's append-only log of leaves, in the order the ledger's stream delivered its events (commit order,
+ * late commits included), so a tree once checkpointed only ever grows. Every lookup is keyed:
+ * leaves by {@code <school>:<index>}, the reverse map by event key, the head by school.
+ * <p>
+ * Adding is idempotent and safe to repeat after a crash at any step: the event's index is reserved in the reverse
+ * map first (unique by event), the leaf written second, the head raised last with {@code $max}.
+ */
+public final class SchoolLog {
+
+    static final String LEAVES = "ledger_leaves";
+    static final String LEAF_OF = "ledger_leaf_of";
+    static final String HEADS = "ledger_heads";
+
+    private final MongoCollection<Document> events;
+    private final MongoCollection<Document> leaves;
+    private final MongoCollection<Document> leafOf;
+    private final MongoCollection<Document> heads;
+
+    public SchoolLog(MongoDatabase database) {
+        this.events = database.getCollection("events");
+        this.leaves = database.getCollection(LEAVES);
+        this.leafOf = database.getCollection(LEAF_OF);
+        this.heads = database.getCollection(HEADS);
+    }
+
+    /** Adds the stored event to its school's log (once); empty if the event belongs to no school. */
+    public OptionalLong add(String eventKey) {
+        Document event = events.find(eq("_id", eventKey)).first();
+        if (event == null || event.getString(LedgerFields.SCHOOL) == null) {
+            return OptionalLong.empty();
+        }
+        String school = event.getString(LedgerFields.SCHOOL);
+        Document known = leafOf.find(eq("_id", eventKey)).first();
+        long index;
+        if (known != null) {
+            index = known.getLong("index");
+        } else {
+            index = size(school);
+            try {
+                leafOf.insertOne(new Document("_id", eventKey).append("school", school).append("index", index));
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                index = leafOf.find(eq("_id", eventKey)).first().getLong("index");
+            }
+        }
+        String key = school + ":" + index;
+        if (leaves.find(eq("_id", key)).first() == null) {
+            leaves.insertOne(new Document("_id", key).append("school", school).append("index", index)
+                                                     .append("eventKey", eventKey)
+                                                     .append(LedgerFields.GLOBAL_INDEX, event.getLong(LedgerFields.GLOBAL_INDEX))
+                                                     .append(LedgerFields.LEAF_HASH, event.getString(LedgerFields.LEAF_HASH)));
+        }
+        heads.updateOne(eq("_id", school), new Document("$max", new Document("size", index + 1)),
+                        new UpdateOptions().upsert(true));
+        return OptionalLong.of(index);
+    }
+
+    public long size(String school) {
+        Document head = heads.find(eq("_id", school)).first();
+        return head == null ? 0 : ((Number) head.get("size")).longValue();
+    }
+
+    /** The leaf documents 0..size-1, in order (a missing one is null). */
+    public List<Document> leaves(String school, long size) {
+        List<Document> ordered = new ArrayList<>();
+        for (long from = 0; from < size; from += 1000) {
+            List<String> keys = new ArrayList<>();
+            for (long i = from; i < Math.min(size, from + 1000); i++) {
+                keys.add(school + ":" + i);
+            }
+            Map<String, Document> found = new HashMap<>();
+            leaves.find(in("_id", keys)).forEach(d -> found.put(d.getString("_id"), d));
+            keys.forEach(k -> ordered.add(found.get(k)));
+        }
+        return ordered;
+    }
+
+    /** The school's tree of its first {@code size} leaves, from the stored leaf hashes. */
+    public MerkleTree tree(String school, long size) {
+        List<byte[]> hashes = new ArrayList<>();
+        for (Document leaf : leaves(school, size)) {
+            if (leaf == null) {
+                throw new IllegalStateException("The log of school " + school + " has a missing leaf");
+            }
+            hashes.add(HexFormat.of().parseHex(leaf.getString(LedgerFields.LEAF_HASH)));
+        }
+        return new MerkleTree(hashes);
+    }
+}
