@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
  * a fact.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableScheduling
 public class ProjectionConfiguration {
 
     @Bean

@@ -78,6 +78,18 @@ public final class SchoolLog {
         return OptionalLong.of(index);
     }
 
+    /** Every school that has a log. */
+    public List<String> schools() {
+        List<String> schools = new ArrayList<>();
+        heads.find().forEach(d -> schools.add(d.getString("_id")));
+        return schools;
+    }
+
+    /** The leaf index of a stored event, if it is in a log. */
+    public java.util.Optional<Document> leafOf(String eventKey) {
+        return java.util.Optional.ofNullable(leafOf.find(eq("_id", eventKey)).first());
+    }
+
     public long size(String school) {
         Document head = heads.find(eq("_id", school)).first();
         return head == null ? 0 : ((Number) head.get("size")).longValue();

@@ -1,0 +1,133 @@
+package school.evidence.query.ledger;
+
+import com.mongodb.client.MongoDatabase;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.bson.Document;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import school.evidence.kernel.Rejection;
+import school.evidence.ledger.merkle.Checkpoint;
+import school.evidence.ledger.merkle.Checkpoints;
+import school.evidence.ledger.merkle.LedgerKeys;
+import school.evidence.ledger.merkle.LedgerVerifier;
+import school.evidence.ledger.merkle.MerkleTree;
+import school.evidence.ledger.merkle.SchoolLog;
+
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Signed checkpoints of a school's ledger, proofs against them, and verification. */
+@RestController
+@Tag(name = "Ledger")
+class LedgerController {
+
+    private final MongoDatabase database;
+    private final SchoolLog log;
+    private final Checkpoints checkpoints;
+    private final LedgerSigning signing;
+
+    LedgerController(MongoDatabase database, LedgerSigning signing) {
+        this.database = database;
+        this.log = new SchoolLog(database);
+        this.checkpoints = new Checkpoints(database, Clock.systemUTC());
+        this.signing = signing;
+    }
+
+    /** Signs every school's log as it stands, every {@code evidence.ledger.checkpoint-interval} (default 5 min). */
+    @Scheduled(fixedDelayString = "${evidence.ledger.checkpoint-interval:PT5M}",
+               initialDelayString = "${evidence.ledger.checkpoint-interval:PT5M}")
+    void issuePeriodically() {
+        signing.keys().ifPresent(k -> log.schools().forEach(s -> checkpoints.issue(s, k.keyId(), k.signing())));
+    }
+
+    @PostMapping("/api/schools/{urn}/checkpoints")
+    @PreAuthorize("hasRole('SENIOR_LEADER')")
+    ResponseEntity<Document> issue(@PathVariable String urn) {
+        LedgerSigning.Keys keys = signing.keys().orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.SERVICE_UNAVAILABLE, "No signing key is configured"));
+        Checkpoint checkpoint = checkpoints.issue(urn, keys.keyId(), keys.signing()).orElseThrow(
+                () -> Rejection.notFound("urn", "Nothing is recorded for school " + urn + " yet"));
+        return ResponseEntity.status(HttpStatus.CREATED).body(document(checkpoint));
+    }
+
+    @GetMapping("/api/schools/{urn}/checkpoints")
+    List<Document> all(@PathVariable String urn) {
+        return checkpoints.all(urn).stream().map(this::document).toList();
+    }
+
+    @GetMapping("/api/schools/{urn}/checkpoints/latest")
+    Document latest(@PathVariable String urn) {
+        return document(latestOf(urn));
+    }
+
+    /** The audit path proving an event is in the school's log as signed at {@code treeSize} (default: latest). */
+    @GetMapping("/api/schools/{urn}/ledger/inclusion-proof")
+    Document inclusion(@PathVariable String urn, @RequestParam String eventKey,
+                       @RequestParam(required = false) Long treeSize) {
+        Checkpoint checkpoint = treeSize == null ? latestOf(urn) : checkpoints.find(urn, treeSize).orElseThrow(
+                () -> Rejection.notFound("treeSize", "No checkpoint of size " + treeSize));
+        Document leaf = log.leafOf(eventKey).filter(l -> urn.equals(l.getString("school"))).orElseThrow(
+                () -> Rejection.notFound("eventKey", "No event " + eventKey + " in school " + urn + "'s ledger"));
+        long index = leaf.getLong("index");
+        if (index >= checkpoint.treeSize()) {
+            throw Rejection.invalid("eventKey", "The event was logged after that checkpoint; wait for the next one");
+        }
+        MerkleTree tree = log.tree(urn, checkpoint.treeSize());
+        return new Document("eventKey", eventKey).append("leafIndex", index)
+                .append("leafHash", HexFormat.of().formatHex(tree.leaf((int) index)))
+                .append("checkpoint", document(checkpoint))
+                .append("auditPath", hex(tree.inclusionProof((int) index, (int) checkpoint.treeSize())));
+    }
+
+    /** Proof that the log signed at {@code first} is a prefix of the log signed at {@code second}. */
+    @GetMapping("/api/schools/{urn}/ledger/consistency-proof")
+    Document consistency(@PathVariable String urn, @RequestParam long first, @RequestParam long second) {
+        Checkpoint a = checkpoints.find(urn, first).orElseThrow(() -> Rejection.notFound("first", "No checkpoint of size " + first));
+        Checkpoint b = checkpoints.find(urn, second).orElseThrow(() -> Rejection.notFound("second", "No checkpoint of size " + second));
+        if (first > second) {
+            throw Rejection.invalid("first", "first must not be larger than second");
+        }
+        MerkleTree tree = log.tree(urn, second);
+        return new Document("first", document(a)).append("second", document(b))
+                .append("proof", hex(tree.consistencyProof((int) first, (int) second)));
+    }
+
+    /** Re-checks every stored event of the school against the latest signed checkpoint. */
+    @GetMapping("/api/schools/{urn}/ledger/verification")
+    Document verify(@PathVariable String urn) {
+        LedgerSigning.Keys keys = signing.keys().orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.SERVICE_UNAVAILABLE, "No public key is configured"));
+        LedgerVerifier.Report report = new LedgerVerifier(database).verify(latestOf(urn), keys.verifying());
+        return new Document("school", urn).append("ok", report.ok()).append("summary", report.summary())
+                .append("checkpointSize", report.checkpointSize()).append("verifiedEvents", report.verifiedLeaves())
+                .append("problems", report.problems().stream().map(p -> new Document("kind", p.kind().name())
+                        .append("leafIndex", p.leafIndex()).append("eventKey", p.eventKey())
+                        .append("detail", p.detail())).toList());
+    }
+
+    private Checkpoint latestOf(String urn) {
+        return checkpoints.latest(urn).orElseThrow(() -> Rejection.notFound("urn", "School " + urn + " has no checkpoint yet"));
+    }
+
+    private Document document(Checkpoint c) {
+        Document doc = new Document("school", c.school()).append("treeSize", c.treeSize()).append("rootHash", c.rootHash())
+                .append("coveredGlobalIndex", c.coveredGlobalIndex()).append("issuedAt", c.issuedAt().toString())
+                .append("keyId", c.keyId()).append("signature", c.signature());
+        signing.keys().filter(k -> k.keyId().equals(c.keyId()))
+               .ifPresent(k -> doc.append("publicKey", LedgerKeys.encode(k.verifying())));
+        return doc;
+    }
+
+    private static List<String> hex(List<byte[]> hashes) {
+        return hashes.stream().map(HexFormat.of()::formatHex).toList();
+    }
+}
