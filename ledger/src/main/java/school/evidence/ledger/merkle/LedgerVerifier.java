@@ -141,8 +141,11 @@ public final class LedgerVerifier {
             }
         }
         Set<String> inLog = new HashSet<>(keys);
+        // keys only: the embedded server answers a find in one reply, however large
         for (Document event : events.find(and(eq(LedgerFields.SCHOOL, school),
-                                               lte(LedgerFields.GLOBAL_INDEX, checkpoint.coveredGlobalIndex())))) {
+                                               lte(LedgerFields.GLOBAL_INDEX, checkpoint.coveredGlobalIndex())))
+                                    .projection(new Document("_id", 1).append(LedgerFields.GLOBAL_INDEX, 1))
+                                    .batchSize(5000)) {
             if (!inLog.contains(event.getString("_id"))) {
                 problems.add(new Problem(Failure.INSERTED, -1, event.getString("_id"), "global index "
                         + event.get(LedgerFields.GLOBAL_INDEX) + " lies inside what the checkpoint covered, but the "

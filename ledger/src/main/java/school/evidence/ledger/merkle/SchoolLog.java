@@ -78,6 +78,47 @@ public final class SchoolLog {
         return OptionalLong.of(index);
     }
 
+    /**
+     * Adds many stored events, in the given order, with a few round trips per thousand (rebuilding or catching up
+     * a log). Same outcome and the same crash safety as {@link #add} one by one.
+     */
+    public void addAll(List<String> eventKeys) {
+        for (int from = 0; from < eventKeys.size(); from += 1000) {
+            List<String> chunk = eventKeys.subList(from, Math.min(eventKeys.size(), from + 1000));
+            Map<String, Document> stored = new HashMap<>();
+            events.find(in("_id", chunk)).forEach(d -> stored.put(d.getString("_id"), d));
+            java.util.Set<String> known = new java.util.HashSet<>();
+            leafOf.find(in("_id", chunk)).forEach(d -> known.add(d.getString("_id")));
+            Map<String, Long> next = new HashMap<>();
+            List<Document> reverse = new ArrayList<>();
+            List<Document> leafDocs = new ArrayList<>();
+            for (String key : chunk) {
+                Document event = stored.get(key);
+                if (event == null || event.getString(LedgerFields.SCHOOL) == null) {
+                    continue;
+                }
+                if (known.contains(key)) {
+                    add(key); // finish whatever a crash left half done
+                    continue;
+                }
+                String school = event.getString(LedgerFields.SCHOOL);
+                long index = next.computeIfAbsent(school, this::size);
+                next.put(school, index + 1);
+                reverse.add(new Document("_id", key).append("school", school).append("index", index));
+                leafDocs.add(new Document("_id", school + ":" + index).append("school", school).append("index", index)
+                                     .append("eventKey", key)
+                                     .append(LedgerFields.GLOBAL_INDEX, event.getLong(LedgerFields.GLOBAL_INDEX))
+                                     .append(LedgerFields.LEAF_HASH, event.getString(LedgerFields.LEAF_HASH)));
+            }
+            if (!reverse.isEmpty()) {
+                leafOf.insertMany(reverse);
+                leaves.insertMany(leafDocs);
+                next.forEach((school, size) -> heads.updateOne(eq("_id", school),
+                        new Document("$max", new Document("size", size)), new UpdateOptions().upsert(true)));
+            }
+        }
+    }
+
     /** Every school that has a log. */
     public List<String> schools() {
         List<String> schools = new ArrayList<>();

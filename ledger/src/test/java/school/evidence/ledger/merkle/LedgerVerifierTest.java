@@ -137,6 +137,34 @@ class LedgerVerifierTest {
         assertThat(report.summary()).contains("moved from global index " + a + " to " + b);
     }
 
+    @Test
+    void anUntamperedStoreOf100000EventsVerifies() {
+        MongoDatabase big = client.getDatabase("verify_big_" + UUID.randomUUID().toString().replace("-", ""));
+        MongoLedgerStorageEngine engine = MongoLedgerStorageEngine.builder().database(big)
+                .eventSerializer(LedgerSerializers.events()).snapshotSerializer(LedgerSerializers.events()).build();
+        SchoolLog bigLog = new SchoolLog(big);
+        java.util.List<String> eventKeys = new java.util.ArrayList<>();
+        for (int a = 0; a < 10_000; a++) {
+            java.util.List<org.axonframework.eventhandling.EventMessage<?>> batch = new java.util.ArrayList<>();
+            for (int s = 0; s < 10; s++) {
+                batch.add(new GenericDomainEventMessage<>("Activity", "b" + a, s, new Noted("note " + a + "." + s),
+                                                          MetaData.with("schoolUrn", "108520")));
+                eventKeys.add("b" + a + ":" + s);
+            }
+            engine.appendEvents(batch);
+        }
+        bigLog.addAll(eventKeys);
+        assertThat(bigLog.size("108520")).isEqualTo(100_000);
+        Checkpoint signed = Checkpoint.sign("108520", 100_000, bigLog.tree("108520", 100_000).root(), 100_000,
+                                            Instant.now(), "demo", keys.getPrivate());
+        long started = System.nanoTime();
+        LedgerVerifier.Report report = new LedgerVerifier(big).verify(signed, LedgerVerifierTest.keys.getPublic());
+        System.out.printf("verified %d events in %d ms%n", report.verifiedLeaves(), (System.nanoTime() - started) / 1_000_000);
+        assertThat(report.ok()).as(report.summary()).isTrue();
+        assertThat(report.summary()).isEqualTo("verified up to 100000 events");
+        big.drop();
+    }
+
     private static Document withId(String id, Document content) {
         Document doc = new Document("_id", id);
         doc.putAll(content);
