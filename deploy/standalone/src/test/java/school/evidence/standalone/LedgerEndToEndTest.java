@@ -79,6 +79,25 @@ class LedgerEndToEndTest {
         assertThat(MerkleTree.verifyConsistency(8, 9, hashes(consistency.path("proof")), root,
                                                 HexFormat.of().parseHex(second.path("rootHash").asText()))).isTrue();
 
+        // the published feed: stable positions, the stored fields, and leaves a follower can recompute
+        JsonNode page = slt.get("/api/schools/" + URN + "/ledger/feed?from=0&size=5").body();
+        assertThat(page.path("logSize").asInt()).isEqualTo(9);
+        assertThat(page.path("items").size()).isEqualTo(5);
+        assertThat(page.path("next").asText()).endsWith("from=5&size=5");
+        List<byte[]> recomputed = new ArrayList<>();
+        for (int from = 0; from < 9; from += 5) {
+            for (JsonNode item : slt.get("/api/schools/" + URN + "/ledger/feed?from=" + from + "&size=5").body().path("items")) {
+                Document fields = Document.parse(item.path("stored").toString());
+                fields.put("globalIndex", item.path("stored").path("globalIndex").asLong());
+                fields.put("sequenceNumber", item.path("stored").path("sequenceNumber").asLong());
+                byte[] leaf = school.evidence.ledger.merkle.LeafEncoding.leafHash(fields);
+                assertThat(HexFormat.of().formatHex(leaf)).isEqualTo(item.path("leafHash").asText());
+                recomputed.add(leaf);
+            }
+        }
+        assertThat(HexFormat.of().formatHex(new MerkleTree(recomputed).root()))
+                .isEqualTo(second.path("rootHash").asText());
+
         JsonNode verification = slt.get("/api/schools/" + URN + "/ledger/verification").body();
         assertThat(verification.path("ok").asBoolean()).as(verification.toString()).isTrue();
         assertThat(verification.path("summary").asText()).isEqualTo("verified up to 9 events");

@@ -101,6 +101,51 @@ class LedgerController {
                 .append("proof", hex(tree.consistencyProof((int) first, (int) second)));
     }
 
+    /**
+     * The school's published event log (in the style of IDDD's notification log): fixed positions in the school's
+     * Merkle log, each with the event exactly as stored, so a follower (an MIS, a trust warehouse) can page through
+     * it, recompute every leaf hash and check it against a checkpoint. Pages never change once full.
+     */
+    @GetMapping("/api/schools/{urn}/ledger/feed")
+    Document feed(@PathVariable String urn, @RequestParam(defaultValue = "0") long from,
+                  @RequestParam(defaultValue = "100") int size) {
+        if (from < 0) {
+            throw Rejection.invalid("from", "from is a position, 0 or more");
+        }
+        if (size < 1 || size > 1000) {
+            throw Rejection.invalid("size", "size runs from 1 to 1000");
+        }
+        long total = log.size(urn);
+        long to = Math.min(total, from + size);
+        List<Document> leaves = from >= to ? List.of() : log.leaves(urn, to).subList((int) from, (int) to);
+        List<String> keys = leaves.stream().filter(java.util.Objects::nonNull).map(l -> l.getString("eventKey")).toList();
+        java.util.Map<String, Document> stored = new java.util.HashMap<>();
+        database.getCollection("events").find(com.mongodb.client.model.Filters.in("_id", keys))
+                .forEach(d -> stored.put(d.getString("_id"), d));
+        List<Document> items = new java.util.ArrayList<>();
+        for (Document leaf : leaves) {
+            if (leaf == null) {
+                continue;
+            }
+            Document event = stored.get(leaf.getString("eventKey"));
+            Document fields = new Document();
+            if (event != null) {
+                school.evidence.ledger.merkle.LeafEncoding.FIELDS.forEach(f -> fields.append(f, event.get(f)));
+            }
+            items.add(new Document("position", leaf.get("index")).append("eventKey", leaf.getString("eventKey"))
+                              .append("leafHash", leaf.getString("leafHash")).append("stored", event == null ? null : fields));
+        }
+        Document page = new Document("school", urn).append("from", from).append("size", size).append("logSize", total)
+                                                   .append("items", items)
+                                                   .append("leafEncoding", "version byte 1, then each of " + school.evidence
+                                                           .ledger.merkle.LeafEncoding.FIELDS + " as a 4-byte big-endian "
+                                                           + "length and UTF-8 bytes (-1 for absent); leaf = SHA-256(0x00 || that)");
+        if (to < total) {
+            page.append("next", "/api/schools/" + urn + "/ledger/feed?from=" + to + "&size=" + size);
+        }
+        return page;
+    }
+
     /** Re-checks every stored event of the school against the latest signed checkpoint. */
     @GetMapping("/api/schools/{urn}/ledger/verification")
     Document verify(@PathVariable String urn) {
