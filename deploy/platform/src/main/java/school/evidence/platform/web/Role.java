@@ -9,7 +9,9 @@ public enum Role {
     /** Reads the plan and its evidence; records challenge. Never records monitoring or RAG. */
     GOVERNOR,
     /** Oversees a trust's schools: sets improvement phases, reads every school of the trust. */
-    TRUST_OFFICER;
+    TRUST_OFFICER,
+    /** Runs the service: rebuilds projections, issues checkpoints. */
+    OPERATOR;
 
     public String authority() {
         return "ROLE_" + name();

@@ -66,7 +66,8 @@ public class WebPlatformAutoConfiguration {
                 User.withUsername("slt").password(password).roles(Role.SENIOR_LEADER.name()).build(),
                 User.withUsername("subject-leader").password(password).roles(Role.SUBJECT_LEADER.name()).build(),
                 User.withUsername("governor").password(password).roles(Role.GOVERNOR.name()).build(),
-                User.withUsername("trust-officer").password(password).roles(Role.TRUST_OFFICER.name()).build());
+                User.withUsername("trust-officer").password(password).roles(Role.TRUST_OFFICER.name()).build(),
+                User.withUsername("operator").password(password).roles(Role.OPERATOR.name()).build());
         // exposed as a plain lookup so Spring Security does not "upgrade" the stored password to BCrypt on login
         return users::loadUserByUsername;
     }

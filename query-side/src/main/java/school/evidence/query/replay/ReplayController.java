@@ -1,0 +1,49 @@
+package school.evidence.query.replay;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import school.evidence.kernel.Rejection;
+
+import java.util.List;
+
+/** Operators rebuild projections from the ledger, or check that a rebuild would equal what is live. */
+@RestController
+@Tag(name = "Operations")
+@PreAuthorize("hasRole('OPERATOR')")
+class ReplayController {
+
+    private final ProjectionRebuild rebuild;
+
+    ReplayController(ProjectionRebuild rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    @GetMapping("/api/operations/projections")
+    List<String> projections() {
+        return rebuild.groups();
+    }
+
+    /** Replays every event into a shadow copy and compares it with the live data, document by document. */
+    @PostMapping("/api/operations/projections/{group}/comparison")
+    ProjectionRebuild.Result compare(@PathVariable String group) {
+        known(group);
+        return rebuild.compare(group);
+    }
+
+    /** Rebuilds from the first event while the live data keeps answering, then swaps the rebuilt data in. */
+    @PostMapping("/api/operations/projections/{group}/rebuild")
+    ProjectionRebuild.Result rebuild(@PathVariable String group) {
+        known(group);
+        return rebuild.rebuildAndSwap(group);
+    }
+
+    private void known(String group) {
+        if (!rebuild.groups().contains(group)) {
+            throw Rejection.notFound("group", "No projection " + group + "; known: " + rebuild.groups());
+        }
+    }
+}
