@@ -18,6 +18,7 @@ import school.evidence.kernel.Rejection;
 import school.evidence.kernel.plan.OfstedArea;
 import school.evidence.kernel.plan.SchoolCalendar;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -52,11 +53,18 @@ class PlanQueryController {
      * The plan with each action's and criterion's current RAG, roll-ups per section and priority, and the RAG
      * distribution. {@code framework=EIF_2019|RENEWED_2025} shows every section's Ofsted links under that framework
      * (the links as recorded stay in {@code ofstedAreasAsRecorded}). The ETag is the plan's version, for If-Match.
+     * {@code asOf=<instant>} returns the plan as the product knew it then (by recorded time).
      */
     @GetMapping("/api/plans/{planId}")
     ResponseEntity<Document> plan(@PathVariable String planId,
-                                  @RequestParam(required = false) OfstedArea.Framework framework) {
+                                  @RequestParam(required = false) OfstedArea.Framework framework,
+                                  @RequestParam(required = false) Instant asOf) {
         Document plan = load(planId);
+        if (asOf != null) {
+            // what the product knew then, by recorded time
+            plan = new PlanHistory(database).asOf(planId, plan.getLong("version"), asOf).orElseThrow(
+                    () -> Rejection.notFound("asOf", "Plan " + planId + " was not yet recorded at " + asOf));
+        }
         if (framework != null) {
             for (Document section : PlanViewProjection.list(plan, "sections")) {
                 List<OfstedArea> recorded = section.getList("ofstedAreas", String.class).stream()
@@ -67,11 +75,19 @@ class PlanQueryController {
             plan.put("framework", framework.name());
         }
         plan.put("rollUp", PlanRollUp.of(plan));
+        if (asOf != null) {
+            plan.put("asOf", asOf.toString());
+            return ResponseEntity.ok().body(plan); // a past version is not something to If-Match against
+        }
         return ResponseEntity.ok().eTag("\"" + plan.getLong("version") + "\"").body(plan);
     }
 
     ResponseEntity<Document> plan(String planId) {
-        return plan(planId, null);
+        return plan(planId, null, null);
+    }
+
+    ResponseEntity<Document> plan(String planId, OfstedArea.Framework framework) {
+        return plan(planId, framework, null);
     }
 
     /** Monitoring evidence and RAG judgements for one action, in the order they were recorded. */

@@ -6,7 +6,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import school.evidence.kernel.plan.ActionDetails;
@@ -17,6 +16,9 @@ import school.evidence.kernel.plan.PlanEvents.ActionRevised;
 import school.evidence.kernel.plan.PlanEvents.ActionWithdrawn;
 import school.evidence.kernel.plan.PlanEvents.CriterionRagJudged;
 import school.evidence.kernel.plan.PlanEvents.ImprovementPlanCreated;
+import school.evidence.kernel.plan.PlanEvents.MonitoringPlanned;
+import school.evidence.kernel.plan.PlanEvents.PlannedMonitoringCancelled;
+import school.evidence.kernel.plan.PlanEvents.PlannedMonitoringRevised;
 import school.evidence.kernel.plan.PlanEvents.PlanClosed;
 import school.evidence.kernel.plan.PlanEvents.PlanPublished;
 import school.evidence.kernel.plan.PlanEvents.PriorityAdded;
@@ -49,18 +51,23 @@ class PlanViewProjection {
     static final String GROUP = "plan-view";
     static final String COLLECTION = "plan_views";
 
+    static final String HISTORY = "plan_view_history";
+
     private final MongoCollection<Document> plans;
+    private final MongoCollection<Document> history;
 
     PlanViewProjection(MongoDatabase database) {
         this.plans = database.getCollection(COLLECTION);
+        this.history = database.getCollection(HISTORY);
     }
 
     @EventHandler
-    void on(ImprovementPlanCreated event, @SequenceNumber long seq, EventMessage<?> message) {
+    void on(ImprovementPlanCreated event, EventMessage<?> message) {
         if (plans.find(eq("_id", event.planId())).first() != null) {
             return;
         }
-        plans.insertOne(new Document("_id", event.planId())
+        long seq = sequenceOf(message);
+        Document plan = new Document("_id", event.planId())
                                 .append("planId", event.planId())
                                 .append("schoolUrn", event.schoolUrn())
                                 .append("academicYear", event.academicYear())
@@ -70,12 +77,14 @@ class PlanViewProjection {
                                 .append("version", seq)
                                 .append("priorities", new ArrayList<>())
                                 .append("sections", new ArrayList<>())
-                                .append("actions", new ArrayList<>()));
+                                .append("actions", new ArrayList<>());
+        remember(plan, message);
+        plans.insertOne(plan);
     }
 
     @EventHandler
-    void on(PriorityAdded event, @SequenceNumber long seq) {
-        update(event.planId(), seq, plan -> list(plan, "priorities").add(
+    void on(PriorityAdded event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> list(plan, "priorities").add(
                 new Document("code", event.code()).append("statement", event.statement())
                                                   .append("dueBy", names(event.dueBy()))
                                                   .append("withdrawn", false)
@@ -83,8 +92,8 @@ class PlanViewProjection {
     }
 
     @EventHandler
-    void on(PriorityRevised event, @SequenceNumber long seq, EventMessage<?> message) {
-        update(event.planId(), seq, plan -> {
+    void on(PriorityRevised event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> {
             Document priority = find(plan, "priorities", "code", event.code());
             revise(priority, message, event.reason(), new Document("statement", priority.get("statement"))
                     .append("dueBy", priority.get("dueBy")));
@@ -94,14 +103,14 @@ class PlanViewProjection {
     }
 
     @EventHandler
-    void on(PriorityWithdrawn event, @SequenceNumber long seq, EventMessage<?> message) {
-        update(event.planId(), seq, plan -> withdraw(find(plan, "priorities", "code", event.code()), message,
+    void on(PriorityWithdrawn event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> withdraw(find(plan, "priorities", "code", event.code()), message,
                                                      event.reason()));
     }
 
     @EventHandler
-    void on(SectionAdded event, @SequenceNumber long seq) {
-        update(event.planId(), seq, plan -> list(plan, "sections").add(
+    void on(SectionAdded event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> list(plan, "sections").add(
                 new Document("sectionId", event.sectionId()).append("title", event.details().title())
                                                             .append("aim", event.details().aim())
                                                             .append("ethosLinks", event.details().ethosLinks())
@@ -109,14 +118,14 @@ class PlanViewProjection {
     }
 
     @EventHandler
-    void on(ActionAdded event, @SequenceNumber long seq) {
-        update(event.planId(), seq, plan -> list(plan, "actions").add(
+    void on(ActionAdded event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> list(plan, "actions").add(
                 newAction(event.actionId(), event.sectionId(), event.number(), event.details())));
     }
 
     @EventHandler
-    void on(ActionCarriedForward event, @SequenceNumber long seq) {
-        update(event.planId(), seq, plan -> list(plan, "actions").add(
+    void on(ActionCarriedForward event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> list(plan, "actions").add(
                 newAction(event.actionId(), event.sectionId(), event.number(), event.details())
                         .append("carriedFrom", new Document("planId", event.fromPlanId())
                                 .append("actionId", event.fromActionId())
@@ -124,8 +133,8 @@ class PlanViewProjection {
     }
 
     @EventHandler
-    void on(ActionRevised event, @SequenceNumber long seq, EventMessage<?> message) {
-        update(event.planId(), seq, plan -> {
+    void on(ActionRevised event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> {
             Document action = find(plan, "actions", "actionId", event.actionId());
             Document before = new Document();
             details(new Document(), null).keySet().forEach(k -> before.append(k, action.get(k)));
@@ -135,14 +144,14 @@ class PlanViewProjection {
     }
 
     @EventHandler
-    void on(ActionWithdrawn event, @SequenceNumber long seq, EventMessage<?> message) {
-        update(event.planId(), seq, plan -> withdraw(find(plan, "actions", "actionId", event.actionId()), message,
+    void on(ActionWithdrawn event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> withdraw(find(plan, "actions", "actionId", event.actionId()), message,
                                                      event.reason()));
     }
 
     @EventHandler
-    void on(SuccessCriterionAdded event, @SequenceNumber long seq) {
-        update(event.planId(), seq, plan -> list(find(plan, "actions", "actionId", event.actionId()), "criteria").add(
+    void on(SuccessCriterionAdded event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> list(find(plan, "actions", "actionId", event.actionId()), "criteria").add(
                 new Document("criterionId", event.criterionId()).append("text", event.text())
                                                                 .append("halfTerms", names(event.halfTerms()))
                                                                 .append("withdrawn", false)
@@ -153,8 +162,8 @@ class PlanViewProjection {
     }
 
     @EventHandler
-    void on(SuccessCriterionRevised event, @SequenceNumber long seq, EventMessage<?> message) {
-        update(event.planId(), seq, plan -> {
+    void on(SuccessCriterionRevised event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> {
             Document criterion = find(find(plan, "actions", "actionId", event.actionId()), "criteria", "criterionId",
                                       event.criterionId());
             revise(criterion, message, event.reason(), new Document("text", criterion.get("text"))
@@ -165,22 +174,22 @@ class PlanViewProjection {
     }
 
     @EventHandler
-    void on(SuccessCriterionWithdrawn event, @SequenceNumber long seq, EventMessage<?> message) {
-        update(event.planId(), seq, plan -> withdraw(find(find(plan, "actions", "actionId", event.actionId()),
+    void on(SuccessCriterionWithdrawn event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> withdraw(find(find(plan, "actions", "actionId", event.actionId()),
                                                           "criteria", "criterionId", event.criterionId()),
                                                      message, event.reason()));
     }
 
     @EventHandler
-    void on(ActionRagJudged event, @SequenceNumber long seq, EventMessage<?> message) {
-        update(event.planId(), seq, plan -> judge(find(plan, "actions", "actionId", event.actionId()),
+    void on(ActionRagJudged event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> judge(find(plan, "actions", "actionId", event.actionId()),
                                                   event.halfTerm(), event.status(), event.rationale(),
                                                   event.evidence(), event.judgedBy(), message));
     }
 
     @EventHandler
-    void on(CriterionRagJudged event, @SequenceNumber long seq, EventMessage<?> message) {
-        update(event.planId(), seq, plan -> {
+    void on(CriterionRagJudged event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> {
             Document criterion = find(find(plan, "actions", "actionId", event.actionId()), "criteria", "criterionId",
                                       event.criterionId());
             judge(criterion, event.halfTerm(), event.status(), event.rationale(), event.evidence(), event.judgedBy(),
@@ -190,16 +199,16 @@ class PlanViewProjection {
     }
 
     @EventHandler
-    void on(PlanPublished event, @SequenceNumber long seq, EventMessage<?> message) {
-        update(event.planId(), seq, plan -> {
+    void on(PlanPublished event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> {
             plan.put("status", "PUBLISHED");
             plan.put("publishedAt", RecordedAt.format(message.getTimestamp()));
         });
     }
 
     @EventHandler
-    void on(PlanClosed event, @SequenceNumber long seq, EventMessage<?> message) {
-        update(event.planId(), seq, plan -> {
+    void on(PlanClosed event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> {
             plan.put("status", "CLOSED");
             plan.put("closedAt", RecordedAt.format(message.getTimestamp()));
             plan.put("closeReason", event.reason());
@@ -209,6 +218,7 @@ class PlanViewProjection {
     @ResetHandler
     void reset() {
         plans.deleteMany(new Document());
+        history.deleteMany(new Document());
     }
 
     private static Document newAction(String actionId, String sectionId, String number, ActionDetails details) {
@@ -261,14 +271,50 @@ class PlanViewProjection {
                 .append("withdrawnBy", message.getMetaData().get(CommandMetadata.ACTOR)));
     }
 
-    private void update(String planId, long seq, Consumer<Document> change) {
+    /** Planned monitoring is read from the schedule, but each such event is a version of the plan (its ETag). */
+    @EventHandler
+    void on(MonitoringPlanned event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> { });
+    }
+
+    @EventHandler
+    void on(PlannedMonitoringRevised event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> { });
+    }
+
+    @EventHandler
+    void on(PlannedMonitoringCancelled event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> { });
+    }
+
+    private void update(String planId, EventMessage<?> message, Consumer<Document> change) {
+        long seq = sequenceOf(message);
         Document plan = plans.find(eq("_id", planId)).first();
         if (plan == null || plan.getLong("version") >= seq) {
             return; // already applied (redelivery after a crash)
         }
         change.accept(plan);
         plan.put("version", seq);
+        remember(plan, message);
         plans.replaceOne(eq("_id", planId), plan);
+    }
+
+    /**
+     * Keeps every version of the plan, keyed {@code <planId>:<version>} with when it was recorded, so the plan as it
+     * stood at any instant is a binary search of keyed lookups (see {@link PlanHistory}).
+     */
+    private void remember(Document plan, EventMessage<?> message) {
+        Document snapshot = new Document(plan);
+        snapshot.remove("_id");
+        history.replaceOne(eq("_id", plan.getString("_id") + ":" + plan.getLong("version")),
+                           new Document("_id", plan.getString("_id") + ":" + plan.getLong("version"))
+                                   .append("recordedAt", RecordedAt.format(message.getTimestamp()))
+                                   .append("plan", snapshot),
+                           new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    private static long sequenceOf(EventMessage<?> message) {
+        return ((org.axonframework.eventhandling.DomainEventMessage<?>) message).getSequenceNumber();
     }
 
     @SuppressWarnings("unchecked")
