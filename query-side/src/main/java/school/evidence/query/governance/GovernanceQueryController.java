@@ -39,12 +39,20 @@ class GovernanceQueryController {
         return rows;
     }
 
-    /** The challenge log of a school, oldest first; narrow it to a priority, an action or a status. */
+    List<Document> challenges(String urn, String priorityCode, String actionId, Status status) {
+        return challenges(urn, priorityCode, actionId, status, null);
+    }
+
+    /**
+     * The challenge log of a school, oldest first; narrow it to a priority, an action or a status;
+     * {@code asOf=<instant>} shows it as it stood then.
+     */
     @GetMapping("/api/schools/{urn}/challenges")
     List<Document> challenges(@PathVariable String urn,
                               @RequestParam(required = false) String priorityCode,
                               @RequestParam(required = false) String actionId,
-                              @RequestParam(required = false) Status status) {
+                              @RequestParam(required = false) Status status,
+                              @RequestParam(required = false) java.time.Instant asOf) {
         List<Bson> filters = new ArrayList<>(List.of(eq("schoolUrn", urn)));
         if (priorityCode != null) {
             filters.add(eq("priorityCode", priorityCode));
@@ -52,7 +60,7 @@ class GovernanceQueryController {
         if (actionId != null) {
             filters.add(eq("actionId", actionId));
         }
-        if (status != null) {
+        if (status != null && asOf == null) {
             filters.add(eq("status", status.name()));
         }
         List<Document> rows = challenges.find(Filters.and(filters)).sort(Sorts.ascending("raisedOn", "recordedAt"))
@@ -61,6 +69,31 @@ class GovernanceQueryController {
             r.remove("_id");
             r.remove("seq");
         });
-        return rows;
+        if (asOf == null) {
+            return rows;
+        }
+        // as the log stood then: what had been raised, answered, followed up and closed by that instant
+        String at = school.evidence.query.RecordedAt.format(asOf);
+        List<Document> past = new ArrayList<>();
+        for (Document r : rows) {
+            if (r.getString("recordedAt").compareTo(at) > 0) {
+                continue;
+            }
+            r.put("answers", r.getList("answers", Document.class).stream()
+                              .filter(a -> a.getString("recordedAt").compareTo(at) <= 0).toList());
+            r.put("followUps", r.getList("followUps", Document.class).stream()
+                                .filter(f -> f.getString("recordedAt").compareTo(at) <= 0).toList());
+            boolean closed = r.getString("closedAt") != null && r.getString("closedAt").compareTo(at) <= 0;
+            if (!closed) {
+                r.put("whatChanged", null);
+                r.remove("closedAt");
+            }
+            r.put("status", closed ? "CLOSED" : r.getList("answers", Document.class).isEmpty() ? "OPEN" : "ANSWERED");
+            r.put("asOf", asOf.toString());
+            if (status == null || status.name().equals(r.getString("status"))) {
+                past.add(r);
+            }
+        }
+        return past;
     }
 }

@@ -53,8 +53,13 @@ class MonitoringQueryController {
     /**
      * A school's monitoring, newest first by the date it happened. Filters: {@code type}, {@code from}/{@code to}
      * (inclusive dates it happened), {@code actionId}, {@code pupilGroup}; retracted records are listed (marked) unless
-     * {@code includeRetracted=false}.
+     * {@code includeRetracted=false}. {@code asOf=<instant>}: the list as the product knew it then.
      */
+    List<Document> list(String urn, MonitoringType type, LocalDate from, LocalDate to, String actionId,
+                        PupilGroup pupilGroup, boolean includeRetracted) {
+        return list(urn, type, from, to, actionId, pupilGroup, includeRetracted, null);
+    }
+
     @GetMapping("/api/schools/{urn}/monitoring")
     List<Document> list(@PathVariable String urn,
                         @RequestParam(required = false) MonitoringType type,
@@ -62,7 +67,11 @@ class MonitoringQueryController {
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                         @RequestParam(required = false) String actionId,
                         @RequestParam(required = false) PupilGroup pupilGroup,
-                        @RequestParam(defaultValue = "true") boolean includeRetracted) {
+                        @RequestParam(defaultValue = "true") boolean includeRetracted,
+                        @RequestParam(required = false) java.time.Instant asOf) {
+        if (asOf != null) {
+            return MonitoringAsOf.list(activities, urn, asOf, type, from, to, actionId, pupilGroup, includeRetracted);
+        }
         if (from != null && to != null && from.isAfter(to)) {
             throw Rejection.invalid("from", "from must not be after to");
         }

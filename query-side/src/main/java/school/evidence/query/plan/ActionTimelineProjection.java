@@ -48,22 +48,24 @@ class ActionTimelineProjection {
     }
 
     @EventHandler
-    void on(ActionAdded event) {
-        open(event.actionId(), event.planId(), event.schoolUrn(), event.number(), event.details().title());
+    void on(ActionAdded event, EventMessage<?> message) {
+        open(event.actionId(), event.planId(), event.schoolUrn(), event.number(), event.details().title(), message);
     }
 
     @EventHandler
-    void on(ActionCarriedForward event) {
-        open(event.actionId(), event.planId(), event.schoolUrn(), event.number(), event.details().title());
+    void on(ActionCarriedForward event, EventMessage<?> message) {
+        open(event.actionId(), event.planId(), event.schoolUrn(), event.number(), event.details().title(), message);
     }
 
-    private void open(String actionId, String planId, String schoolUrn, String number, String title) {
+    private void open(String actionId, String planId, String schoolUrn, String number, String title,
+                      EventMessage<?> message) {
         if (timelines.find(eq("_id", actionId)).first() == null) {
             timelines.insertOne(new Document("_id", actionId).append("actionId", actionId)
                                                              .append("planId", planId)
                                                              .append("schoolUrn", schoolUrn)
                                                              .append("number", number)
                                                              .append("title", title)
+                                                             .append("openedAt", RecordedAt.format(message.getTimestamp()))
                                                              .append("entries", new ArrayList<>()));
         }
     }

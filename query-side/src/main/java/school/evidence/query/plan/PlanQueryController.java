@@ -90,15 +90,32 @@ class PlanQueryController {
         return plan(planId, framework, null);
     }
 
-    /** Monitoring evidence and RAG judgements for one action, in the order they were recorded. */
+    /**
+     * Monitoring evidence and RAG judgements for one action, in the order they were recorded. Entries are never
+     * rewritten, so {@code asOf=<instant>} is the entries recorded by then.
+     */
     @GetMapping("/api/plans/{planId}/actions/{actionId}/timeline")
-    Document timeline(@PathVariable String planId, @PathVariable String actionId) {
+    Document timeline(@PathVariable String planId, @PathVariable String actionId,
+                      @RequestParam(required = false) Instant asOf) {
         Document timeline = timelines.find(eq("_id", actionId)).first();
         if (timeline == null || !planId.equals(timeline.getString("planId"))) {
             throw Rejection.notFound("actionId", "Plan " + planId + " has no action " + actionId);
         }
         timeline.remove("_id");
+        if (asOf != null) {
+            String at = school.evidence.query.RecordedAt.format(asOf);
+            if (timeline.getString("openedAt") == null || timeline.getString("openedAt").compareTo(at) > 0) {
+                throw Rejection.notFound("asOf", "Action " + actionId + " was not yet recorded at " + asOf);
+            }
+            timeline.put("entries", timeline.getList("entries", Document.class).stream()
+                                            .filter(e -> e.getString("recordedAt").compareTo(at) <= 0).toList());
+            timeline.put("asOf", asOf.toString());
+        }
         return timeline;
+    }
+
+    Document timeline(String planId, String actionId) {
+        return timeline(planId, actionId, null);
     }
 
     /**
