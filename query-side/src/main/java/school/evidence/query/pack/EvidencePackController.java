@@ -1,0 +1,51 @@
+package school.evidence.query.pack;
+
+import com.mongodb.client.MongoDatabase;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.bson.Document;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import school.evidence.kernel.plan.OfstedArea;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+/** The inspection evidence pack: JSON (verifiable offline), HTML, or PDF. */
+@RestController
+@Tag(name = "Evidence pack")
+class EvidencePackController {
+
+    enum Format { JSON, HTML, PDF }
+
+    private final MongoDatabase database;
+
+    EvidencePackController(MongoDatabase database) {
+        this.database = database;
+    }
+
+    @GetMapping("/api/schools/{urn}/evidence-pack")
+    ResponseEntity<byte[]> pack(@PathVariable String urn,
+                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                @RequestParam(defaultValue = "RENEWED_2025") OfstedArea.Framework framework,
+                                @RequestParam(defaultValue = "JSON") Format format) {
+        Document pack = new EvidencePackBuilder(database).build(urn, from, to, framework);
+        String name = "evidence-pack-" + urn + "-" + from + "-" + to;
+        return switch (format) {
+            case JSON -> file(pack.toJson().getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON, name + ".json");
+            case HTML -> file(PackHtml.render(pack).getBytes(StandardCharsets.UTF_8), MediaType.TEXT_HTML, name + ".html");
+            case PDF -> file(PackPdf.render(pack), MediaType.APPLICATION_PDF, name + ".pdf");
+        };
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {
+        return ResponseEntity.ok().contentType(type)
+                             .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + "\"").body(body);
+    }
+}
