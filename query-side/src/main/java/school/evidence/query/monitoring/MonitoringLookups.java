@@ -36,6 +36,12 @@ public final class MonitoringLookups {
                                              Filters.lte("current.occurredOn", to.toString())));
     }
 
+    /** The school's monitoring list as the product knew it at an instant (every filter off). */
+    public static List<Document> asOf(MongoDatabase db, String urn, java.time.Instant instant) {
+        return RecordedLate.mark(db, urn, MonitoringAsOf.list(db.getCollection(MonitoringListProjection.COLLECTION),
+                                                              urn, instant, null, null, null, null, null, true));
+    }
+
     /** Open next steps of the school due before {@code on}, earliest first. */
     public static List<Document> overdueNextSteps(MongoDatabase db, String urn, LocalDate on) {
         return nextSteps(db, urn, "OVERDUE", null, on);

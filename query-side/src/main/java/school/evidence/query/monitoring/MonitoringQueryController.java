@@ -53,7 +53,8 @@ class MonitoringQueryController {
     /**
      * A school's monitoring, newest first by the date it happened. Filters: {@code type}, {@code from}/{@code to}
      * (inclusive dates it happened), {@code actionId}, {@code pupilGroup}; retracted records are listed (marked) unless
-     * {@code includeRetracted=false}. {@code asOf=<instant>}: the list as the product knew it then.
+     * {@code includeRetracted=false}. {@code asOf=<instant>}: the list as the product knew it then. Each row says
+     * {@code recordedLate} when it was recorded after the half-term it happened in had ended (school calendar).
      */
     List<Document> list(String urn, MonitoringType type, LocalDate from, LocalDate to, String actionId,
                         PupilGroup pupilGroup, boolean includeRetracted) {
@@ -70,7 +71,8 @@ class MonitoringQueryController {
                         @RequestParam(defaultValue = "true") boolean includeRetracted,
                         @RequestParam(required = false) java.time.Instant asOf) {
         if (asOf != null) {
-            return MonitoringAsOf.list(activities, urn, asOf, type, from, to, actionId, pupilGroup, includeRetracted);
+            return RecordedLate.mark(database, urn, MonitoringAsOf.list(activities, urn, asOf, type, from, to, actionId,
+                                                                        pupilGroup, includeRetracted));
         }
         if (from != null && to != null && from.isAfter(to)) {
             throw Rejection.invalid("from", "from must not be after to");
@@ -104,6 +106,6 @@ class MonitoringQueryController {
             d.remove("_id");
             d.remove("seq");
         });
-        return found;
+        return RecordedLate.mark(database, urn, found);
     }
 }

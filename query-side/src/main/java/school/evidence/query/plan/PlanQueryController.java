@@ -137,6 +137,33 @@ class PlanQueryController {
         return new PlanFlags(database, plan, calendar, day, weeks).toDocument();
     }
 
+    /**
+     * The half-term review: the plan, each action's timeline and the school's monitoring as they stood at the end
+     * of the half-term (its last day, 23:59:59 in the school's time zone), by the school's calendar.
+     */
+    @GetMapping("/api/plans/{planId}/reviews/{halfTerm}")
+    Document review(@PathVariable String planId, @PathVariable school.evidence.kernel.plan.HalfTerm halfTerm) {
+        Document live = load(planId);
+        SchoolCalendar calendar = SchoolCalendarProjection.find(database, live.getString("schoolUrn"),
+                                                                live.getString("academicYear"))
+                .orElseThrow(() -> Rejection.notFound("calendar", "Set the school's half-term dates for "
+                        + live.getString("academicYear") + " first"));
+        Instant end = calendar.halfTerms().get(halfTerm).end().plusDays(1).atStartOfDay(SCHOOL_ZONE).toInstant()
+                              .minusMillis(1);
+        if (end.isAfter(Instant.now())) {
+            throw Rejection.invalid("halfTerm", halfTerm + " has not ended yet");
+        }
+        Document plan = plan(planId, null, end).getBody();
+        List<Document> timelines = new java.util.ArrayList<>();
+        for (Document action : PlanViewProjection.list(plan, "actions")) {
+            timelines.add(timeline(planId, action.getString("actionId"), end));
+        }
+        return new Document("planId", planId).append("halfTerm", halfTerm.name()).append("asOf", end.toString())
+                .append("plan", plan).append("timelines", timelines)
+                .append("monitoring", school.evidence.query.monitoring.MonitoringLookups.asOf(
+                        database, live.getString("schoolUrn"), end));
+    }
+
     private Document load(String planId) {
         Document plan = plans.find(eq("_id", planId)).first();
         if (plan == null) {
