@@ -14,8 +14,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The plan, an action's timeline, the monitoring list and the challenge log as they stood at ten instants equal the
- * live reads taken at each of those instants.
+ * The plan, an action's timeline, the monitoring list, the challenge log and coverage as they stood at sixteen
+ * instants equal the live reads taken at each of those instants.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = {"evidence.store.in-memory=true", "spring.application.name=as-of-e2e"})
@@ -51,8 +51,14 @@ class AsOfEndToEndTest {
         String meeting = slt.postJson("/api/schools/100020/meetings", Map.of("kind", "FULL_BOARD", "heldOn", "2023-12-05",
                                                                              "title", "Board")).text("meetingId");
         String[] challenge = new String[1];
+        Map<String, Object> terms = new java.util.LinkedHashMap<>();
+        DemoSchool.calendar().halfTerms().forEach((h, t) -> terms.put(h.name(), Map.of("start", t.start().toString(),
+                                                                                      "end", t.end().toString())));
+        assertThat(slt.postJson("/api/schools/100020/calendars", Map.of("academicYear", "2023-24", "halfTerms", terms))
+                      .status()).isEqualTo(201);
         List<String> others = List.of("/api/plans/" + s.planId + "/actions/" + s.actionId + "/timeline",
-                                      "/api/schools/100020/monitoring", "/api/schools/100020/challenges");
+                                      "/api/schools/100020/monitoring", "/api/schools/100020/challenges",
+                                      "/api/plans/" + s.planId + "/coverage?term=AUTUMN");
         List<Runnable> writes = List.of(
                 () -> slt.post(s.ragPath(), s.green()),
                 () -> slt.postJson(path + "/priorities", Map.of("code", "P2", "statement", "Reading", "dueBy", List.of("SUMMER_2"))),
@@ -91,7 +97,8 @@ class AsOfEndToEndTest {
             assertThat(body.remove("asOf").asText()).isEqualTo(moment.at().toString());
             assertThat(body).as("plan as of " + moment.at()).isEqualTo(moment.plan());
             for (int i = 0; i < others.size(); i++) {
-                JsonNode then = slt.get(others.get(i) + "?asOf=" + moment.at()).body();
+                String url = others.get(i) + (others.get(i).contains("?") ? "&" : "?") + "asOf=" + moment.at();
+                JsonNode then = slt.get(url).body();
                 assertThat(withoutAsOf(then)).as(others.get(i) + " as of " + moment.at()).isEqualTo(moment.others().get(i));
             }
         }

@@ -67,19 +67,34 @@ class ScheduleQueryController {
 
     /**
      * Which live actions had no monitoring evidence (unretracted, by the date it happened) in a term
-     * ({@code term=AUTUMN|SPRING|SUMMER}) or half-term ({@code halfTerm=AUTUMN_2}), from the school's calendar.
+     * ({@code term=AUTUMN|SPRING|SUMMER}) or half-term ({@code halfTerm=AUTUMN_2}), from the school's calendar;
+     * {@code asOf=<instant>} as the product knew it then.
      */
+    Document coverage(String planId, Term term, HalfTerm halfTerm) {
+        return coverage(planId, term, halfTerm, null);
+    }
+
     @GetMapping("/api/plans/{planId}/coverage")
     Document coverage(@PathVariable String planId, @RequestParam(required = false) Term term,
-                      @RequestParam(required = false) HalfTerm halfTerm) {
+                      @RequestParam(required = false) HalfTerm halfTerm,
+                      @RequestParam(required = false) java.time.Instant asOf) {
         if ((term == null) == (halfTerm == null)) {
             throw Rejection.invalid("term", "Give either term or halfTerm");
         }
-        Document plan = plan(planId);
-        SchoolCalendar calendar = SchoolCalendarProjection.find(database, plan.getString("schoolUrn"),
-                                                                plan.getString("academicYear"))
+        Document live = plan(planId);
+        List<Document> pastMonitoring = null;
+        Document plan = live;
+        if (asOf != null) {
+            // as the product knew it then: the plan's actions and the monitoring recorded by that instant
+            plan = new PlanHistory(database).asOf(planId, live.getLong("version"), asOf).orElseThrow(
+                    () -> Rejection.notFound("asOf", "Plan " + planId + " was not yet recorded at " + asOf));
+            pastMonitoring = MonitoringLookups.asOf(database, live.getString("schoolUrn"), asOf).stream()
+                                              .filter(r -> !r.getBoolean("retracted")).toList();
+        }
+        SchoolCalendar calendar = SchoolCalendarProjection.find(database, live.getString("schoolUrn"),
+                                                                live.getString("academicYear"))
                 .orElseThrow(() -> Rejection.notFound("calendar", "Set the school's half-term dates for "
-                        + plan.getString("academicYear") + " first"));
+                        + live.getString("academicYear") + " first"));
         Set<HalfTerm> halves = halfTerm != null ? EnumSet.of(halfTerm) : switch (term) {
             case AUTUMN -> EnumSet.of(HalfTerm.AUTUMN_1, HalfTerm.AUTUMN_2);
             case SPRING -> EnumSet.of(HalfTerm.SPRING_1, HalfTerm.SPRING_2);
@@ -89,19 +104,30 @@ class ScheduleQueryController {
         LocalDate to = halves.stream().map(h -> calendar.halfTerms().get(h).end()).max(LocalDate::compareTo).orElseThrow();
         List<Document> uncovered = new ArrayList<>();
         List<Document> covered = new ArrayList<>();
+        final List<Document> past = pastMonitoring;
         for (Document action : PlanViewProjection.list(plan, "actions")) {
             if (action.getBoolean("withdrawn", false)) {
                 continue;
             }
-            long count = MonitoringLookups.evidenceCount(database, plan.getString("schoolUrn"),
-                                                         action.getString("actionId"), from, to);
+            String actionId = action.getString("actionId");
+            long count = past == null
+                    ? MonitoringLookups.evidenceCount(database, live.getString("schoolUrn"), actionId, from, to)
+                    : past.stream().map(r -> r.get("current", Document.class))
+                                    .filter(d -> d.getList("actionIds", String.class).contains(actionId))
+                                    .map(d -> d.getString("occurredOn"))
+                                    .filter(on -> on.compareTo(from.toString()) >= 0 && on.compareTo(to.toString()) <= 0)
+                                    .count();
             Document row = new Document("actionId", action.getString("actionId")).append("number", action.getString("number"))
                                                                                  .append("title", action.getString("title"))
                                                                                  .append("activities", count);
             (count == 0 ? uncovered : covered).add(row);
         }
-        return new Document("planId", planId).append("from", from.toString()).append("to", to.toString())
-                                             .append("uncovered", uncovered).append("covered", covered);
+        Document result = new Document("planId", planId).append("from", from.toString()).append("to", to.toString())
+                                                        .append("uncovered", uncovered).append("covered", covered);
+        if (asOf != null) {
+            result.append("asOf", asOf.toString());
+        }
+        return result;
     }
 
     private Document plan(String planId) {
