@@ -56,6 +56,7 @@ import static school.evidence.kernel.plan.HalfTerm.SUMMER_2;
  */
 @Component
 @ConditionalOnProperty(name = "evidence.demo.load-school", havingValue = "true")
+@org.springframework.core.annotation.Order(0) // before a command-line rebuild, if one was asked for
 class DemoSchool implements ApplicationRunner {
 
     static final String URN = "108520";
