@@ -52,6 +52,34 @@ class SchoolYearEndToEndTest {
 
     private int events;
 
+    /** A moment of the year: when it was, and what the live reads showed then. */
+    private record Moment(java.time.Instant at, List<JsonNode> reads) {
+    }
+
+    private final List<Moment> moments = new ArrayList<>();
+
+    private List<String> momentReads(List<String> actions) {
+        return List.of("/api/plans/" + PLAN, "/api/plans/" + PLAN + "/actions/" + actions.get(2) + "/timeline",
+                       "/api/schools/" + URN + "/monitoring", "/api/schools/" + URN + "/challenges",
+                       "/api/plans/" + PLAN + "/coverage?term=AUTUMN");
+    }
+
+    /** Captures the live reads once the service has settled (the same answers twice running). */
+    private void captureMoment(Api api, List<String> actions) {
+        List<JsonNode> previous = null;
+        for (int i = 0; i < 200; i++) {
+            List<JsonNode> now = momentReads(actions).stream().map(p -> api.get(p).body()).toList();
+            if (now.equals(previous)) {
+                moments.add(new Moment(java.time.Instant.now(), now));
+                Api.sleep(5);
+                return;
+            }
+            previous = now;
+            Api.sleep(100);
+        }
+        throw new AssertionError("the reads never settled");
+    }
+
     private Api.Reply created(Api.Reply reply) {
         assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
         events++;
@@ -202,6 +230,7 @@ class SchoolYearEndToEndTest {
                         "halfTerm", h.name(), "status", status, "rationale", "Review " + h, "evidence", e.getValue())));
                 lastRag.put(e.getKey(), status);
             }
+            captureMoment(slt, actions);
         }
         assertThat(activities).hasSizeGreaterThanOrEqualTo(40);
         assertThat(activities.stream().map(Activity::type).distinct().count()).isGreaterThanOrEqualTo(8);
@@ -216,12 +245,15 @@ class SchoolYearEndToEndTest {
         String c3 = challenge(governor, standards, "P14", null, null, "What is being done about persistent absence?");
         String governorVisit = activities.stream().filter(a -> a.type().equals("GOVERNOR_VISIT")).findFirst().orElseThrow().id();
         String c4 = challenge(governor, null, null, readingAction, governorVisit, "How are home reading books matched?");
+        captureMoment(slt, actions);
         for (String c : List.of(c1, c2, c3)) {
             created(slt.postJson("/api/challenges/" + c + "/responses", Map.of("answer", "Answer to " + c)));
         }
+        captureMoment(slt, actions);
         created(governor.postJson("/api/challenges/" + c1 + "/follow-ups", Map.of("followUp", "Report at spring", "dueOn", "2024-03-12")));
         created(governor.postJson("/api/challenges/" + c1 + "/closure", Map.of("whatChanged", "Tutoring; gap 30% to 10%")));
         created(governor.postJson("/api/challenges/" + c2 + "/closure", Map.of("whatChanged", "Y5 reading gap closed")));
+        captureMoment(slt, actions);
 
         // --- two self-evaluations
         created(slt.postJson("/api/schools/" + URN + "/self-evaluations", Map.of("evaluatedOn", "2023-10-02", "ratings", List.of(
@@ -230,6 +262,27 @@ class SchoolYearEndToEndTest {
                 Map.of("coreElement", 2, "standard", "A", "rating", 2, "evidenceNotes", "Termly data drops")))));
         created(slt.postJson("/api/schools/" + URN + "/self-evaluations", Map.of("evaluatedOn", "2024-06-10", "ratings", List.of(
                 Map.of("coreElement", 6, "standard", "G", "rating", 2, "evidenceNotes", "Conferencing in most subjects")))));
+
+        captureMoment(slt, actions);
+
+        // ================= as it stood: every read asOf each captured moment equals what it showed then =========
+        assertThat(moments).hasSizeGreaterThanOrEqualTo(10);
+        for (Moment moment : moments) {
+            List<String> paths = momentReads(actions);
+            for (int i = 0; i < paths.size(); i++) {
+                String url = paths.get(i) + (paths.get(i).contains("?") ? "&" : "?") + "asOf=" + moment.at();
+                JsonNode then = slt.get(url).body().deepCopy();
+                if (then instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                    object.remove("asOf");
+                }
+                then.forEach(row -> {
+                    if (row instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                        object.remove("asOf");
+                    }
+                });
+                assertThat(then).as(paths.get(i) + " as of " + moment.at()).isEqualTo(moment.reads().get(i));
+            }
+        }
 
         // ================= the reads, against expectations computed from the model =================
         assertThat(slt.await("/api/schools/" + URN + "/audit", r -> r.body().path("total").asInt() >= events)
