@@ -3,6 +3,9 @@ package school.evidence.command;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import school.evidence.platform.store.CommandMetadata;
 import school.evidence.platform.web.Actor;
@@ -15,9 +18,11 @@ import java.util.Map;
 public class CommandSender {
 
     private final CommandGateway gateway;
+    private final MeterRegistry meters;
 
-    public CommandSender(CommandGateway gateway) {
+    public CommandSender(CommandGateway gateway, MeterRegistry meters) {
         this.gateway = gateway;
+        this.meters = meters;
     }
 
     public <R> R send(Object command) {
@@ -32,7 +37,40 @@ public class CommandSender {
         if (reason != null) {
             metaData.put(CommandMetadata.REASON, reason);
         }
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                                                        .andMetaData(MetaData.from(metaData)));
+        var message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData));
+        // the command's id becomes its events' correlationId: log lines and events can be matched on it
+        MDC.put(CommandMetadata.CORRELATION_ID, message.getIdentifier());
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "error";
+        try {
+            R result = gateway.sendAndWait(message);
+            outcome = "success";
+            return result;
+        } catch (RuntimeException e) {
+            outcome = outcomeOf(e);
+            throw e;
+        } finally {
+            sample.stop(Timer.builder("evidence.commands").description("Commands handled, by type and outcome")
+                             .tag("command", command.getClass().getSimpleName()).tag("outcome", outcome)
+                             .register(meters));
+            MDC.remove(CommandMetadata.CORRELATION_ID);
+        }
+    }
+
+    private static String outcomeOf(Throwable e) {
+        Throwable cause = e instanceof org.axonframework.commandhandling.CommandExecutionException && e.getCause() != null
+                ? e.getCause() : e;
+        if (cause instanceof school.evidence.kernel.Rejection rejection) {
+            return rejection.kind() == school.evidence.kernel.Rejection.Kind.CONFLICT ? "conflict" : "rejected";
+        }
+        if (cause instanceof org.axonframework.modelling.command.ConcurrencyException
+                || cause instanceof org.axonframework.modelling.command.ConflictingAggregateVersionException
+                || cause instanceof org.axonframework.modelling.command.AggregateStreamCreationException) {
+            return "conflict";
+        }
+        if (cause instanceof org.axonframework.modelling.command.AggregateNotFoundException) {
+            return "rejected";
+        }
+        return "error";
     }
 }

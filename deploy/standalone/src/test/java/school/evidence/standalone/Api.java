@@ -96,7 +96,9 @@ final class Api {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            JsonNode json = body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+            String trimmed = body == null ? "" : body.strip();
+            // only JSON bodies are parsed; others (Prometheus text, HTML) are read from raw()
+            JsonNode json = trimmed.startsWith("{") || trimmed.startsWith("[") ? JSON.readTree(body) : JSON.nullNode();
             return new Reply(response.statusCode(), json, response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -34,8 +34,10 @@ class LedgerController {
     private final SchoolLog log;
     private final Checkpoints checkpoints;
     private final LedgerSigning signing;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    LedgerController(MongoDatabase database, LedgerSigning signing) {
+    LedgerController(MongoDatabase database, LedgerSigning signing, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.database = database;
         this.log = new SchoolLog(database);
         this.checkpoints = new Checkpoints(database, Clock.systemUTC());
@@ -152,6 +154,7 @@ class LedgerController {
         LedgerSigning.Keys keys = signing.keys().orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.SERVICE_UNAVAILABLE, "No public key is configured"));
         LedgerVerifier.Report report = new LedgerVerifier(database).verify(latestOf(urn), keys.verifying());
+        meters.counter("evidence.ledger.verifications", "result", report.ok() ? "verified" : "failed").increment();
         return new Document("school", urn).append("ok", report.ok()).append("summary", report.summary())
                 .append("checkpointSize", report.checkpointSize()).append("verifiedEvents", report.verifiedLeaves())
                 .append("problems", report.problems().stream().map(p -> new Document("kind", p.kind().name())

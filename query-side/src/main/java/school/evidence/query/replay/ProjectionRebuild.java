@@ -46,6 +46,12 @@ public class ProjectionRebuild {
     private final MongoDatabase live;
     private final EventStorageEngine engine;
     private final Configuration axon;
+    private final java.util.concurrent.atomic.AtomicInteger rebuilding = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Whether a rebuild is under way: readiness is withheld until it has caught up and swapped in. */
+    public boolean rebuilding() {
+        return rebuilding.get() > 0;
+    }
 
     public ProjectionRebuild(ApplicationContext context, MongoClient client, MongoDatabase live,
                              EventStorageEngine engine, Configuration axon) {
@@ -80,6 +86,7 @@ public class ProjectionRebuild {
                                                .eventProcessor(group, TrackingEventProcessor.class)
                                                .orElseThrow(() -> new IllegalStateException("No processor " + group));
         MongoDatabase shadow = shadow(group);
+        rebuilding.incrementAndGet();
         try {
             Object rebuilt = newInstance(projection, shadow);
             Replayed first = replay(rebuilt, null);               // live keeps answering meanwhile
@@ -112,6 +119,7 @@ public class ProjectionRebuild {
                 processor.start();
             }
             shadow.drop();
+            rebuilding.decrementAndGet();
         }
     }
 

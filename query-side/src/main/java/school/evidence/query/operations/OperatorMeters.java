@@ -1,0 +1,118 @@
+package school.evidence.query.operations;
+
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.bson.Document;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import school.evidence.query.replay.ProjectionRebuild;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * What an operator watches: how far behind the ledger each projection is (in events and in milliseconds), how
+ * many events the ledger has taken, and how old the newest signed checkpoint is. Readiness is withheld while a
+ * projection rebuild has not caught up.
+ */
+@Component("rebuildHealthIndicator") // health component "rebuild"
+class OperatorMeters implements HealthIndicator {
+
+    private final MongoDatabase database;
+    private final MeterRegistry meters;
+    private final Configuration axon;
+    private final ProjectionRebuild rebuild;
+
+    OperatorMeters(MongoDatabase database, MeterRegistry meters, Configuration axon, ProjectionRebuild rebuild) {
+        this.database = database;
+        this.meters = meters;
+        this.axon = axon;
+        this.rebuild = rebuild;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void register() {
+        FunctionCounter.builder("evidence.ledger.events.reserved", this, m -> m.head())
+                       .description("Global positions the ledger has handed out (events appended, plus any voided)")
+                       .register(meters);
+        Gauge.builder("evidence.ledger.checkpoint.age", this, OperatorMeters::checkpointAgeSeconds)
+             .description("Seconds since the newest signed checkpoint (NaN: none yet)").baseUnit("seconds")
+             .register(meters);
+        axon.eventProcessingConfiguration().eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof TrackingEventProcessor tracking) {
+                Gauge.builder("evidence.processor.lag.events", tracking, p -> lagEvents(p)).tag("processor", name)
+                     .description("Events in the ledger this projection has not processed yet").register(meters);
+                Gauge.builder("evidence.processor.lag", tracking, p -> lagMillis(p)).tag("processor", name)
+                     .baseUnit("milliseconds")
+                     .description("Age of the oldest event this projection has not processed yet").register(meters);
+            }
+        });
+    }
+
+    private double head() {
+        Document counter = database.getCollection("ledger_counters").find(eq("_id", "globalIndex")).first();
+        return counter == null ? 0 : ((Number) counter.get("value")).doubleValue();
+    }
+
+    private Optional<Long> position(TrackingEventProcessor processor) {
+        return processor.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
+                        .filter(java.util.OptionalLong::isPresent).map(java.util.OptionalLong::getAsLong)
+                        .min(Long::compare);
+    }
+
+    /** Events (not void markers of failed appends) after the processor's position, oldest first; at most 10,000. */
+    private java.util.List<Document> pending(TrackingEventProcessor processor) {
+        long position = position(processor).orElse(0L);
+        long head = (long) head();
+        java.util.List<Long> window = new java.util.ArrayList<>();
+        for (long g = position + 1; g <= Math.min(head, position + 10_000); g++) {
+            window.add(g);
+        }
+        if (window.isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.List<Document> found = database.getCollection("events")
+                .find(com.mongodb.client.model.Filters.in("globalIndex", window))
+                .projection(new Document("globalIndex", 1).append("recordedAt", 1).append("void", 1))
+                .into(new java.util.ArrayList<>());
+        found.removeIf(d -> d.getBoolean("void", false));
+        found.sort(java.util.Comparator.comparingLong(d -> d.getLong("globalIndex")));
+        return found;
+    }
+
+    private double lagEvents(TrackingEventProcessor processor) {
+        return pending(processor).size();
+    }
+
+    private double lagMillis(TrackingEventProcessor processor) {
+        java.util.List<Document> pending = pending(processor);
+        if (pending.isEmpty() || pending.get(0).getString("recordedAt") == null) {
+            return 0;
+        }
+        return Math.max(0, Instant.now().toEpochMilli()
+                - Instant.parse(pending.get(0).getString("recordedAt")).toEpochMilli());
+    }
+
+    private double checkpointAgeSeconds() {
+        Document newest = database.getCollection("ledger_checkpoints").find()
+                                  .sort(new Document("issuedAt", -1)).limit(1).first();
+        return newest == null ? Double.NaN
+                : (Instant.now().toEpochMilli() - Instant.parse(newest.getString("issuedAt")).toEpochMilli()) / 1000.0;
+    }
+
+    @Override
+    public Health health() {
+        return rebuild.rebuilding() ? Health.outOfService().withDetail("reason", "a projection rebuild is catching up").build()
+                : Health.up().build();
+    }
+}
