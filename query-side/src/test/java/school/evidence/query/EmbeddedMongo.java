@@ -49,6 +49,18 @@ public class EmbeddedMongo implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** The monitoring list projection (package-private in its feature) on a given database, for cross-feature reads. */
+    public static Object monitoringList(MongoDatabase database) {
+        try {
+            var constructor = Class.forName("school.evidence.query.monitoring.MonitoringListProjection")
+                                   .getDeclaredConstructor(MongoDatabase.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(database);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static EventMessage<?> event(String aggregateType, String aggregateId, long seq, Object payload,
                                         String actor) {
         return new GenericDomainEventMessage<>(aggregateType, aggregateId, seq, payload,

@@ -50,15 +50,7 @@ class HalfTermReviewTest {
         PlanViewProjection plans = new PlanViewProjection(db);
         ActionTimelineProjection timelines = new ActionTimelineProjection(db);
         SchoolCalendarProjection calendars = new SchoolCalendarProjection(db);
-        Object list;
-        try {
-            var ctor = Class.forName("school.evidence.query.monitoring.MonitoringListProjection")
-                            .getDeclaredConstructor(MongoDatabase.class);
-            ctor.setAccessible(true);
-            list = ctor.newInstance(db);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        Object list = EmbeddedMongo.monitoringList(db);
         feed(calendars, at("2023-09-01T08:00:00Z", URN, 1, new SchoolCalendarSet(URN, ScheduleReadsTest.calendar())));
         List<EventMessage<?>> planEvents = List.of(
                 at("2023-09-04T08:00:00Z", PLAN, 0, new ImprovementPlanCreated(PLAN, URN, "2023-24", "SIP")),

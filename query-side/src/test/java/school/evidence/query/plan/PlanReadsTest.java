@@ -23,16 +23,13 @@ import school.evidence.kernel.plan.PlanEvents.PriorityAdded;
 import school.evidence.kernel.plan.PlanEvents.SectionAdded;
 import school.evidence.kernel.plan.PlanEvents.SuccessCriterionAdded;
 import school.evidence.kernel.plan.Rag;
-import school.evidence.kernel.plan.SchoolCalendar;
 import school.evidence.kernel.plan.SectionDetails;
 import school.evidence.kernel.school.SchoolCalendarSet;
 import school.evidence.query.EmbeddedMongo;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +59,7 @@ class PlanReadsTest {
         planView = new PlanViewProjection(db);
         reads = new PlanQueryController(db, 6);
         calendars = new SchoolCalendarProjection(db);
-        monitoring = newMonitoringList(db);
+        monitoring = EmbeddedMongo.monitoringList(db);
         seq = 0;
         plan(new ImprovementPlanCreated(PLAN, URN, "2023-24", "SIP"));
         plan(new PriorityAdded(PLAN, URN, "P1", "Teaching", Set.of(HalfTerm.SUMMER_2)));
@@ -79,16 +76,6 @@ class PlanReadsTest {
                                        Set.of(HalfTerm.AUTUMN_1, HalfTerm.SPRING_1)));
     }
 
-    private static Object newMonitoringList(MongoDatabase db) {
-        try {
-            var type = Class.forName("school.evidence.query.monitoring.MonitoringListProjection");
-            var constructor = type.getDeclaredConstructor(MongoDatabase.class);
-            constructor.setAccessible(true);
-            return constructor.newInstance(db);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private void plan(Object payload) {
         feed(planView, event("ImprovementPlan", PLAN, seq++, payload, "slt"));
@@ -150,14 +137,7 @@ class PlanReadsTest {
     }
 
     private void setCalendar() {
-        Map<HalfTerm, SchoolCalendar.Term> terms = new EnumMap<>(HalfTerm.class);
-        terms.put(HalfTerm.AUTUMN_1, new SchoolCalendar.Term(LocalDate.of(2023, 9, 4), LocalDate.of(2023, 10, 20)));
-        terms.put(HalfTerm.AUTUMN_2, new SchoolCalendar.Term(LocalDate.of(2023, 10, 30), LocalDate.of(2023, 12, 19)));
-        terms.put(HalfTerm.SPRING_1, new SchoolCalendar.Term(LocalDate.of(2024, 1, 3), LocalDate.of(2024, 2, 9)));
-        terms.put(HalfTerm.SPRING_2, new SchoolCalendar.Term(LocalDate.of(2024, 2, 19), LocalDate.of(2024, 3, 28)));
-        terms.put(HalfTerm.SUMMER_1, new SchoolCalendar.Term(LocalDate.of(2024, 4, 15), LocalDate.of(2024, 5, 24)));
-        terms.put(HalfTerm.SUMMER_2, new SchoolCalendar.Term(LocalDate.of(2024, 6, 3), LocalDate.of(2024, 7, 19)));
-        feed(calendars, event("School", URN, 1, new SchoolCalendarSet(URN, new SchoolCalendar("2023-24", terms)), "slt"));
+        feed(calendars, event("School", URN, 1, new SchoolCalendarSet(URN, ScheduleReadsTest.calendar()), "slt"));
     }
 
     private void visit(String id, String date, String... actions) {

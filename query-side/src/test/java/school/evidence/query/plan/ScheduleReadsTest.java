@@ -54,7 +54,7 @@ class ScheduleReadsTest {
         MongoDatabase db = MONGO.freshDatabase();
         PlanViewProjection plans = new PlanViewProjection(db);
         MonitoringScheduleProjection schedule = new MonitoringScheduleProjection(db);
-        Object list = newMonitoringList(db);
+        Object list = EmbeddedMongo.monitoringList(db);
         SchoolCalendarProjection calendars = new SchoolCalendarProjection(db);
         ScheduleQueryController reads = new ScheduleQueryController(db);
         long[] seq = {0};
@@ -108,14 +108,4 @@ class ScheduleReadsTest {
         assertThatThrownBy(() -> reads.coverage(PLAN, null, null)).hasMessageContaining("either term or halfTerm");
     }
 
-    private static Object newMonitoringList(MongoDatabase db) {
-        try {
-            var type = Class.forName("school.evidence.query.monitoring.MonitoringListProjection");
-            var constructor = type.getDeclaredConstructor(MongoDatabase.class);
-            constructor.setAccessible(true);
-            return constructor.newInstance(db);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
