@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import school.evidence.platform.store.CommandMetadata;
-import school.evidence.platform.web.Actor;
+import school.evidence.platform.access.Actor;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -36,6 +36,10 @@ public class CommandSender {
         metaData.put(CommandMetadata.ACTOR_ROLE, actor.role());
         if (reason != null) {
             metaData.put(CommandMetadata.REASON, reason);
+        }
+        String requestId = MDC.get(CommandMetadata.REQUEST_ID);
+        if (requestId != null) {
+            metaData.put(CommandMetadata.REQUEST_ID, requestId);
         }
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData));
         // the command's id becomes its events' correlationId: log lines and events can be matched on it

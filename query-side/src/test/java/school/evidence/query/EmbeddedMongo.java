@@ -10,13 +10,41 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import school.evidence.platform.access.Caller;
+import school.evidence.platform.access.Role;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.util.Set;
 import java.util.UUID;
 
 /** The embedded MongoDB server for projection tests, reached through the real driver; a fresh database each time. */
-public class EmbeddedMongo implements BeforeAllCallback, AfterAllCallback {
+public class EmbeddedMongo implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+
+    /** A senior leader of every school: reads are made as one unless a test signs in as someone else. */
+    public static final Caller SENIOR_LEADER = new Caller("slt", "Senior Leader", Set.of(Role.SENIOR_LEADER),
+                                                          Set.of(Caller.EVERY), Set.of());
+
+    public static void signIn(Caller caller) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                caller, null, caller.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        signIn(SENIOR_LEADER);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        SecurityContextHolder.clearContext();
+    }
+
 
     private MongoServer server;
     private MongoClient client;

@@ -1,5 +1,7 @@
 package school.evidence.command.school;
 
+import org.springframework.security.access.AccessDeniedException;
+import school.evidence.platform.access.Caller;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -9,7 +11,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,7 +30,6 @@ import java.util.Map;
 
 @RestController
 @Tag(name = "Schools")
-@PreAuthorize("hasRole('SENIOR_LEADER')")
 class SchoolController {
 
     record RegisterSchoolRequest(
@@ -53,6 +53,10 @@ class SchoolController {
 
     @PostMapping("/api/schools")
     ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterSchoolRequest request) {
+        // the route is not about one school yet: a senior leader may register only a school they belong to
+        if (!Caller.current().memberOfSchool(request.urn())) {
+            throw new AccessDeniedException("Not a member of school " + request.urn());
+        }
         commands.send(new RegisterSchool(request.urn(), request.name()));
         return ResponseEntity.created(URI.create("/api/schools/" + request.urn()))
                              .body(Map.of("urn", request.urn()));

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,7 +21,6 @@ import java.util.UUID;
 
 @RestController
 @Tag(name = "Self-evaluation")
-@PreAuthorize("hasRole('SENIOR_LEADER')")
 class SelfEvaluationController {
 
     record SelfEvaluationRequest(@NotNull LocalDate evaluatedOn, @NotEmpty List<@NotNull Rating> ratings) {

@@ -1,5 +1,7 @@
 package school.evidence.command.trust;
 
+import org.springframework.security.access.AccessDeniedException;
+import school.evidence.platform.access.Caller;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -8,7 +10,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,10 +24,9 @@ import school.evidence.kernel.trust.TrustCommands.RegisterTrust;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** Trust officers group schools and set each school's improvement phase. */
+/** Trusts: officers register them and set phases; a school's senior leader has it join (see AccessRules). */
 @RestController
 @Tag(name = "Trusts")
-@PreAuthorize("hasRole('TRUST_OFFICER')")
 class TrustController {
 
     record TrustRequest(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "use lower-case letters, digits and dashes")
@@ -49,12 +49,19 @@ class TrustController {
 
     @PostMapping("/api/trusts")
     ResponseEntity<Map<String, String>> register(@Valid @RequestBody TrustRequest request) {
+        if (!Caller.current().memberOfTrust(request.trustId())) {
+            throw new AccessDeniedException("Not an officer of trust " + request.trustId());
+        }
         commands.send(new RegisterTrust(request.trustId(), request.name()));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("trustId", request.trustId()));
     }
 
     @PostMapping("/api/trusts/{trustId}/schools")
     ResponseEntity<Map<String, String>> addSchool(@PathVariable String trustId, @Valid @RequestBody MemberRequest request) {
+        // joining a trust opens the school's records to the trust's officers: the school's own senior leader decides
+        if (!Caller.current().memberOfSchool(request.urn())) {
+            throw new AccessDeniedException("Not a member of school " + request.urn());
+        }
         commands.send(new AddSchoolToTrust(trustId, request.urn(), request.phase(), request.joinedOn()));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("trustId", trustId, "urn", request.urn()));
     }

@@ -33,7 +33,7 @@ import school.evidence.kernel.plan.Rag;
 import school.evidence.kernel.plan.ActionDetails;
 import school.evidence.kernel.plan.SectionDetails;
 import school.evidence.kernel.school.RegisterSchool;
-import school.evidence.platform.web.Role;
+import school.evidence.platform.access.Role;
 
 import java.time.LocalDate;
 import java.util.EnumSet;

@@ -37,8 +37,35 @@ final class Api {
     private final String auth;
 
     Api(String base, String user) {
+        this(base, user, "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Api(String base, String ignoredUser, String authorization) {
         this.base = base;
-        this.auth = "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+        this.auth = authorization;
+    }
+
+    /** Signs in with a bearer token, as a client of a real identity provider would. */
+    static Api withToken(String base, String token) {
+        return new Api(base, null, "Bearer " + token);
+    }
+
+    Reply send(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                                                 .header("Authorization", auth);
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return send(request.build());
+    }
+
+    Reply sendAnonymously(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        request.header("Content-Type", "application/json").method(method, json == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return send(request.build());
     }
 
     Api as(String user) {
@@ -88,6 +115,17 @@ final class Api {
         while (!condition.test(reply) && System.nanoTime() < deadline) {
             sleep(20);
             reply = get(path);
+        }
+        return reply;
+    }
+
+    /** Repeats a body-less POST until it is accepted (e.g. a checkpoint once the ledger indexer has caught up). */
+    Reply awaitPost(String path) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        Reply reply = post(path, "{}");
+        while (reply.status() / 100 != 2 && System.nanoTime() < deadline) {
+            sleep(50);
+            reply = post(path, "{}");
         }
         return reply;
     }

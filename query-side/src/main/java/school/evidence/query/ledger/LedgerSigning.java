@@ -34,7 +34,7 @@ class LedgerSigning {
     LedgerSigning(MongoDatabase database,
                   @Value("${evidence.ledger.signing-key:}") String signingKey,
                   @Value("${evidence.ledger.public-key:}") String publicKey,
-                  @Value("${evidence.demo.enabled:true}") boolean demo) {
+                  @Value("${evidence.demo.enabled:false}") boolean demo) {
         if (!signingKey.isBlank() && !publicKey.isBlank()) {
             PublicKey verifying = LedgerKeys.publicKey(publicKey);
             keys = new Keys(LedgerKeys.keyId(verifying), LedgerKeys.privateKey(signingKey), verifying, false);

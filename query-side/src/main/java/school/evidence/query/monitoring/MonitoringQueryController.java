@@ -1,5 +1,6 @@
 package school.evidence.query.monitoring;
 
+import school.evidence.platform.access.Caller;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -47,7 +48,9 @@ class MonitoringQueryController {
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                              LocalDate on) {
         LocalDate day = on == null ? LocalDate.now(java.time.ZoneId.of("Europe/London")) : on;
-        return MonitoringLookups.nextSteps(database, urn, status.name(), owner, day);
+        Caller caller = Caller.current();
+        return MonitoringLookups.nextSteps(database, urn, status.name(), owner, day).stream()
+                                .map(step -> ConfidentialFindings.nextStep(caller, step)).toList();
     }
 
     /**
@@ -70,9 +73,11 @@ class MonitoringQueryController {
                         @RequestParam(required = false) PupilGroup pupilGroup,
                         @RequestParam(defaultValue = "true") boolean includeRetracted,
                         @RequestParam(required = false) java.time.Instant asOf) {
+        Caller caller = Caller.current();
         if (asOf != null) {
             return RecordedLate.mark(database, urn, MonitoringAsOf.list(activities, urn, asOf, type, from, to, actionId,
-                                                                        pupilGroup, includeRetracted));
+                                                                        pupilGroup, includeRetracted)).stream()
+                               .map(row -> ConfidentialFindings.activity(caller, row)).toList();
         }
         if (from != null && to != null && from.isAfter(to)) {
             throw Rejection.invalid("from", "from must not be after to");
@@ -106,6 +111,7 @@ class MonitoringQueryController {
             d.remove("_id");
             d.remove("seq");
         });
-        return RecordedLate.mark(database, urn, found);
+        return RecordedLate.mark(database, urn, found).stream()
+                           .map(row -> ConfidentialFindings.activity(caller, row)).toList();
     }
 }

@@ -75,7 +75,10 @@ class NextStepsProjection {
                     .append("agreedOn", details.occurredOn().toString()).append("status", "OPEN")
                     .append("checks", new ArrayList<>());
             row.append("text", step.text()).append("owner", step.owner()).append("dueOn", step.dueOn().toString())
-               .append("confidential", details.confidential());
+               .append("confidential", details.confidential())
+               // who confidential notes are about, so that teacher can read their own next steps
+               .append("teacher", details.specifics().lessonVisit() == null ? null
+                                  : details.specifics().lessonVisit().teacher());
             if ("REMOVED".equals(row.getString("status"))) {
                 row.put("status", "OPEN");
             }

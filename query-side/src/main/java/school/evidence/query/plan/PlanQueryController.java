@@ -1,5 +1,7 @@
 package school.evidence.query.plan;
 
+import school.evidence.platform.access.Caller;
+import school.evidence.query.monitoring.ConfidentialFindings;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -111,6 +113,9 @@ class PlanQueryController {
                                             .filter(e -> e.getString("recordedAt").compareTo(at) <= 0).toList());
             timeline.put("asOf", asOf.toString());
         }
+        Caller caller = Caller.current();
+        timeline.put("entries", timeline.getList("entries", Document.class).stream()
+                                        .map(e -> ConfidentialFindings.entry(caller, e)).toList());
         return timeline;
     }
 

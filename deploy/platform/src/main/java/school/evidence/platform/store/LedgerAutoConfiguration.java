@@ -118,7 +118,7 @@ public class LedgerAutoConfiguration {
     @Bean
     public CorrelationDataProvider actorCorrelation() {
         return new SimpleCorrelationDataProvider(CommandMetadata.ACTOR, CommandMetadata.ACTOR_ROLE,
-                                                 CommandMetadata.REASON);
+                                                 CommandMetadata.REASON, CommandMetadata.REQUEST_ID);
     }
 
     /** Correlation and causation ids (Axon's default, re-declared because we add our own provider). */

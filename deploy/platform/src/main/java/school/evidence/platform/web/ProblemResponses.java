@@ -113,7 +113,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
-        return respond(problem(HttpStatus.FORBIDDEN, "Your role may not do this", List.of()));
+        return respond(problem(HttpStatus.FORBIDDEN, "You may not do this here: your role, or your schools and trusts, do not allow it", List.of()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -190,7 +190,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     /** For refusals raised before a controller runs (security filters). */
     static void writeForbidden(HttpServletRequest request, HttpServletResponse response,
                                AccessDeniedException e) throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "Your role may not do this");
+        write(response, HttpStatus.FORBIDDEN, "You may not do this here: your role, or your schools and trusts, do not allow it");
         log.debug("Forbidden {} {}", request.getMethod(), request.getRequestURI());
     }
 
@@ -200,7 +200,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         write(response, HttpStatus.UNAUTHORIZED, "Sign in to use this service");
     }
 
-    private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()

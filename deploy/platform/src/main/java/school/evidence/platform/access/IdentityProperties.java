@@ -1,0 +1,39 @@
+package school.evidence.platform.access;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How the identity provider's token names the caller, their roles and their memberships ({@code evidence.identity.*}).
+ * The token itself is checked by Spring Security's resource server
+ * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}).
+ *
+ * @param userClaim    the stable user id, e.g. {@code preferred_username} (Entra ID), {@code email} (Google)
+ * @param nameClaim    the display name, matched against the teacher named on a lesson visit
+ * @param roleClaim    a string or list of strings, e.g. Entra ID app roles ({@code roles}) or groups
+ * @param roleMapping  claim value to role; the role names themselves always map to themselves
+ * @param schoolsClaim the URNs of the user's schools (a string or a list)
+ * @param trustsClaim  the ids of the user's trusts (a string or a list)
+ */
+@ConfigurationProperties("evidence.identity")
+public record IdentityProperties(String userClaim, String nameClaim, String roleClaim, Map<String, Role> roleMapping,
+                                 String schoolsClaim, String trustsClaim) {
+
+    public IdentityProperties {
+        userClaim = userClaim == null ? "preferred_username" : userClaim;
+        nameClaim = nameClaim == null ? "name" : nameClaim;
+        roleClaim = roleClaim == null ? "roles" : roleClaim;
+        Map<String, Role> mapping = new LinkedHashMap<>();
+        for (Role role : Role.values()) {
+            mapping.put(role.name(), role);
+        }
+        if (roleMapping != null) {
+            mapping.putAll(roleMapping);
+        }
+        roleMapping = Map.copyOf(mapping);
+        schoolsClaim = schoolsClaim == null ? "schools" : schoolsClaim;
+        trustsClaim = trustsClaim == null ? "trusts" : trustsClaim;
+    }
+}

@@ -1,0 +1,310 @@
+package school.evidence.standalone;
+
+import com.mongodb.client.MongoDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import school.evidence.ledger.merkle.LedgerKeys;
+import school.evidence.platform.access.AccessRules;
+import school.evidence.platform.access.AccessRules.Rule;
+import school.evidence.platform.access.Role;
+
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every route of {@link AccessRules} called by every role, for their own school, another school of the same trust
+ * and a school of another trust, signed in with identity-provider tokens (demo mode off). What each call should do
+ * is computed from the same table; no response, error or count may carry another school's records.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = {"spring.application.name=permission-matrix", "evidence.demo.enabled=false",
+                              "evidence.store.in-memory=true",
+                              // the tenant names its app role differently: mapped by configuration
+                              "evidence.identity.role-mapping[Evidence.Head]=SENIOR_LEADER"})
+@Import(TestTokens.Provider.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PermissionMatrixTest {
+
+    static final String OWN = "314159";
+    static final String SAME_TRUST = "271828";
+    static final String OTHER_TRUST = "161803";
+    static final String TRUST = "trust-one";
+    static final String OTHER = "trust-two";
+    private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
+    /** Paths that are not API routes and need no rule. */
+    private static final Set<String> NOT_API = Set.of("/error", "/v3/api-docs", "/v3/api-docs.yaml",
+                                                      "/v3/api-docs/swagger-config", "/v3/api-docs/{group}");
+
+    record Target(String label, String urn, String trust) {
+    }
+
+    record CallerUnderTest(String label, Role role, Api api, Set<String> visibleSchools) {
+    }
+
+    /** Production-like: the checkpoint key comes from configuration, not demo mode. */
+    @DynamicPropertySource
+    static void signingKey(DynamicPropertyRegistry registry) {
+        KeyPair pair = LedgerKeys.generate();
+        registry.add("evidence.ledger.signing-key", () -> LedgerKeys.encode(pair.getPrivate()));
+        registry.add("evidence.ledger.public-key", () -> LedgerKeys.encode(pair.getPublic()));
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoDatabase database;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private final Map<String, Map<String, String>> ids = new HashMap<>();
+    private final List<Target> targets = List.of(new Target("own school", OWN, TRUST),
+                                                 new Target("other school, same trust", SAME_TRUST, TRUST),
+                                                 new Target("school of another trust", OTHER_TRUST, OTHER));
+
+    static String marker(String urn) {
+        return "Zq" + urn + "private";
+    }
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    Api as(Role role, List<String> schools, List<String> trusts) {
+        return Api.withToken(base(), TestTokens.token(role.name().toLowerCase() + "-" + schools + trusts,
+                                                      List.of(role.name()), schools, trusts));
+    }
+
+    @BeforeAll
+    void threeSchoolsInTwoTrusts() {
+        Api head = Api.withToken(base(), TestTokens.token("head-of-all", List.of("Evidence.Head"),
+                                                         List.of(OWN, SAME_TRUST, OTHER_TRUST), List.of()));
+        Api trustOfficer = as(Role.TRUST_OFFICER, List.of(), List.of(TRUST, OTHER));
+        for (String trust : List.of(TRUST, OTHER)) {
+            assertThat(trustOfficer.postJson("/api/trusts", Map.of("trustId", trust, "name", trust)).status()).isEqualTo(201);
+        }
+        for (Target t : targets) {
+            String urn = t.urn();
+            Map<String, String> own = new HashMap<>();
+            ids.put(urn, own);
+            assertThat(head.postJson("/api/schools", Map.of("urn", urn, "name", marker(urn) + " School")).status())
+                    .isEqualTo(201);
+            assertThat(head.postJson("/api/trusts/" + t.trust() + "/schools",
+                                     Map.of("urn", urn, "phase", "IMPROVE", "joinedOn", "2023-09-01")).status())
+                    .isEqualTo(201);
+            String plan = head.postJson("/api/schools/" + urn + "/plans",
+                                        Map.of("academicYear", "2023-24", "title", marker(urn) + " plan")).text("planId");
+            own.put("planId", plan);
+            head.postJson("/api/plans/" + plan + "/priorities", Map.of("code", "P1", "statement", marker(urn),
+                                                                        "dueBy", List.of("SUMMER_2")));
+            String section = head.postJson("/api/plans/" + plan + "/sections",
+                                           Map.of("title", "Teaching", "ofstedAreas", List.of("QUALITY_OF_EDUCATION")))
+                                 .text("sectionId");
+            String action = head.postJson("/api/plans/" + plan + "/actions",
+                                          Map.of("sectionId", section, "number", "1", "title", marker(urn) + " action",
+                                                 "priorities", List.of("P1"))).text("actionId");
+            own.put("actionId", action);
+            own.put("criterionId", head.postJson("/api/plans/" + plan + "/actions/" + action + "/criteria",
+                                                 Map.of("halfTerms", List.of("AUTUMN_1"), "text", marker(urn)))
+                                       .text("criterionId"));
+            Api.Reply visit = head.postJson("/api/schools/" + urn + "/monitoring", Map.of(
+                    "type", "LESSON_VISIT", "occurredOn", "2023-10-12", "lead", "DHT",
+                    "focus", Map.of("subject", "Reading", "yearGroups", List.of("Y4")),
+                    "strengths", List.of(marker(urn) + " finding"), "actionIds", List.of(action)));
+            assertThat(visit.status()).isEqualTo(201);
+            own.put("activityId", visit.text("activityId"));
+            String meeting = head.postJson("/api/schools/" + urn + "/meetings", Map.of(
+                    "kind", "FULL_BOARD", "heldOn", "2023-11-01", "title", marker(urn) + " meeting")).text("meetingId");
+            own.put("meetingId", meeting);
+            Api.Reply challenge = head.postJson("/api/schools/" + urn + "/challenges", Map.of(
+                    "planId", plan, "actionId", action, "meetingId", meeting, "raisedOn", "2023-11-01", "raisedBy", "Chair",
+                    "question", marker(urn) + " question"));
+            assertThat(challenge.status()).as(challenge.raw().body()).isEqualTo(201);
+            own.put("challengeId", challenge.text("challengeId"));
+            // the ledger indexer follows asynchronously: a checkpoint can be signed once it has caught up
+            assertThat(head.awaitPost("/api/schools/" + urn + "/checkpoints").status()).isEqualTo(201);
+            head.await("/api/schools/" + urn + "/monitoring", r -> r.body().size() == 1);
+            head.await("/api/schools/" + urn + "/challenges", r -> r.body().size() == 1);
+        }
+    }
+
+    List<CallerUnderTest> callers() {
+        return List.of(
+                new CallerUnderTest("senior leader of the own school", Role.SENIOR_LEADER,
+                                    as(Role.SENIOR_LEADER, List.of(OWN), List.of()), Set.of(OWN)),
+                new CallerUnderTest("subject leader of the own school", Role.SUBJECT_LEADER,
+                                    as(Role.SUBJECT_LEADER, List.of(OWN), List.of()), Set.of(OWN)),
+                new CallerUnderTest("governor of the own school", Role.GOVERNOR,
+                                    as(Role.GOVERNOR, List.of(OWN), List.of()), Set.of(OWN)),
+                new CallerUnderTest("trust officer of the own trust", Role.TRUST_OFFICER,
+                                    as(Role.TRUST_OFFICER, List.of(), List.of(TRUST)), Set.of(OWN, SAME_TRUST)),
+                new CallerUnderTest("operator", Role.OPERATOR, as(Role.OPERATOR, List.of(), List.of()), Set.of()));
+    }
+
+    /** The expectation, from the rule alone. */
+    static boolean allowed(Rule rule, Role role, Target target) {
+        if (!rule.roles().contains(role)) {
+            return false;
+        }
+        if (role == Role.OPERATOR) {
+            return true;
+        }
+        return switch (rule.scope().kind()) {
+            case SERVICE -> true;
+            case TRUST, BODY_TRUST -> role == Role.TRUST_OFFICER && target.trust().equals(TRUST);
+            case SCHOOL, PLAN, RECORD, BODY_SCHOOL ->
+                    role == Role.TRUST_OFFICER ? target.trust().equals(TRUST) : target.urn().equals(OWN);
+        };
+    }
+
+    @Test
+    void everyRouteHasExactlyOneRuleAndEveryRuleARoute() {
+        Set<String> routes = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String path : info.getPatternValues()) {
+                if (NOT_API.contains(path)) {
+                    continue;
+                }
+                assertThat(path).as("a route outside /api needs a place in this test").startsWith("/api/");
+                info.getMethodsCondition().getMethods().forEach(m -> routes.add(m.name() + " " + path));
+            }
+        }
+        Set<String> rules = new TreeSet<>();
+        AccessRules.RULES.forEach(r -> assertThat(rules.add(r.method().name() + " " + r.path())).as("duplicate rule").isTrue());
+        assertThat(routes).as("routes without a rule in AccessRules").isSubsetOf(rules);
+        assertThat(rules).as("rules for routes that no longer exist").isSubsetOf(routes);
+    }
+
+    @Test
+    void everyRoleGetsExactlyWhatTheTableSaysAndSeesNoOtherSchool() {
+        List<String> failures = new ArrayList<>();
+        int calls = 0;
+        for (Rule rule : AccessRules.RULES) {
+            for (Target target : targets) {
+                for (String path : paths(rule, target)) {
+                    String body = rule.method().name().equals("POST") ? body(rule, target) : null;
+                    Api.Reply anonymous = Api.withToken(base(), "not-a-token").send(rule.method().name(), path, body);
+                    if (anonymous.status() != 401) {
+                        failures.add("bad token " + rule.method() + " " + path + " -> " + anonymous.status());
+                    }
+                    for (CallerUnderTest caller : callers()) {
+                        calls++;
+                        long eventsBefore = database.getCollection("events").countDocuments();
+                        Api.Reply reply = caller.api().send(rule.method().name(), path, body);
+                        String what = caller.label() + " " + rule.method() + " " + path + " (" + target.label() + ")";
+                        boolean expected = allowed(rule, caller.role(), target);
+                        if (expected && (reply.status() == 401 || reply.status() == 403 || reply.status() >= 500)) {
+                            failures.add(what + " should be allowed, got " + reply.status() + " " + reply.raw().body());
+                        }
+                        if (!expected) {
+                            if (reply.status() != 403) {
+                                failures.add(what + " should be refused, got " + reply.status());
+                            }
+                            if (database.getCollection("events").countDocuments() != eventsBefore) {
+                                failures.add(what + " was refused but wrote an event");
+                            }
+                        }
+                        String text = reply.raw().body();
+                        for (Target other : targets) {
+                            if (!caller.visibleSchools().contains(other.urn()) && leaks(text, other.urn())) {
+                                failures.add(what + " shows records of school " + other.urn());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(failures).as("of %d calls", calls).isEmpty();
+        assertThat(calls).isGreaterThan(AccessRules.RULES.size() * 3 * 5 - 1);
+    }
+
+    @Test
+    void tokensFromAnotherIssuerOrExpiredOrDemoPasswordsAreRefused() {
+        String path = "/api/schools/" + OWN + "/monitoring";
+        String stranger = TestTokens.sign(TestTokens.STRANGER, "mallory", List.of("SENIOR_LEADER"), List.of(OWN),
+                                          List.of(), Instant.now().plusSeconds(600));
+        assertThat(Api.withToken(base(), stranger).get(path).status()).isEqualTo(401);
+        String expired = TestTokens.sign(TestTokens.KEYS, "late", List.of("SENIOR_LEADER"), List.of(OWN), List.of(),
+                                         Instant.now().minusSeconds(600));
+        assertThat(Api.withToken(base(), expired).get(path).status()).isEqualTo(401);
+        // demo mode is off: the published demo password opens nothing
+        assertThat(new Api(base(), "slt").get(path).status()).isEqualTo(401);
+        // a token naming "*" as its school is not a wildcard
+        Api wildcard = Api.withToken(base(), TestTokens.token("wild", List.of("SENIOR_LEADER"), List.of("*"), List.of("*")));
+        assertThat(wildcard.get(path).status()).isEqualTo(403);
+        assertThat(as(Role.SENIOR_LEADER, List.of(OWN), List.of()).get(path).status()).isEqualTo(200);
+    }
+
+    private boolean leaks(String text, String urn) {
+        if (text == null) {
+            return false;
+        }
+        Map<String, String> of = ids.get(urn);
+        return text.contains(marker(urn)) || text.contains(of.get("activityId")) || text.contains(of.get("challengeId"))
+                || text.contains(of.get("actionId"));
+    }
+
+    /** The rule's path for the target, with its query variants (as-of reads, export formats). */
+    private List<String> paths(Rule rule, Target target) {
+        Map<String, String> values = new LinkedHashMap<>(ids.get(target.urn()));
+        values.put("urn", target.urn());
+        values.put("trustId", target.trust());
+        values.put("code", "P1");
+        values.put("plannedId", "none-planned");
+        values.put("halfTerm", "AUTUMN_1");
+        values.put("coreElement", "2");
+        values.put("standard", "A");
+        values.put("group", "no-such-projection");
+        Matcher m = VARIABLE.matcher(rule.path());
+        StringBuilder path = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            assertThat(value).as("the matrix needs a value for {%s} in %s", m.group(1), rule.path()).isNotNull();
+            m.appendReplacement(path, value);
+        }
+        m.appendTail(path);
+        String p = path.toString();
+        String asOf = "asOf=" + Instant.now().plusSeconds(3600);
+        return switch (rule.path()) {
+            case "/api/schools/{urn}/evidence-pack" -> List.of(p + "?from=2023-09-01&to=2024-08-31",
+                                                               p + "?from=2023-09-01&to=2024-08-31&format=HTML");
+            case "/api/schools/{urn}/monitoring", "/api/plans/{planId}", "/api/schools/{urn}/challenges",
+                 "/api/plans/{planId}/actions/{actionId}/timeline", "/api/plans/{planId}/coverage" ->
+                    rule.method().name().equals("GET") ? List.of(p, p + "?" + asOf) : List.of(p);
+            case "/api/schools/{urn}/ledger/feed" -> List.of(p + "?from=0&size=50");
+            default -> List.of(p);
+        };
+    }
+
+    /** Bodies that name a school or trust name the target's; the rest are empty (validation comes after access). */
+    private static String body(Rule rule, Target target) {
+        return switch (rule.scope().kind()) {
+            case BODY_SCHOOL -> rule.path().equals("/api/schools")
+                    ? "{\"urn\":\"" + target.urn() + "\",\"name\":\"x\"}"
+                    : "{\"urn\":\"" + target.urn() + "\",\"phase\":\"IMPROVE\",\"joinedOn\":\"2023-09-01\"}";
+            case BODY_TRUST -> "{\"trustId\":\"" + target.trust() + "\",\"name\":\"x\"}";
+            default -> "{}";
+        };
+    }
+}
