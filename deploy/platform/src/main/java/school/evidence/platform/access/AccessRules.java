@@ -47,7 +47,11 @@ public final class AccessRules {
         SERVICE
     }
 
-    public record Scope(ScopeKind kind, String variable) {
+    /** @param recordType for {@link ScopeKind#RECORD}: the kind of record the id must name (its aggregate type) */
+    public record Scope(ScopeKind kind, String variable, String recordType) {
+        Scope(ScopeKind kind, String variable) {
+            this(kind, variable, null);
+        }
     }
 
     public record Rule(HttpMethod method, String path, Scope scope, Set<Role> roles) {
@@ -74,16 +78,16 @@ public final class AccessRules {
             post("/api/schools/{urn}/calendars", school(), LEADERS),
             // monitoring: a governor records governor visits, a trust officer external reviews (checked on the body)
             post("/api/schools/{urn}/monitoring", school(), SCHOOL_READERS),
-            post("/api/monitoring/{activityId}/amendments", record("activityId"), EnumSet.of(SENIOR_LEADER, SUBJECT_LEADER)),
-            post("/api/monitoring/{activityId}/retraction", record("activityId"), EnumSet.of(SENIOR_LEADER, SUBJECT_LEADER)),
+            post("/api/monitoring/{activityId}/amendments", activity(), EnumSet.of(SENIOR_LEADER, SUBJECT_LEADER)),
+            post("/api/monitoring/{activityId}/retraction", activity(), EnumSet.of(SENIOR_LEADER, SUBJECT_LEADER)),
             get("/api/schools/{urn}/monitoring", school(), SCHOOL_READERS),
             get("/api/schools/{urn}/next-steps", school(), SCHOOL_READERS),
             // governance
             post("/api/schools/{urn}/meetings", school(), EnumSet.of(SENIOR_LEADER, GOVERNOR)),
             post("/api/schools/{urn}/challenges", school(), EnumSet.of(SENIOR_LEADER, GOVERNOR)),
-            post("/api/challenges/{challengeId}/responses", record("challengeId"), LEADERS),
-            post("/api/challenges/{challengeId}/follow-ups", record("challengeId"), EnumSet.of(SENIOR_LEADER, GOVERNOR)),
-            post("/api/challenges/{challengeId}/closure", record("challengeId"), EnumSet.of(SENIOR_LEADER, GOVERNOR)),
+            post("/api/challenges/{challengeId}/responses", challenge(), LEADERS),
+            post("/api/challenges/{challengeId}/follow-ups", challenge(), EnumSet.of(SENIOR_LEADER, GOVERNOR)),
+            post("/api/challenges/{challengeId}/closure", challenge(), EnumSet.of(SENIOR_LEADER, GOVERNOR)),
             get("/api/schools/{urn}/meetings", school(), SCHOOL_READERS),
             get("/api/schools/{urn}/challenges", school(), SCHOOL_READERS),
             // the improvement plan: senior leaders write, the school's readers read
@@ -186,8 +190,12 @@ public final class AccessRules {
         return new Scope(ScopeKind.PLAN, "planId");
     }
 
-    private static Scope record(String variable) {
-        return new Scope(ScopeKind.RECORD, variable);
+    private static Scope activity() {
+        return new Scope(ScopeKind.RECORD, "activityId", "MonitoringActivity");
+    }
+
+    private static Scope challenge() {
+        return new Scope(ScopeKind.RECORD, "challengeId", "Challenge");
     }
 
     private static Scope trust() {

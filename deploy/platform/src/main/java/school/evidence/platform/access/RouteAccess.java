@@ -42,14 +42,15 @@ public class RouteAccess implements AuthorizationManager<RequestAuthorizationCon
         AccessRules.Scope scope = match.rule().scope();
         String value = scope.variable() == null ? null : match.variables().get(scope.variable());
         for (Role role : match.rule().roles()) {
-            if (caller.has(role) && inScope(caller, role, scope.kind(), value)) {
+            if (caller.has(role) && inScope(caller, role, scope, value)) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean inScope(Caller caller, Role role, AccessRules.ScopeKind kind, String value) {
+    private boolean inScope(Caller caller, Role role, AccessRules.Scope scope, String value) {
+        AccessRules.ScopeKind kind = scope.kind();
         if (kind == AccessRules.ScopeKind.SERVICE || role == Role.OPERATOR) {
             return true; // operators are service-wide; the table only gives them routes without personal content
         }
@@ -62,7 +63,7 @@ public class RouteAccess implements AuthorizationManager<RequestAuthorizationCon
         Optional<String> urn = switch (kind) {
             case SCHOOL -> Optional.ofNullable(value);
             case PLAN -> scopes.schoolOfPlan(value);
-            case RECORD -> scopes.schoolOfRecord(value);
+            case RECORD -> scopes.schoolOfRecord(value, scope.recordType());
             default -> Optional.empty();
         };
         if (urn.isEmpty()) {

@@ -33,9 +33,10 @@ public class SchoolScopes {
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
-    /** The school the ledger filed a monitoring activity, challenge or meeting under. */
-    public Optional<String> schoolOfRecord(String aggregateId) {
-        Document first = events.find(Filters.eq(LedgerFields.AGGREGATE_ID, aggregateId))
+    /** The school the ledger filed a record of that kind (a monitoring activity, a challenge) under. */
+    public Optional<String> schoolOfRecord(String aggregateId, String aggregateType) {
+        Document first = events.find(Filters.and(Filters.eq(LedgerFields.AGGREGATE_ID, aggregateId),
+                                                 Filters.eq(LedgerFields.AGGREGATE_TYPE, aggregateType)))
                                .projection(Projections.include(LedgerFields.SCHOOL)).limit(1).first();
         return Optional.ofNullable(first).map(d -> d.getString(LedgerFields.SCHOOL));
     }

@@ -70,6 +70,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                                List.of()));
     }
 
+    /** An id of another kind of record (a school's URN sent where a challenge id belongs). */
+    @ExceptionHandler(org.axonframework.eventsourcing.IncompatibleAggregateException.class)
+    ResponseEntity<ProblemDetail> wrongKind(org.axonframework.eventsourcing.IncompatibleAggregateException e) {
+        return respond(problem(HttpStatus.NOT_FOUND, "Nothing of that kind is recorded under that id", List.of()));
+    }
+
     @ExceptionHandler({ConflictingAggregateVersionException.class})
     ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException e) {
         return respond(problem(HttpStatus.CONFLICT,
@@ -107,6 +113,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof ConcurrencyException ce) {
             return concurrent(ce);
+        }
+        if (cause instanceof org.axonframework.eventsourcing.IncompatibleAggregateException ia) {
+            return wrongKind(ia);
         }
         throw e;
     }
