@@ -68,6 +68,9 @@ class PermissionMatrixTest {
         KeyPair pair = LedgerKeys.generate();
         registry.add("evidence.ledger.signing-key", () -> LedgerKeys.encode(pair.getPrivate()));
         registry.add("evidence.ledger.public-key", () -> LedgerKeys.encode(pair.getPublic()));
+        byte[] kek = new byte[32];
+        new java.security.SecureRandom().nextBytes(kek);
+        registry.add("evidence.privacy.key-encryption-key", () -> java.util.Base64.getEncoder().encodeToString(kek));
     }
 
     @LocalServerPort

@@ -35,7 +35,7 @@ public class ProjectionRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
     /** The ledger's Merkle index assigns permanent positions; it is never rebuilt. */
-    private static final List<String> NOT_REBUILT = List.of("ledger-index");
+    private static final List<String> NOT_REBUILT = List.of("ledger-index", "erasures");
 
     public record Result(String group, long events, Map<String, Integer> documents, List<String> differences,
                          boolean swapped) {

@@ -142,6 +142,9 @@ public final class AccessRules {
             get("/api/schools/{urn}/ledger/consistency-proof", school(), READERS_AND_OPERATOR),
             get("/api/schools/{urn}/ledger/verification", school(), READERS_AND_OPERATOR),
             get("/api/schools/{urn}/ledger/feed", school(), LEADERS),
+            // personal data: erasure and subject access, senior leaders of the school
+            post("/api/schools/{urn}/erasures", school(), LEADERS),
+            get("/api/schools/{urn}/subject-access", school(), LEADERS),
             // operations
             get("/api/operations/projections", service(), EnumSet.of(OPERATOR)),
             post("/api/operations/projections/{group}/comparison", service(), EnumSet.of(OPERATOR)),

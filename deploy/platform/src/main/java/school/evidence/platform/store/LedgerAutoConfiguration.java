@@ -1,5 +1,8 @@
 package school.evidence.platform.store;
 
+import org.springframework.beans.factory.annotation.Value;
+import school.evidence.platform.privacy.PersonalDataSerializer;
+import school.evidence.platform.privacy.SubjectKeys;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.Configuration;
@@ -57,10 +60,49 @@ public class LedgerAutoConfiguration {
         return LedgerSerializers.framework();
     }
 
+    /**
+     * Per-data-subject keys for crypto-shredding, wrapped by {@code evidence.privacy.key-encryption-key} (32 bytes,
+     * base64; print one with {@code openssl rand -base64 32}). Demo mode only: a demo key kept in the database.
+     */
+    @Bean
+    public SubjectKeys subjectKeys(MongoDatabase evidenceDatabase,
+                                   @Value("${evidence.privacy.key-encryption-key:}") String configured,
+                                   @Value("${evidence.demo.enabled:false}") boolean demo) {
+        byte[] kek;
+        if (!configured.isBlank()) {
+            kek = java.util.Base64.getDecoder().decode(configured.strip());
+        } else if (demo) {
+            kek = demoKeyEncryptionKey(evidenceDatabase);
+        } else {
+            throw new IllegalStateException("No evidence.privacy.key-encryption-key is configured and demo mode is off: "
+                    + "personal data could not be encrypted. Set it to 32 random bytes, base64 (openssl rand -base64 "
+                    + "32), and keep it safe: without it nothing personal can be read back.");
+        }
+        return new SubjectKeys(evidenceDatabase, kek);
+    }
+
+    private static byte[] demoKeyEncryptionKey(MongoDatabase database) {
+        var store = database.getCollection("privacy_demo_kek");
+        org.bson.Document found = store.find(new org.bson.Document("_id", "demo")).first();
+        if (found == null) {
+            byte[] fresh = new byte[32];
+            new java.security.SecureRandom().nextBytes(fresh);
+            try {
+                store.insertOne(new org.bson.Document("_id", "demo")
+                                        .append("key", java.util.Base64.getEncoder().encodeToString(fresh)));
+            } catch (com.mongodb.MongoWriteException raced) {
+                // another node made it first: use theirs
+            }
+            found = store.find(new org.bson.Document("_id", "demo")).first();
+        }
+        return java.util.Base64.getDecoder().decode(found.getString("key"));
+    }
+
+    /** Events: JSON, with personal fields encrypted per data subject (see PersonalData). */
     @Bean
     @Qualifier("eventSerializer")
-    public Serializer eventSerializer() {
-        return LedgerSerializers.events();
+    public Serializer eventSerializer(SubjectKeys subjectKeys) {
+        return new PersonalDataSerializer(LedgerSerializers.events(), subjectKeys);
     }
 
     @Bean

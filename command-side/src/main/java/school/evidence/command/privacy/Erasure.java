@@ -1,0 +1,35 @@
+package school.evidence.command.privacy;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import school.evidence.kernel.privacy.PrivacyCommands.RecordErasure;
+import school.evidence.kernel.privacy.PrivacyEvents.DataSubjectErased;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static school.evidence.command.Checks.notBlank;
+
+/** One erasure of a data subject: recorded once, with the reason, naming only the destroyed key. */
+@Aggregate
+public class Erasure {
+
+    @AggregateIdentifier
+    private String erasureId;
+
+    protected Erasure() {
+    }
+
+    @CommandHandler
+    public Erasure(RecordErasure command) {
+        notBlank(command.reason(), "reason");
+        notBlank(command.subjectKeyId(), "subjectKeyId");
+        apply(new DataSubjectErased(command.erasureId(), command.schoolUrn(), command.subjectKeyId(),
+                                    command.reason().strip()));
+    }
+
+    @EventSourcingHandler
+    void on(DataSubjectErased event) {
+        erasureId = event.erasureId();
+    }
+}

@@ -1,0 +1,214 @@
+package school.evidence.platform.privacy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+
+import javax.crypto.SecretKey;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The events' serializer with crypto-shredding: the personal fields of {@link PersonalData} are encrypted (AES-GCM)
+ * under the record's key and, if it names one, the person's key before the event is stored, and decrypted when it is
+ * read. The ledger hashes what is stored, the ciphertext, so destroying a key later erases the field everywhere it is
+ * read from (aggregates, projections after a rebuild, packs) and the ledger still verifies.
+ * <p>A stored field reads {@code enc:v1:<outer key id>.<inner key id>:<base64url>}.
+ */
+public class PersonalDataSerializer implements Serializer {
+
+    private static final String PREFIX = "enc:v1:";
+    private static final Pattern SEALED = Pattern.compile("^enc:v1:([0-9a-f]{32}(?:\\.[0-9a-f]{32})*):([A-Za-z0-9_-]+)$");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Serializer delegate;
+    private final SubjectKeys keys;
+
+    public PersonalDataSerializer(Serializer delegate, SubjectKeys keys) {
+        this.delegate = delegate;
+        this.keys = keys;
+    }
+
+    @Override
+    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        PersonalData personal = object == null ? null : PersonalData.BY_EVENT.get(object.getClass().getName());
+        if (personal == null) {
+            return delegate.serialize(object, expectedRepresentation);
+        }
+        SerializedObject<String> plain = delegate.serialize(object, String.class);
+        String sealed = seal(plain.getData(), personal);
+        return delegate.getConverter().convert(new SimpleSerializedObject<>(sealed, String.class, plain.getType()),
+                                               expectedRepresentation);
+    }
+
+    @Override
+    public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+        PersonalData personal = PersonalData.BY_EVENT.get(serializedObject.getType().getName());
+        if (personal == null) {
+            return delegate.deserialize(serializedObject);
+        }
+        String text = delegate.getConverter().convert(serializedObject, String.class).getData();
+        if (!text.contains(PREFIX)) {
+            return delegate.deserialize(serializedObject);
+        }
+        return delegate.deserialize(new SimpleSerializedObject<>(open(text, personal), String.class,
+                                                                 serializedObject.getType()));
+    }
+
+    /** The stored JSON with its personal fields encrypted. */
+    String seal(String json, PersonalData personal) {
+        JsonNode root = parse(json);
+        String recordId = root.path(personal.recordId()).asText(null);
+        String school = root.path("schoolUrn").asText("");
+        List<String> keyIds = new ArrayList<>();
+        personal.persons().stream().map(p -> values(root, p)).flatMap(List::stream)
+                .filter(name -> !name.isBlank() && !PersonalData.ERASED.equals(name)).findFirst()
+                .ifPresent(name -> keyIds.add(keys.keyIdFor(SubjectKeys.person(school, name))));
+        if (recordId != null) {
+            keyIds.add(keys.keyIdFor(SubjectKeys.record(recordId)));
+        }
+        if (keyIds.isEmpty()) {
+            return json;
+        }
+        for (String path : personal.fields()) {
+            rewrite(root, path, plain -> sealValue(plain, keyIds));
+        }
+        return root.toString();
+    }
+
+    /** The stored JSON with its personal fields decrypted, or {@link PersonalData#ERASED} where a key is gone. */
+    public String open(String json, PersonalData personal) {
+        JsonNode root = parse(json);
+        for (String path : personal.fields()) {
+            rewrite(root, path, this::openValue);
+        }
+        return root.toString();
+    }
+
+    /** Opens every sealed field of any stored event text (for a subject access export of the ledger). */
+    public String openStored(String payloadType, String json) {
+        PersonalData personal = PersonalData.BY_EVENT.get(payloadType);
+        return personal == null || !json.contains(PREFIX) ? json : open(json, personal);
+    }
+
+    private String sealValue(String plain, List<String> keyIds) {
+        try {
+            byte[] data = plain.getBytes(StandardCharsets.UTF_8);
+            // inner (last) key first, so the outer (first) key is the one that must be opened first
+            for (int i = keyIds.size() - 1; i >= 0; i--) {
+                data = SubjectKeys.seal(key(keyIds.get(i)), data);
+            }
+            return PREFIX + String.join(".", keyIds) + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not encrypt a personal field", e);
+        }
+    }
+
+    private String openValue(String stored) {
+        Matcher m = SEALED.matcher(stored);
+        if (!m.matches()) {
+            return stored; // written before encryption, or not sealed
+        }
+        try {
+            byte[] data = Base64.getUrlDecoder().decode(m.group(2));
+            for (String keyId : m.group(1).split("\\.")) {
+                Optional<SecretKey> key = keys.key(keyId);
+                if (key.isEmpty()) {
+                    return PersonalData.ERASED;
+                }
+                data = SubjectKeys.open(key.get(), data);
+            }
+            return new String(data, StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("A personal field could not be decrypted: wrong key-encryption key?", e);
+        }
+    }
+
+    private SecretKey key(String keyId) {
+        return keys.key(keyId).orElseThrow(() -> new IllegalStateException("Subject key " + keyId + " is gone"));
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An event is not JSON", e);
+        }
+    }
+
+    private static List<String> values(JsonNode root, String path) {
+        List<String> out = new ArrayList<>();
+        rewrite(root, path, v -> {
+            out.add(v);
+            return v;
+        });
+        return out;
+    }
+
+    /** Applies {@code change} to every text value at the path (segments separated by dots, {@code [*]} = each). */
+    private static void rewrite(JsonNode node, String path, UnaryOperator<String> change) {
+        int dot = path.indexOf('.');
+        String head = dot < 0 ? path : path.substring(0, dot);
+        String rest = dot < 0 ? null : path.substring(dot + 1);
+        boolean each = head.endsWith("[*]");
+        String field = each ? head.substring(0, head.length() - 3) : head;
+        if (!(node instanceof ObjectNode object) || !object.has(field)) {
+            return;
+        }
+        JsonNode child = object.get(field);
+        if (each) {
+            if (child instanceof ArrayNode array) {
+                for (int i = 0; i < array.size(); i++) {
+                    if (rest == null) {
+                        if (array.get(i).isTextual()) {
+                            array.set(i, TextNode.valueOf(change.apply(array.get(i).asText())));
+                        }
+                    } else {
+                        rewrite(array.get(i), rest, change);
+                    }
+                }
+            }
+        } else if (rest == null) {
+            if (child.isTextual()) {
+                object.put(field, change.apply(child.asText()));
+            }
+        } else {
+            rewrite(child, rest, change);
+        }
+    }
+
+    @Override
+    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+        return delegate.canSerializeTo(expectedRepresentation);
+    }
+
+    @Override
+    public Class classForType(SerializedType type) {
+        return delegate.classForType(type);
+    }
+
+    @Override
+    public SerializedType typeForClass(Class type) {
+        return delegate.typeForClass(type);
+    }
+
+    @Override
+    public Converter getConverter() {
+        return delegate.getConverter();
+    }
+}

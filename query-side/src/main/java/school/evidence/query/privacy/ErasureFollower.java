@@ -1,0 +1,53 @@
+package school.evidence.query.privacy;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import school.evidence.kernel.privacy.PrivacyEvents.DataSubjectErased;
+import school.evidence.query.replay.ProjectionRebuild;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * After an erasure every read model is rebuilt from the ledger, where the erased fields now read "[erased]", and
+ * swapped in: no copy of the person's data survives in a projection. Erasures seen while catching up on old history
+ * (already reflected in the read models) do not start a rebuild; several close together start one.
+ */
+@Component
+@ProcessingGroup("erasures")
+class ErasureFollower {
+
+    private static final Logger log = LoggerFactory.getLogger(ErasureFollower.class);
+    private final ProjectionRebuild rebuild;
+    private final AtomicReference<Instant> pending = new AtomicReference<>();
+
+    ErasureFollower(ProjectionRebuild rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    @EventHandler
+    void on(DataSubjectErased event, EventMessage<?> message) {
+        if (message.getTimestamp().isAfter(Instant.now().minus(Duration.ofHours(1)))) {
+            pending.set(message.getTimestamp());
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${evidence.privacy.rebuild-check:PT1S}")
+    void rebuildIfErased() {
+        Instant asked = pending.getAndSet(null);
+        if (asked == null) {
+            return;
+        }
+        log.info("Rebuilding every read model after an erasure recorded at {}", asked);
+        for (String group : rebuild.groups()) {
+            rebuild.rebuildAndSwap(group);
+        }
+        log.info("Read models rebuilt after erasure");
+    }
+}
