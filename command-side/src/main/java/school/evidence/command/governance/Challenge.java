@@ -3,9 +3,12 @@ package school.evidence.command.governance;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 import school.evidence.command.monitoring.MonitoringRecords;
 import school.evidence.command.plan.PlanLookup;
+import school.evidence.command.retention.RecordRetention;
+import school.evidence.command.retention.RetainedRecord;
 import school.evidence.kernel.Rejection;
 import school.evidence.kernel.governance.GovernanceCommands.AnswerChallenge;
 import school.evidence.kernel.governance.GovernanceCommands.CloseChallenge;
@@ -27,7 +30,7 @@ import static school.evidence.command.Checks.notNull;
  * it was closed.
  */
 @Aggregate
-public class Challenge {
+public class Challenge implements RetainedRecord {
 
     private static final Set<String> NOT_CHALLENGE = Set.of("noted", "the report was noted", "report noted", "n/a",
                                                             "none", "nothing");
@@ -37,6 +40,8 @@ public class Challenge {
     private String schoolUrn;
     private boolean answered;
     private boolean closed;
+    @AggregateMember
+    private final RecordRetention retention = new RecordRetention();
 
     protected Challenge() {
     }
@@ -107,9 +112,25 @@ public class Challenge {
     }
 
     private void refuseIfClosed() {
+        retention.refuseIfShredded();
         if (closed) {
             throw Rejection.conflict("challengeId", "The challenge is closed");
         }
+    }
+
+    @Override
+    public String recordId() {
+        return challengeId;
+    }
+
+    @Override
+    public String schoolUrn() {
+        return schoolUrn;
+    }
+
+    @Override
+    public RecordRetention retention() {
+        return retention;
     }
 
     private static void refuseNonChallenge(String text, String field) {

@@ -3,8 +3,11 @@ package school.evidence.command.monitoring;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 import school.evidence.command.plan.PlanLookup;
+import school.evidence.command.retention.RecordRetention;
+import school.evidence.command.retention.RetainedRecord;
 import school.evidence.command.school.SchoolDirectory;
 import school.evidence.kernel.Rejection;
 import school.evidence.kernel.monitoring.MonitoringCommands.AmendMonitoringActivity;
@@ -37,7 +40,7 @@ import static school.evidence.command.Checks.notNull;
  * with a reason, a retraction withdraws it from evidence, and every version stays in the ledger.
  */
 @Aggregate
-public class MonitoringActivity {
+public class MonitoringActivity implements RetainedRecord {
 
     /** Schools record dates in their own (English) calendar. */
     static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/London");
@@ -50,6 +53,8 @@ public class MonitoringActivity {
     private boolean retracted;
     private int nextStepsIssued;
     private final Set<String> stepIds = new HashSet<>();
+    @AggregateMember
+    private final RecordRetention retention = new RecordRetention();
 
     protected MonitoringActivity() {
     }
@@ -117,9 +122,25 @@ public class MonitoringActivity {
     }
 
     private void refuseIfRetracted() {
+        retention.refuseIfShredded();
         if (retracted) {
             throw Rejection.conflict("activityId", "This monitoring record was retracted; it can no longer change");
         }
+    }
+
+    @Override
+    public String recordId() {
+        return activityId;
+    }
+
+    @Override
+    public String schoolUrn() {
+        return schoolUrn;
+    }
+
+    @Override
+    public RecordRetention retention() {
+        return retention;
     }
 
     /** The plan the cited actions belong to: the school's plan for the year the activity happened in. */

@@ -55,6 +55,10 @@ class OperatorMeters implements HealthIndicator {
                 Gauge.builder("evidence.processor.lag", tracking, p -> lagMillis(p)).tag("processor", name)
                      .baseUnit("milliseconds")
                      .description("Age of the oldest event this projection has not processed yet").register(meters);
+                axon.eventProcessingConfiguration().deadLetterQueue(name).ifPresent(queue ->
+                        Gauge.builder("evidence.processor.dead.letters", queue, q -> q.size()).tag("processor", name)
+                             .description("Events this projection could not handle, parked for an operator")
+                             .register(meters));
             }
         });
     }

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import school.evidence.kernel.privacy.PrivacyEvents.DataSubjectErased;
+import school.evidence.kernel.retention.RetentionEvents.RecordShredded;
 import school.evidence.query.replay.ProjectionRebuild;
 
 import java.time.Duration;
@@ -15,7 +16,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * After an erasure every read model is rebuilt from the ledger, where the erased fields now read "[erased]", and
+ * After an erasure (or a record shredded by the retention job) every read model is rebuilt from the ledger, where the erased fields now read "[erased]", and
  * swapped in: no copy of the person's data survives in a projection. Erasures seen while catching up on old history
  * (already reflected in the read models) do not start a rebuild; several close together start one.
  */
@@ -33,6 +34,16 @@ class ErasureFollower {
 
     @EventHandler
     void on(DataSubjectErased event, EventMessage<?> message) {
+        rebuildSoon(message);
+    }
+
+    /** Shredding at the end of a retention period is the same, for one record's key. */
+    @EventHandler
+    void on(RecordShredded event, EventMessage<?> message) {
+        rebuildSoon(message);
+    }
+
+    private void rebuildSoon(EventMessage<?> message) {
         if (message.getTimestamp().isAfter(Instant.now().minus(Duration.ofHours(1)))) {
             pending.set(message.getTimestamp());
         }
@@ -44,7 +55,7 @@ class ErasureFollower {
         if (asked == null) {
             return;
         }
-        log.info("Rebuilding every read model after an erasure recorded at {}", asked);
+        log.info("Rebuilding every read model after an erasure or shredding recorded at {}", asked);
         for (String group : rebuild.groups()) {
             rebuild.rebuildAndSwap(group);
         }

@@ -80,6 +80,8 @@ public final class AccessRules {
             post("/api/schools/{urn}/monitoring", school(), SCHOOL_READERS),
             post("/api/monitoring/{activityId}/amendments", activity(), EnumSet.of(SENIOR_LEADER, SUBJECT_LEADER)),
             post("/api/monitoring/{activityId}/retraction", activity(), EnumSet.of(SENIOR_LEADER, SUBJECT_LEADER)),
+            post("/api/monitoring/{activityId}/legal-hold", activity(), LEADERS),
+            post("/api/monitoring/{activityId}/legal-hold/release", activity(), LEADERS),
             get("/api/schools/{urn}/monitoring", school(), SCHOOL_READERS),
             get("/api/schools/{urn}/next-steps", school(), SCHOOL_READERS),
             // governance
@@ -88,6 +90,8 @@ public final class AccessRules {
             post("/api/challenges/{challengeId}/responses", challenge(), LEADERS),
             post("/api/challenges/{challengeId}/follow-ups", challenge(), EnumSet.of(SENIOR_LEADER, GOVERNOR)),
             post("/api/challenges/{challengeId}/closure", challenge(), EnumSet.of(SENIOR_LEADER, GOVERNOR)),
+            post("/api/challenges/{challengeId}/legal-hold", challenge(), LEADERS),
+            post("/api/challenges/{challengeId}/legal-hold/release", challenge(), LEADERS),
             get("/api/schools/{urn}/meetings", school(), SCHOOL_READERS),
             get("/api/schools/{urn}/challenges", school(), SCHOOL_READERS),
             // the improvement plan: senior leaders write, the school's readers read
@@ -145,10 +149,15 @@ public final class AccessRules {
             // personal data: erasure and subject access, senior leaders of the school
             post("/api/schools/{urn}/erasures", school(), LEADERS),
             get("/api/schools/{urn}/subject-access", school(), LEADERS),
+            // retention: what is kept until when, what is on hold, what was shredded (ids, dates and types only)
+            get("/api/schools/{urn}/retention", school(), LEADERS),
             // operations
             get("/api/operations/projections", service(), EnumSet.of(OPERATOR)),
             post("/api/operations/projections/{group}/comparison", service(), EnumSet.of(OPERATOR)),
-            post("/api/operations/projections/{group}/rebuild", service(), EnumSet.of(OPERATOR))
+            post("/api/operations/projections/{group}/rebuild", service(), EnumSet.of(OPERATOR)),
+            post("/api/operations/retention-runs", service(), EnumSet.of(OPERATOR)),
+            get("/api/operations/dead-letters", service(), EnumSet.of(OPERATOR)),
+            post("/api/operations/dead-letters/{group}/retry", service(), EnumSet.of(OPERATOR))
     );
 
     private static final List<Compiled> COMPILED = RULES.stream()

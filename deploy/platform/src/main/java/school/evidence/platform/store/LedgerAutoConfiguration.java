@@ -26,10 +26,19 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import school.evidence.kernel.SchoolEvent;
+import org.springframework.core.env.Environment;
+import school.evidence.kernel.monitoring.MonitoringType;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import school.evidence.kernel.retention.RetentionSchedule;
 import school.evidence.ledger.LedgerSerializers;
 import school.evidence.ledger.MongoLedgerStorageEngine;
 
 import java.util.Map;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -96,6 +105,51 @@ public class LedgerAutoConfiguration {
             found = store.find(new org.bson.Document("_id", "demo")).first();
         }
         return java.util.Base64.getDecoder().decode(found.getString("key"));
+    }
+
+    /**
+     * Retention periods by record type: the defaults below, each replaceable by
+     * {@code evidence.retention.years.<TYPE>} (0 keeps that type until someone decides). Unknown types refuse to start.
+     */
+    @Bean
+    public RetentionSchedule retentionSchedule(Environment environment) {
+        Map<String, Integer> years = new TreeMap<>(RETENTION_DEFAULTS);
+        Set<String> known = new TreeSet<>(RETENTION_DEFAULTS.keySet());
+        Binder.get(environment)
+                .bind("evidence.retention.years",
+                      Bindable.mapOf(String.class, Integer.class))
+                .orElse(Map.of())
+                .forEach((type, n) -> {
+                    String name = type.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+                    if (!known.contains(name)) {
+                        throw new IllegalStateException("evidence.retention.years." + type + ": no such record type; "
+                                + "use one of " + known);
+                    }
+                    if (n == null || n == 0) {
+                        years.remove(name);
+                    } else {
+                        years.put(name, n);
+                    }
+                });
+        return new RetentionSchedule(years);
+    }
+
+    /**
+     * Starting points in the style of school records-management schedules ("current academic year + N"): findings
+     * about children (pupil voice, progress meetings) 3 years, other monitoring and governors' challenge 6. Each
+     * school sets its own in its records-management policy.
+     */
+    static final Map<String, Integer> RETENTION_DEFAULTS;
+
+    static {
+        Map<String, Integer> defaults = new TreeMap<>();
+        for (MonitoringType type : MonitoringType.values()) {
+            defaults.put(type.name(), 6);
+        }
+        defaults.put(MonitoringType.PUPIL_VOICE.name(), 3);
+        defaults.put(MonitoringType.PUPIL_PROGRESS_MEETING.name(), 3);
+        defaults.put(RetentionSchedule.CHALLENGE, 6);
+        RETENTION_DEFAULTS = Map.copyOf(defaults);
     }
 
     /** Events: JSON, with personal fields encrypted per data subject (see PersonalData). */

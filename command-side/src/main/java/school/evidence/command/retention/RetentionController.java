@@ -1,0 +1,80 @@
+package school.evidence.command.retention;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import school.evidence.command.CommandSender;
+import school.evidence.kernel.retention.RecordKind;
+import school.evidence.kernel.retention.RetentionCommands.PlaceLegalHold;
+import school.evidence.kernel.retention.RetentionCommands.ReleaseLegalHold;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * Legal holds (senior leaders: a complaint, a claim or an investigation needs a record kept past its retention
+ * period) and an operator's "run the retention schedule now".
+ */
+@RestController
+@Tag(name = "Personal data")
+class RetentionController {
+
+    record HoldRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    private final CommandSender commands;
+    private final RetentionJob job;
+
+    RetentionController(CommandSender commands, RetentionJob job) {
+        this.commands = commands;
+        this.job = job;
+    }
+
+    @PostMapping("/api/monitoring/{activityId}/legal-hold")
+    ResponseEntity<Map<String, String>> holdActivity(@PathVariable String activityId,
+                                                     @Valid @RequestBody HoldRequest request) {
+        commands.send(new PlaceLegalHold(activityId, RecordKind.MONITORING_ACTIVITY, request.reason()),
+                      request.reason());
+        return held(activityId, "placed");
+    }
+
+    @PostMapping("/api/monitoring/{activityId}/legal-hold/release")
+    ResponseEntity<Map<String, String>> releaseActivity(@PathVariable String activityId,
+                                                        @Valid @RequestBody HoldRequest request) {
+        commands.send(new ReleaseLegalHold(activityId, RecordKind.MONITORING_ACTIVITY, request.reason()),
+                      request.reason());
+        return held(activityId, "released");
+    }
+
+    @PostMapping("/api/challenges/{challengeId}/legal-hold")
+    ResponseEntity<Map<String, String>> holdChallenge(@PathVariable String challengeId,
+                                                      @Valid @RequestBody HoldRequest request) {
+        commands.send(new PlaceLegalHold(challengeId, RecordKind.CHALLENGE, request.reason()), request.reason());
+        return held(challengeId, "placed");
+    }
+
+    @PostMapping("/api/challenges/{challengeId}/legal-hold/release")
+    ResponseEntity<Map<String, String>> releaseChallenge(@PathVariable String challengeId,
+                                                         @Valid @RequestBody HoldRequest request) {
+        commands.send(new ReleaseLegalHold(challengeId, RecordKind.CHALLENGE, request.reason()), request.reason());
+        return held(challengeId, "released");
+    }
+
+    /** Runs the nightly retention job now; the reply lists record ids only. */
+    @PostMapping("/api/operations/retention-runs")
+    ResponseEntity<RetentionJob.Run> runNow() {
+        return ResponseEntity.status(HttpStatus.CREATED).body(job.run(LocalDate.now(ZoneId.of("Europe/London"))));
+    }
+
+    private static ResponseEntity<Map<String, String>> held(String recordId, String hold) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("recordId", recordId, "legalHold", hold));
+    }
+}
