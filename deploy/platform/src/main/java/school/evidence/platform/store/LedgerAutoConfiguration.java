@@ -21,6 +21,7 @@ import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -56,6 +57,18 @@ public class LedgerAutoConfiguration {
     static String databaseName(MongoConnectionDetails connection) {
         String name = connection.getConnectionString().getDatabase();
         return name == null || name.isBlank() ? "evidence" : name;
+    }
+
+    /** Fail fast when the database is unreachable (the driver's default waits 30 s): writes answer 503 instead. */
+    @Bean
+    public MongoClientSettingsBuilderCustomizer failFastWhenUnreachable(StoreProperties store,
+                                                                       MongoConnectionDetails connection) {
+        return builder -> {
+            if (connection.getConnectionString().getServerSelectionTimeout() == null) {
+                builder.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+                        store.unreachableAfter().toMillis(), TimeUnit.MILLISECONDS));
+            }
+        };
     }
 
     @Bean

@@ -14,11 +14,14 @@ import java.time.Duration;
  * @param fetchDelay    how often a node polls the ledger for events other nodes wrote
  * @param gapTimeout    how long readers wait for an event whose global index was reserved but not yet written
  * @param writeDeadline an append not sent within this time after reserving its index is abandoned
+ * @param unreachableAfter how long a request waits for an unreachable database before it is answered 503 (unless
+ *                         the connection string sets {@code serverSelectionTimeoutMS})
  */
 @ConfigurationProperties("evidence.store")
 public record StoreProperties(@DefaultValue("data") Path dataDir,
                               @DefaultValue("false") boolean inMemory,
                               @DefaultValue("100ms") Duration fetchDelay,
                               @DefaultValue("60s") Duration gapTimeout,
-                              @DefaultValue("10s") Duration writeDeadline) {
+                              @DefaultValue("10s") Duration writeDeadline,
+                              @DefaultValue("5s") Duration unreachableAfter) {
 }

@@ -117,7 +117,20 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (cause instanceof org.axonframework.eventsourcing.IncompatibleAggregateException ia) {
             return wrongKind(ia);
         }
-        throw e;
+        return unexpected(e);
+    }
+
+    /** The database unreachable: 503 (see StoreOutages); anything else unexpected stays a 500. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (!StoreOutages.unreachable(e)) {
+            throw e;
+        }
+        log.warn("The database cannot be reached: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                             .header(HttpHeaders.RETRY_AFTER, StoreOutages.RETRY_AFTER_SECONDS)
+                             .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                             .body(problem(HttpStatus.SERVICE_UNAVAILABLE, StoreOutages.DETAIL, List.of()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

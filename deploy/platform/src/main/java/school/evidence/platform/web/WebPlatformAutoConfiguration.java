@@ -127,6 +127,15 @@ public class WebPlatformAutoConfiguration {
                                                               .maxNumberLength(30).build()));
     }
 
+    /** A database outage anywhere in a request answers 503, not 500. */
+    @Bean
+    public FilterRegistrationBean<StoreOutages> storeOutages() {
+        FilterRegistrationBean<StoreOutages> registration = new FilterRegistrationBean<>(new StoreOutages());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20); // inside RequestIds, outside security
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
     /** Every request gets an id, before anything else can answer it. */
     @Bean
     public FilterRegistrationBean<RequestIds> requestIds() {
