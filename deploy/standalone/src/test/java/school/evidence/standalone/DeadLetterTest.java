@@ -8,7 +8,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRecorded;
@@ -26,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * projected, every other projection is unaffected, the failed event is parked in the dead-letter queue in MongoDB
  * where an operator sees it, and once the fault is fixed a retry projects it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = {StandaloneApplication.class, DeadLetterTest.Fragile.class},
+                webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = {"spring.application.name=dead-letters", "evidence.store.in-memory=true"})
 class DeadLetterTest {
 
@@ -48,7 +48,7 @@ class DeadLetterTest {
         }
     }
 
-    @TestConfiguration
+    /** Registered by this test only (a plain class, so the application's component scan never picks it up). */
     static class Fragile {
         @Bean
         FragileProjection fragileProjection() {

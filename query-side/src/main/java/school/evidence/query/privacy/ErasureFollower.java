@@ -9,6 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import school.evidence.kernel.privacy.PrivacyEvents.DataSubjectErased;
 import school.evidence.kernel.retention.RetentionEvents.RecordShredded;
+import school.evidence.platform.privacy.SubjectKeys;
 import school.evidence.query.replay.ProjectionRebuild;
 
 import java.time.Duration;
@@ -28,8 +29,11 @@ class ErasureFollower {
     private final ProjectionRebuild rebuild;
     private final AtomicReference<Instant> pending = new AtomicReference<>();
 
-    ErasureFollower(ProjectionRebuild rebuild) {
+    private final SubjectKeys keys;
+
+    ErasureFollower(ProjectionRebuild rebuild, SubjectKeys keys) {
         this.rebuild = rebuild;
+        this.keys = keys;
     }
 
     @EventHandler
@@ -37,9 +41,13 @@ class ErasureFollower {
         rebuildSoon(message);
     }
 
-    /** Shredding at the end of a retention period is the same, for one record's key. */
+    /**
+     * Shredding at the end of a retention period is the same, for one record's key. The job destroys the key just
+     * after recording the event; destroying it here too (it is idempotent) means no rebuild this starts can read it.
+     */
     @EventHandler
     void on(RecordShredded event, EventMessage<?> message) {
+        keys.erase(SubjectKeys.record(event.recordId()));
         rebuildSoon(message);
     }
 
@@ -57,7 +65,12 @@ class ErasureFollower {
         }
         log.info("Rebuilding every read model after an erasure or shredding recorded at {}", asked);
         for (String group : rebuild.groups()) {
-            rebuild.rebuildAndSwap(group);
+            try {
+                rebuild.rebuildAndSwap(group);
+            } catch (RuntimeException e) {
+                // one read model that cannot be rebuilt must not leave the others holding erased data
+                log.error("Could not rebuild {} after an erasure: rebuild it by hand once fixed", group, e);
+            }
         }
         log.info("Read models rebuilt after erasure");
     }

@@ -50,6 +50,7 @@ public class SubjectKeys {
     private final SecretKey lookupKey;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Map<String, String> ids = new ConcurrentHashMap<>();
+    private final java.util.Set<String> erasedHere = ConcurrentHashMap.newKeySet();
 
     public SubjectKeys(MongoDatabase database, byte[] keyEncryptionKey) {
         if (keyEncryptionKey.length != 32) {
@@ -133,6 +134,10 @@ public class SubjectKeys {
         }
         SecretKey key = unwrap(found.getString("wrapped"));
         cache.put(keyId, new Cached(key, System.nanoTime()));
+        if (erasedHere.contains(keyId)) { // erased on this node while it was being read: never cache it again
+            cache.remove(keyId);
+            return Optional.empty();
+        }
         return Optional.of(key);
     }
 
@@ -151,6 +156,7 @@ public class SubjectKeys {
         keys.updateOne(Filters.eq("_id", keyId), Updates.combine(
                 Updates.unset("wrapped"), Updates.set("lookup", "erased-" + keyId), Updates.set("erasedLookup", lookup),
                 Updates.set("erasedAt", new Date())));
+        erasedHere.add(keyId);
         cache.remove(keyId);
         ids.remove(lookup);
         return Optional.of(keyId);
