@@ -1,0 +1,50 @@
+package school.evidence.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The whole benchmark: prints one table and writes the same figures as JSON. Every figure is the median of at least
+ * three repetitions (min and max beside it), at fixed sizes, after a discarded warm-up. Run it with
+ * {@code bench/run.sh} (README, "Measured numbers"); options: {@code --quick} (small sizes, a smoke run),
+ * {@code --only=engines,ledger,http}, {@code --postgres=<jdbc url>} (else {@code BENCH_POSTGRES_URL}),
+ * {@code --out=<file.json>}.
+ */
+public final class Bench {
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = Arrays.asList(args);
+        Sizes sizes = options.contains("--quick") ? Sizes.quick() : Sizes.full();
+        Set<String> only = option(options, "--only=").map(v -> Set.of(v.split(",")))
+                                                     .orElse(Set.of("engines", "ledger", "http"));
+        String postgres = option(options, "--postgres=").orElse(System.getenv("BENCH_POSTGRES_URL"));
+        Path out = Path.of(option(options, "--out=").orElse("bench/results/latest.json"));
+        Report report = new Report();
+        System.out.println("Benchmark (" + sizes.name() + " sizes): " + only.stream().sorted().collect(Collectors.joining(", ")));
+        if (only.contains("http")) {
+            System.out.println("Sections 1, 3, 7: the standalone service over HTTP");
+            new HttpBench(sizes, report).run(HttpBench.standaloneJar());
+        }
+        if (only.contains("engines")) {
+            System.out.println("Section 2: event storage engines");
+            new EngineBench(sizes, report).run(postgres);
+        }
+        if (only.contains("ledger")) {
+            System.out.println("Section 6: ledger verification and proofs");
+            new LedgerBench(sizes, report).run();
+        }
+        System.out.println();
+        System.out.println(report.table());
+        report.write(out);
+        Files.writeString(out.resolveSibling(out.getFileName().toString().replace(".json", ".md")), report.table());
+        System.out.println("Written: " + out.toAbsolutePath());
+    }
+
+    private static java.util.Optional<String> option(List<String> options, String prefix) {
+        return options.stream().filter(o -> o.startsWith(prefix)).map(o -> o.substring(prefix.length())).findFirst();
+    }
+}

@@ -1,0 +1,310 @@
+package school.evidence.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sections 1, 3 and 7, over HTTP against the standalone service in its own process (demo users, embedded store on
+ * disk, as a school would run it):
+ * <ol>
+ * <li>the write path: each client has its own school and plan and records realistic monitoring (lesson visits with
+ * findings, linked to a plan action) with a RAG judgement after every fourth, as fast as replies come; 1, 8 and 32
+ * clients; throughput and latency percentiles;</li>
+ * <li>freshness: a steady 500 writes/s while a probe judges an action's RAG ten times a second and reads the plan
+ * view until it shows that judgement: time from the write's 2xx to seeing it;</li>
+ * <li>footprint: the service restarted on a store of 100,000 events: time to ready, then resident memory after
+ * reads.</li>
+ * </ol>
+ */
+final class HttpBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DAY = "2026-11-16"; // within the 2026-27 plan, not in the future
+    private final Sizes sizes;
+    private final Report report;
+    private final AtomicInteger schools = new AtomicInteger(200_000);
+
+    HttpBench(Sizes sizes, Report report) {
+        this.sizes = sizes;
+        this.report = report;
+    }
+
+    /** One school with a 2026-27 plan and one action: what a client writes against. */
+    record School(String urn, String planId, String actionId) {
+    }
+
+    void run(Path jar) throws Exception {
+        Path data = Files.createTempDirectory("http-bench");
+        int port = 18080 + (int) (ProcessHandle.current().pid() % 1000);
+        long written;
+        try (Service service = Service.start(jar, data, port)) {
+            System.out.printf(" service started in %.1f s (empty store)%n", service.startupSeconds);
+            HttpClient http = HttpClient.newHttpClient();
+            writePath(service, 1, 50); // JIT warm-up, discarded
+            writePath(service, 8, 200);
+            for (int clients : new int[]{1, 8, 32}) {
+                Figure.Reps throughput = new Figure.Reps();
+                Figure.Reps p50 = new Figure.Reps();
+                Figure.Reps p99 = new Figure.Reps();
+                for (int rep = 0; rep < sizes.repetitions(); rep++) {
+                    Load load = writePath(service, clients, 0);
+                    throughput.add(load.perSecond());
+                    p50.add(load.percentile(50));
+                    p99.add(load.percentile(99));
+                }
+                boolean eight = clients == 8;
+                report.add(Figure.of("1 write path", clients + " client" + (clients == 1 ? "" : "s") + ": throughput",
+                                     "writes/s", throughput.values, eight ? 3000.0 : null, true, null));
+                report.add(Figure.of("1 write path", clients + " client" + (clients == 1 ? "" : "s") + ": p50",
+                                     "ms", p50.values, null, false, null));
+                report.add(Figure.of("1 write path", clients + " client" + (clients == 1 ? "" : "s") + ": p99",
+                                     "ms", p99.values, eight ? 25.0 : null, false, null));
+            }
+            freshness(service, http);
+            written = events(service, http);
+            // fill to the footprint size with the same writes, 8 clients
+            while (written < sizes.footprintEvents()) {
+                writePath(service, 8, (int) Math.min(2_000, sizes.footprintEvents() - written));
+                written = events(service, http);
+            }
+        }
+        Figure.Reps startup = new Figure.Reps();
+        Figure.Reps rss = new Figure.Reps();
+        for (int rep = 0; rep < sizes.repetitions(); rep++) {
+            try (Service service = Service.start(jar, data, port)) {
+                startup.add(service.startupSeconds);
+                HttpClient http = HttpClient.newHttpClient();
+                School some = setUp(service, http);
+                for (int i = 0; i < 200; i++) { // a few reads of a plan and a school's monitoring
+                    http.send(service.get("/api/plans/" + some.planId()), HttpResponse.BodyHandlers.discarding());
+                }
+                rss.add(service.residentMegabytes());
+            }
+        }
+        String note = "store of " + String.format("%,d", written) + " events; JVM " + String.join(" ", Service.JVM);
+        report.add(Figure.of("7 footprint", "start-up to ready", "s", startup.values, 10.0, false, note));
+        report.add(Figure.of("7 footprint", "resident memory after start-up and reads", "MB", rss.values, 400.0, false,
+                             note));
+    }
+
+    /** Closed loop: each client writes as soon as its last write was answered. */
+    private Load writePath(Service service, int clients, int fixedWrites) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<School> mine = new ArrayList<>();
+        HttpClient setup = HttpClient.newHttpClient();
+        for (int c = 0; c < clients; c++) {
+            mine.add(setUp(service, setup));
+        }
+        ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
+        AtomicInteger failures = new AtomicInteger();
+        long durationNanos = TimeUnit.SECONDS.toNanos(sizes.httpSeconds());
+        long start = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            School school = mine.get(c);
+            int writesEach = fixedWrites == 0 ? Integer.MAX_VALUE : Math.max(1, fixedWrites / clients);
+            running.add(pool.submit(() -> {
+                HttpClient http = HttpClient.newHttpClient();
+                List<Long> latencies = new ArrayList<>();
+                String lastActivity = null;
+                for (int i = 0; i < writesEach && (fixedWrites > 0 || System.nanoTime() - start < durationNanos); i++) {
+                    HttpRequest request = i % 5 == 4
+                            ? service.post("/api/plans/" + school.planId() + "/actions/" + school.actionId() + "/rag",
+                                           rag(i, lastActivity))
+                            : service.post("/api/schools/" + school.urn() + "/monitoring", visit(school, i));
+                    long sent = System.nanoTime();
+                    HttpResponse<String> reply = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    latencies.add(System.nanoTime() - sent);
+                    if (reply.statusCode() != 201) {
+                        failures.incrementAndGet();
+                    } else if (i % 5 != 4) {
+                        lastActivity = JSON.readTree(reply.body()).path("activityId").asText();
+                    }
+                }
+                samples.add(latencies.stream().mapToLong(Long::longValue).toArray());
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        if (failures.get() > 0) {
+            System.out.println("  " + failures.get() + " writes were not accepted");
+        }
+        long[] all = samples.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+        return new Load(all, seconds, failures.get());
+    }
+
+    record Load(long[] latenciesNanos, double seconds, int failures) {
+        double perSecond() {
+            return (latenciesNanos.length - failures) / seconds;
+        }
+
+        double percentile(double p) {
+            return Figure.percentile(latenciesNanos, p) / 1e6;
+        }
+    }
+
+    /** Open loop at 500 writes/s; a probe measures how soon a RAG judgement shows in the plan view. */
+    private void freshness(Service service, HttpClient http) throws Exception {
+        Figure.Reps p50 = new Figure.Reps();
+        Figure.Reps p99 = new Figure.Reps();
+        Figure.Reps achieved = new Figure.Reps();
+        List<School> writers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            writers.add(setUp(service, http));
+        }
+        School probe = setUp(service, http);
+        for (int rep = 0; rep < sizes.repetitions(); rep++) {
+            ExecutorService senders = Executors.newFixedThreadPool(32);
+            ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
+            AtomicLong sent = new AtomicLong();
+            AtomicLong accepted = new AtomicLong();
+            pace.scheduleAtFixedRate(() -> {
+                long n = sent.incrementAndGet();
+                School school = writers.get((int) (n % writers.size()));
+                senders.submit(() -> {
+                    HttpResponse<Void> r = http.send(service.post("/api/schools/" + school.urn() + "/monitoring",
+                                                                  visit(school, (int) n)),
+                                                     HttpResponse.BodyHandlers.discarding());
+                    if (r.statusCode() == 201) {
+                        accepted.incrementAndGet();
+                    }
+                    return null;
+                });
+            }, 0, 2, TimeUnit.MILLISECONDS);
+            List<Long> lags = new ArrayList<>();
+            long start = System.nanoTime();
+            int n = 0;
+            while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(sizes.freshnessSeconds())) {
+                long tick = System.nanoTime();
+                String rationale = "probe " + rep + "-" + (n++);
+                HttpResponse<String> judged = http.send(service.post(
+                        "/api/plans/" + probe.planId() + "/actions/" + probe.actionId() + "/rag",
+                        "{\"halfTerm\":\"AUTUMN_2\",\"status\":\"AMBER\",\"rationale\":\"" + rationale + "\"}"),
+                        HttpResponse.BodyHandlers.ofString());
+                long acknowledged = System.nanoTime();
+                if (judged.statusCode() != 201) {
+                    throw new IllegalStateException("Probe judgement refused: " + judged.body());
+                }
+                while (!shows(http, service, probe, rationale)) {
+                    if (System.nanoTime() - acknowledged > TimeUnit.SECONDS.toNanos(30)) {
+                        throw new IllegalStateException("The plan view never showed " + rationale);
+                    }
+                }
+                lags.add(System.nanoTime() - acknowledged);
+                long next = tick + TimeUnit.MILLISECONDS.toNanos(100);
+                while (System.nanoTime() < next) {
+                    Thread.onSpinWait();
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pace.shutdownNow();
+            senders.shutdown();
+            senders.awaitTermination(60, TimeUnit.SECONDS);
+            long[] samples = lags.stream().mapToLong(Long::longValue).toArray();
+            p50.add(Figure.percentile(samples, 50) / 1e6);
+            p99.add(Figure.percentile(samples, 99) / 1e6);
+            achieved.add((accepted.get() + n) / seconds);
+        }
+        report.add(Figure.of("3 freshness", "offered load achieved", "writes/s", achieved.values, 500.0, true,
+                             "500/s offered"));
+        report.add(Figure.of("3 freshness", "2xx to visible in the plan view: p50", "ms", p50.values, null, false,
+                             "at 500 writes/s"));
+        report.add(Figure.of("3 freshness", "2xx to visible in the plan view: p99", "ms", p99.values, 100.0, false,
+                             "at 500 writes/s"));
+    }
+
+    private static boolean shows(HttpClient http, Service service, School probe, String rationale) throws Exception {
+        HttpResponse<String> plan = http.send(service.get("/api/plans/" + probe.planId()),
+                                              HttpResponse.BodyHandlers.ofString());
+        return plan.statusCode() == 200 && plan.body().contains(rationale);
+    }
+
+    private long events(Service service, HttpClient http) throws Exception {
+        HttpResponse<String> metrics = http.send(service.get("/actuator/prometheus"),
+                                                 HttpResponse.BodyHandlers.ofString());
+        for (String line : metrics.body().split("\n")) {
+            if (line.startsWith("evidence_ledger_events_reserved_total")) {
+                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
+    }
+
+    private School setUp(Service service, HttpClient http) throws Exception {
+        String urn = String.valueOf(schools.incrementAndGet());
+        send(http, service, "/api/schools", "{\"urn\":\"" + urn + "\",\"name\":\"Bench Primary " + urn + "\"}");
+        String planId = send(http, service, "/api/schools/" + urn + "/plans",
+                             "{\"academicYear\":\"2026-27\",\"title\":\"School Improvement Plan 2026-27\"}")
+                .path("planId").asText();
+        send(http, service, "/api/plans/" + planId + "/priorities",
+             "{\"code\":\"P1\",\"statement\":\"Reading: every pupil reads fluently by the end of KS1\","
+                     + "\"dueBy\":[\"SUMMER_2\"]}");
+        String section = send(http, service, "/api/plans/" + planId + "/sections",
+                              "{\"title\":\"Quality of education\",\"ofstedAreas\":[\"QUALITY_OF_EDUCATION\"]}")
+                .path("sectionId").asText();
+        String action = send(http, service, "/api/plans/" + planId + "/actions",
+                             "{\"sectionId\":\"" + section + "\",\"number\":\"1\",\"title\":\"Phonics teaching is "
+                                     + "consistent across EYFS and KS1\",\"priorities\":[\"P1\"],\"leads\":[\"DHT\"]}")
+                .path("actionId").asText();
+        return new School(urn, planId, action);
+    }
+
+    private static JsonNode send(HttpClient http, Service service, String path, String json) throws Exception {
+        HttpResponse<String> reply = http.send(service.post(path, json), HttpResponse.BodyHandlers.ofString());
+        if (reply.statusCode() != 201) {
+            throw new IllegalStateException(path + " answered " + reply.statusCode() + ": " + reply.body());
+        }
+        return JSON.readTree(reply.body());
+    }
+
+    private static String visit(School school, int i) {
+        return "{\"type\":\"LESSON_VISIT\",\"occurredOn\":\"" + DAY + "\",\"lead\":\"DHT\","
+                + "\"focus\":{\"subject\":\"Phonics\",\"yearGroups\":[\"Y1\"]},"
+                + "\"strengths\":[\"Pure sounds modelled clearly; pupils blended CVC words with confidence\","
+                + "\"Pace kept every pupil reading (visit " + i + ")\"],"
+                + "\"areasForDevelopment\":[\"Check decodable books match the sounds taught this week\"],"
+                + "\"actionIds\":[\"" + school.actionId() + "\"],"
+                + "\"nextSteps\":[{\"text\":\"Audit Y1 book bags against the phonics tracker\",\"owner\":\"EYFS lead\","
+                + "\"dueOn\":\"2026-12-18\"}],"
+                + "\"lessonVisit\":{\"kind\":\"DROP_IN\",\"className\":\"1H\",\"teacher\":\"Teacher " + (i % 7) + "\"}}";
+    }
+
+    private static String rag(int i, String evidence) {
+        return "{\"halfTerm\":\"AUTUMN_2\",\"status\":\"" + (i % 2 == 0 ? "GREEN" : "AMBER")
+                + "\",\"rationale\":\"Judged from the week's visits (" + i + ")\""
+                + (evidence == null ? "" : ",\"evidence\":[\"" + evidence + "\"]") + "}";
+    }
+
+    static Path standaloneJar() {
+        Path target = Path.of("deploy/standalone/target");
+        try (var files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().matches("standalone-.*\\.jar"))
+                        .filter(p -> !p.getFileName().toString().endsWith("-plain.jar")).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("Build it first: no standalone jar in " + target));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Build it first: no " + target, e);
+        }
+    }
+
+}

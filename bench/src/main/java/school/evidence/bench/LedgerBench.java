@@ -1,0 +1,123 @@
+package school.evidence.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import school.evidence.ledger.LedgerSerializers;
+import school.evidence.ledger.MongoLedgerStorageEngine;
+import school.evidence.ledger.merkle.Checkpoint;
+import school.evidence.ledger.merkle.LedgerVerifier;
+import school.evidence.ledger.merkle.MerkleTree;
+import school.evidence.ledger.merkle.SchoolLog;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Section 6: the verifiable ledger at 1,000,000 leaves (one school's log): verification (every stored event re-read,
+ * its leaf recomputed from the stored bytes, the root recomputed and compared with a signed checkpoint), and
+ * inclusion proofs (generation from the tree, verification with nothing but the proof, the leaf and the root).
+ */
+final class LedgerBench {
+
+    private static final String SECTION = "6 ledger";
+    private static final String SCHOOL = "108520";
+
+    record Noted(String note) {
+    }
+
+    private final Sizes sizes;
+    private final Report report;
+
+    LedgerBench(Sizes sizes, Report report) {
+        this.sizes = sizes;
+        this.report = report;
+    }
+
+    void run() throws Exception {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            MongoDatabase db = client.getDatabase("ledger");
+            MongoLedgerStorageEngine engine = MongoLedgerStorageEngine.builder().database(db)
+                    .eventSerializer(LedgerSerializers.events()).snapshotSerializer(LedgerSerializers.events())
+                    .build();
+            int leaves = sizes.merkleLeaves();
+            System.out.println(" storing and indexing " + leaves + " events of one school");
+            SchoolLog log = new SchoolLog(db);
+            List<String> keys = new ArrayList<>(10_000);
+            for (int a = 0; a < leaves / 10; a++) {
+                List<EventMessage<?>> batch = new ArrayList<>(10);
+                for (int s = 0; s < 10; s++) {
+                    batch.add(new GenericDomainEventMessage<>("MonitoringActivity", "r" + a, s,
+                                                              new Noted("finding " + a + "." + s),
+                                                              MetaData.with("schoolUrn", SCHOOL)));
+                    keys.add("r" + a + ":" + s);
+                }
+                engine.appendEvents(batch);
+                if (keys.size() >= 10_000) {
+                    log.addAll(keys);
+                    keys = new ArrayList<>(10_000);
+                }
+            }
+            log.addAll(keys);
+            KeyPair signing = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            MerkleTree tree = log.tree(SCHOOL, leaves);
+            Checkpoint checkpoint = Checkpoint.sign(SCHOOL, leaves, tree.root(), leaves, Instant.now(), "bench",
+                                                    signing.getPrivate());
+
+            Figure.Reps verification = new Figure.Reps();
+            for (int rep = 0; rep < sizes.repetitions(); rep++) {
+                long start = System.nanoTime();
+                LedgerVerifier.Report result = new LedgerVerifier(db).verify(checkpoint, signing.getPublic());
+                verification.add((System.nanoTime() - start) / 1e9);
+                if (!result.ok() || result.verifiedLeaves() != leaves) {
+                    throw new IllegalStateException("Verification failed: " + result.summary());
+                }
+            }
+            report.add(Figure.of(SECTION, "verify " + String.format("%,d", leaves) + " leaves against a signed checkpoint",
+                                 "s", verification.values, leaves >= 1_000_000 ? 10.0 : null, false,
+                                 "embedded in-memory server"));
+
+            Random random = new Random(7);
+            Figure.Reps generate = new Figure.Reps();
+            Figure.Reps check = new Figure.Reps();
+            byte[] root = tree.root();
+            int proofs = 1_000;
+            for (int rep = 0; rep < sizes.repetitions() + 1; rep++) {
+                int[] indexes = random.ints(proofs, 0, leaves).toArray();
+                List<List<byte[]>> made = new ArrayList<>(proofs);
+                long start = System.nanoTime();
+                for (int index : indexes) {
+                    made.add(tree.inclusionProof(index, leaves));
+                }
+                double generated = (System.nanoTime() - start) / 1e6 / proofs;
+                start = System.nanoTime();
+                for (int i = 0; i < proofs; i++) {
+                    if (!MerkleTree.verifyInclusion(indexes[i], leaves, tree.leaf(indexes[i]), made.get(i), root)) {
+                        throw new IllegalStateException("An inclusion proof did not verify");
+                    }
+                }
+                double verified = (System.nanoTime() - start) / 1e6 / proofs;
+                if (rep > 0) { // the first round warms the JIT
+                    generate.add(generated);
+                    check.add(verified);
+                }
+            }
+            report.add(Figure.of(SECTION, "inclusion proof: generate (tree of " + String.format("%,d", leaves) + ")",
+                                 "ms", generate.values, 2.0, false, "mean of 1,000 per repetition"));
+            report.add(Figure.of(SECTION, "inclusion proof: verify", "ms", check.values, 2.0, false,
+                                 "mean of 1,000 per repetition"));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package school.evidence.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/** The standalone service in its own process (as deployed), on a data folder of the bench's. */
+final class Service implements AutoCloseable {
+
+    /** The JVM options the footprint is measured with (what the README recommends for a school-sized node). */
+    static final List<String> JVM = List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m",
+                                            "-Xss512k");
+    private static final String AUTH = "Basic " + Base64.getEncoder()
+            .encodeToString("slt:demo".getBytes(StandardCharsets.UTF_8));
+
+    private final Process process;
+    final int port;
+    final double startupSeconds;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Service(Process process, int port, double startupSeconds) {
+        this.process = process;
+        this.port = port;
+        this.startupSeconds = startupSeconds;
+    }
+
+    static Service start(Path jar, Path dataDir, int port) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--evidence.demo.enabled=true",
+                               "--evidence.demo.schools=*", "--evidence.store.data-dir=" + dataDir,
+                               "--logging.level.root=WARN"));
+        Files.createDirectories(dataDir);
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("service.log").toFile()).start();
+        Service service = new Service(process, port, 0);
+        long deadline = started + Duration.ofMinutes(3).toNanos();
+        while (!service.ready()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("The service did not start; see " + dataDir.resolve("service.log"));
+            }
+            Thread.sleep(20);
+        }
+        return new Service(process, port, (System.nanoTime() - started) / 1e9);
+    }
+
+    private boolean ready() {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).GET().build(),
+                                               HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("UP");
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).header("Authorization", AUTH).timeout(Duration.ofSeconds(30));
+    }
+
+    HttpRequest post(String path, String json) {
+        return request(path).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    HttpRequest get(String path) {
+        return request(path).GET().build();
+    }
+
+    /** Resident memory of the service process (Linux), in MB. */
+    double residentMegabytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package school.evidence.bench;
+
+/**
+ * The fixed sizes of a run. {@code full} is what the README's table reports; {@code quick} is a smoke run of the same
+ * code at a fraction of the sizes (a minute or two), for checking the bench itself.
+ */
+record Sizes(String name, int repetitions, int records, int engineOps, int slowEngineOps, int replayLimit,
+             int slowReplayLimit, int maxSecondsPerMeasurement, int merkleLeaves, int httpSeconds,
+             int freshnessSeconds, int footprintEvents) {
+
+    static Sizes full() {
+        return new Sizes("full", 3, 5_000, 5_000, 500, 1_000_000, 20_000, 30, 1_000_000, 20, 20, 100_000);
+    }
+
+    static Sizes quick() {
+        return new Sizes("quick", 3, 500, 500, 100, 100_000, 2_000, 10, 100_000, 4, 4, 5_000);
+    }
+}
