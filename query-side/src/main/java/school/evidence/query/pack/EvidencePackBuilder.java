@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import school.evidence.query.plan.ActionTimelines;
+
 import static com.mongodb.client.model.Filters.eq;
 
 /**
@@ -119,7 +121,8 @@ final class EvidencePackBuilder {
         List<Document> actions = new ArrayList<>();
         for (Document action : plan.getList("actions", Document.class)) {
             Document timeline = timelines.get(action.getString("actionId"));
-            List<Document> history = timeline == null ? List.of() : timeline.getList("entries", Document.class).stream()
+            List<Document> history = timeline == null ? List.of()
+                    : ActionTimelines.entries(db, action.getString("actionId")).stream()
                     .filter(e -> e.getString("kind").equals("RAG_JUDGED")).map(e -> new Document("halfTerm", e.get("halfTerm"))
                             .append("status", e.get("status")).append("rationale", e.get("rationale"))
                             .append("judgedBy", e.get("judgedBy")).append("recordedAt", e.get("recordedAt"))

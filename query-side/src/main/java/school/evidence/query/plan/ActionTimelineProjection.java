@@ -7,6 +7,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,9 @@ import static com.mongodb.client.model.Filters.eq;
 
 /**
  * Each action's evidence trail: the monitoring that cites it and its RAG judgements, in recorded order.
- * Amendments and retractions appear as entries of their own; nothing earlier is rewritten.
+ * Amendments and retractions appear as entries of their own; nothing earlier is rewritten. Each entry is its own
+ * document (found by action, ordered by ledger position), so recording evidence costs the same however long the
+ * trail already is (one document holding the whole trail was rewritten on every entry: the write path's hot spot).
  */
 @Component
 @ProcessingGroup(ActionTimelineProjection.GROUP)
@@ -39,11 +42,17 @@ class ActionTimelineProjection {
     static final String COLLECTION = "action_timelines";
 
     private final MongoCollection<Document> timelines;
+    private final MongoCollection<Document> entries;
+    /** order of entries whose event has no ledger position (events handed over directly, as in unit tests) */
+    private final java.util.concurrent.atomic.AtomicLong untracked = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE / 2);
     /** which actions each activity currently cites, so an amendment or retraction reaches all of them */
     private final MongoCollection<Document> activityLinks;
 
     ActionTimelineProjection(MongoDatabase database) {
         this.timelines = database.getCollection(COLLECTION);
+        this.entries = database.getCollection(ActionTimelines.ENTRIES);
+        entries.createIndex(com.mongodb.client.model.Indexes.ascending("actionId", "order"),
+                            new com.mongodb.client.model.IndexOptions().name("byActionInOrder"));
         this.activityLinks = database.getCollection("action_timeline_links");
     }
 
@@ -65,8 +74,7 @@ class ActionTimelineProjection {
                                                              .append("schoolUrn", schoolUrn)
                                                              .append("number", number)
                                                              .append("title", title)
-                                                             .append("openedAt", RecordedAt.format(message.getTimestamp()))
-                                                             .append("entries", new ArrayList<>()));
+                                                             .append("openedAt", RecordedAt.format(message.getTimestamp())));
         }
     }
 
@@ -76,7 +84,7 @@ class ActionTimelineProjection {
                 .append("activityId", event.activityId()).append("type", event.type().name()).append("version", 1)
                 .append("details", MonitoringDocuments.details(event.details()));
         for (String actionId : event.details().actionIds()) {
-            append(actionId, entry);
+            append(actionId, entry, message);
         }
         links(event.activityId(), event.details().actionIds());
     }
@@ -90,7 +98,7 @@ class ActionTimelineProjection {
                     .append("activityId", event.activityId()).append("type", event.type().name())
                     .append("version", event.version()).append("reason", event.reason())
                     .append("stillCitesThisAction", event.details().actionIds().contains(actionId))
-                    .append("details", MonitoringDocuments.details(event.details())));
+                    .append("details", MonitoringDocuments.details(event.details())), message);
         }
         links(event.activityId(), event.details().actionIds());
     }
@@ -99,7 +107,7 @@ class ActionTimelineProjection {
     void on(MonitoringActivityRetracted event, EventMessage<?> message) {
         for (String actionId : linked(event.activityId())) {
             append(actionId, entry("MONITORING_RETRACTED", message).append("activityId", event.activityId())
-                                                                  .append("reason", event.reason()));
+                                                                  .append("reason", event.reason()), message);
         }
     }
 
@@ -108,7 +116,7 @@ class ActionTimelineProjection {
         append(event.actionId(), entry("RAG_JUDGED", message)
                 .append("halfTerm", event.halfTerm().name()).append("status", event.status().name())
                 .append("rationale", event.rationale()).append("evidence", event.evidence())
-                .append("judgedBy", event.judgedBy()));
+                .append("judgedBy", event.judgedBy()), message);
     }
 
     @EventHandler
@@ -117,12 +125,13 @@ class ActionTimelineProjection {
                 .append("criterionId", event.criterionId())
                 .append("halfTerm", event.halfTerm().name()).append("status", event.status().name())
                 .append("rationale", event.rationale()).append("evidence", event.evidence())
-                .append("judgedBy", event.judgedBy()));
+                .append("judgedBy", event.judgedBy()), message);
     }
 
     @ResetHandler
     void reset() {
         timelines.deleteMany(new Document());
+        entries.deleteMany(new Document());
         activityLinks.deleteMany(new Document());
     }
 
@@ -133,18 +142,17 @@ class ActionTimelineProjection {
                                                                        message.getMetaData().get(CommandMetadata.ACTOR));
     }
 
-    @SuppressWarnings("unchecked")
-    private void append(String actionId, Document entry) {
+    private void append(String actionId, Document entry, EventMessage<?> message) {
         Document timeline = timelines.find(eq("_id", actionId)).first();
         if (timeline == null) {
             return; // only actions of a plan have timelines; the command side never cites others
         }
-        List<Document> entries = (List<Document>) timeline.get("entries");
-        if (entries.stream().anyMatch(e -> entry.getString("eventId").equals(e.getString("eventId")))) {
-            return; // redelivered
-        }
-        entries.add(entry);
-        timelines.replaceOne(eq("_id", actionId), timeline);
+        long order = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                ? tracked.trackingToken().position().orElse(untracked.incrementAndGet()) : untracked.incrementAndGet();
+        Document stored = new Document(entry).append("_id", actionId + "|" + entry.getString("eventId"))
+                                             .append("actionId", actionId).append("order", order);
+        // keyed by action and event: a redelivered event replaces its own entry, never adds a second
+        entries.replaceOne(eq("_id", stored.getString("_id")), stored, new ReplaceOptions().upsert(true));
     }
 
     private void links(String activityId, List<String> actionIds) {

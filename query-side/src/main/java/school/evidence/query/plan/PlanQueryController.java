@@ -104,6 +104,7 @@ class PlanQueryController {
             throw Rejection.notFound("actionId", "Plan " + planId + " has no action " + actionId);
         }
         timeline.remove("_id");
+        timeline.put("entries", ActionTimelines.entries(database, actionId));
         if (asOf != null) {
             String at = school.evidence.query.RecordedAt.format(asOf);
             if (timeline.getString("openedAt") == null || timeline.getString("openedAt").compareTo(at) > 0) {
