@@ -275,9 +275,17 @@ final class HttpBench {
     /** Waits until no projection is behind the ledger; how many events the most-behind one had to catch up. */
     private long catchUp(Service service, HttpClient http) throws Exception {
         long most = 0;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
         while (true) {
-            HttpResponse<String> metrics = http.send(service.get("/actuator/prometheus"),
-                                                     HttpResponse.BodyHandlers.ofString());
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Projections did not catch up within 30 minutes");
+            }
+            HttpResponse<String> metrics;
+            try {
+                metrics = http.send(service.get("/actuator/prometheus"), HttpResponse.BodyHandlers.ofString());
+            } catch (java.net.http.HttpTimeoutException busy) {
+                continue; // the service is busy catching up; ask again
+            }
             long behind = 0;
             for (String line : metrics.body().split("\n")) {
                 if (line.startsWith("evidence_processor_lag_events{")) {

@@ -74,16 +74,41 @@ class OperatorMeters implements HealthIndicator {
                         .min(Long::compare);
     }
 
-    /** Events (not void markers of failed appends) after the processor's position, oldest first; at most 10,000. */
-    private java.util.List<Document> pending(TrackingEventProcessor processor) {
+    private static final int NEAR = 64;
+
+    /**
+     * Events after the processor's position. Near the head they are counted exactly (positions voided by a failed
+     * append are not events and never reached); further behind, the positions are counted (voids are rare). Either
+     * way a scrape costs one counter read and at most one keyed look, however far behind a projection is.
+     */
+    private double lagEvents(TrackingEventProcessor processor) {
         long position = position(processor).orElse(0L);
-        long head = (long) head();
-        java.util.List<Long> window = new java.util.ArrayList<>();
-        for (long g = position + 1; g <= Math.min(head, position + 10_000); g++) {
-            window.add(g);
+        long behind = (long) head() - position;
+        if (behind <= 0) {
+            return 0;
         }
-        if (window.isEmpty()) {
-            return java.util.List.of();
+        return behind > NEAR ? behind : next(position, behind).size();
+    }
+
+    /** Age of the oldest event the processor has not processed yet. */
+    private double lagMillis(TrackingEventProcessor processor) {
+        long position = position(processor).orElse(0L);
+        long behind = (long) head() - position;
+        if (behind <= 0) {
+            return 0;
+        }
+        return next(position, Math.min(behind, NEAR)).stream().findFirst()
+                .filter(d -> d.getString("recordedAt") != null)
+                .map(d -> (double) Math.max(0, Instant.now().toEpochMilli()
+                        - Instant.parse(d.getString("recordedAt")).toEpochMilli()))
+                .orElse(0.0);
+    }
+
+    /** The events (not void markers) among the next {@code count} positions, in order. */
+    private java.util.List<Document> next(long position, long count) {
+        java.util.List<Long> window = new java.util.ArrayList<>();
+        for (long g = position + 1; g <= position + count; g++) {
+            window.add(g);
         }
         java.util.List<Document> found = database.getCollection("events")
                 .find(com.mongodb.client.model.Filters.in("globalIndex", window))
@@ -92,19 +117,6 @@ class OperatorMeters implements HealthIndicator {
         found.removeIf(d -> d.getBoolean("void", false));
         found.sort(java.util.Comparator.comparingLong(d -> d.getLong("globalIndex")));
         return found;
-    }
-
-    private double lagEvents(TrackingEventProcessor processor) {
-        return pending(processor).size();
-    }
-
-    private double lagMillis(TrackingEventProcessor processor) {
-        java.util.List<Document> pending = pending(processor);
-        if (pending.isEmpty() || pending.get(0).getString("recordedAt") == null) {
-            return 0;
-        }
-        return Math.max(0, Instant.now().toEpochMilli()
-                - Instant.parse(pending.get(0).getString("recordedAt")).toEpochMilli());
     }
 
     private double checkpointAgeSeconds() {
