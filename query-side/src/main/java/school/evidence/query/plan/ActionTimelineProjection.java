@@ -149,10 +149,13 @@ class ActionTimelineProjection {
         }
         long order = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
                 ? tracked.trackingToken().position().orElse(untracked.incrementAndGet()) : untracked.incrementAndGet();
-        Document stored = new Document(entry).append("_id", actionId + "|" + entry.getString("eventId"))
-                                             .append("actionId", actionId).append("order", order);
-        // keyed by action and event: a redelivered event replaces its own entry, never adds a second
-        entries.replaceOne(eq("_id", stored.getString("_id")), stored, new ReplaceOptions().upsert(true));
+        String entryId = actionId + "|" + entry.getString("eventId");
+        Document stored = new Document(entry).append("_id", entryId).append("actionId", actionId)
+                                             .append("order", order);
+        // keyed by action and event: a redelivered event replaces its own entry, never adds a second; the header
+        // lists its entries' keys, so reading a trail is keyed lookups (the embedded server has no secondary indexes)
+        entries.replaceOne(eq("_id", entryId), stored, new ReplaceOptions().upsert(true));
+        timelines.updateOne(eq("_id", actionId), com.mongodb.client.model.Updates.addToSet("entryIds", entryId));
     }
 
     private void links(String activityId, List<String> actionIds) {

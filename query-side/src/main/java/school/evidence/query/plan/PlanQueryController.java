@@ -104,6 +104,7 @@ class PlanQueryController {
             throw Rejection.notFound("actionId", "Plan " + planId + " has no action " + actionId);
         }
         timeline.remove("_id");
+        timeline.remove("entryIds");
         timeline.put("entries", ActionTimelines.entries(database, actionId));
         if (asOf != null) {
             String at = school.evidence.query.RecordedAt.format(asOf);
