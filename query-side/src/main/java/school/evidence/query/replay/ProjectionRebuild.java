@@ -79,8 +79,11 @@ public class ProjectionRebuild {
         }
     }
 
-    /** Rebuilds into a shadow, then swaps it in for the live projection. */
-    public Result rebuildAndSwap(String group) {
+    /**
+     * Rebuilds into a shadow, then swaps it in for the live projection. One at a time: an operator's rebuild and the
+     * one an erasure starts must not pause, reset and restart the same processor over each other.
+     */
+    public synchronized Result rebuildAndSwap(String group) {
         Object projection = projection(group);
         TrackingEventProcessor processor = axon.eventProcessingConfiguration()
                                                .eventProcessor(group, TrackingEventProcessor.class)
