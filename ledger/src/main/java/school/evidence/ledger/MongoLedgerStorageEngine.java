@@ -155,13 +155,36 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         }
         try {
             events.insertMany(docs, new InsertManyOptions().ordered(true));
-        } catch (MongoBulkWriteException e) {
+        } catch (MongoException e) {
+            if (alreadyStored(docs)) {
+                // the driver retried a write whose first attempt had landed before the connection dropped
+                return;
+            }
+            failed(e, messages, first, last);
+        }
+    }
+
+    /** True when every document is in the store as this very event (same key, same event id). */
+    private boolean alreadyStored(List<Document> docs) {
+        try {
+            Map<Object, Object> stored = new java.util.HashMap<>();
+            events.find(in("_id", docs.stream().map(d -> d.get("_id")).toList()))
+                  .projection(new Document(LedgerFields.EVENT_ID, 1))
+                  .forEach(d -> stored.put(d.get("_id"), d.get(LedgerFields.EVENT_ID)));
+            return docs.stream().allMatch(d -> d.get(LedgerFields.EVENT_ID).equals(stored.get(d.get("_id"))));
+        } catch (MongoException unreachable) {
+            return false;
+        }
+    }
+
+    private void failed(MongoException failure, List<? extends EventMessage<?>> messages, long first, long last) {
+        if (failure instanceof MongoBulkWriteException e) {
             int failedAt = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
             voidRange(first + failedAt, last);
             handlePersistenceException(e, messages.get(failedAt));
-        } catch (MongoException e) {
+        } else {
             voidRange(first, last);
-            handlePersistenceException(e, messages.get(0));
+            handlePersistenceException(failure, messages.get(0));
         }
     }
 

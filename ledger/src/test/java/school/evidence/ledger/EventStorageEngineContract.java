@@ -145,6 +145,24 @@ abstract class EventStorageEngineContract {
         assertThat(notes(readAll(engine, null))).containsExactly("created", "winner");
     }
 
+    /**
+     * The driver retries a write when the connection drops; if the first attempt had landed, the retry meets the
+     * event itself. That is the same event stored once, not a conflict (found by the database-outage test).
+     */
+    @Test
+    void aRetriedAppendWhoseFirstAttemptLandedSucceedsAndStoresItOnce() {
+        MongoLedgerStorageEngine engine = engine();
+        DomainEventMessage<LessonNoted> created = event("a1", 0, "created");
+        engine.appendEvents(created);
+        engine.appendEvents(created); // the same message (same event id) again, as a retry sends it
+
+        assertThat(notes(readAll(engine, null))).containsExactly("created");
+        assertThat(db.getCollection("events").countDocuments(new Document("aggregateId", "a1"))).isEqualTo(1);
+        // a different event at the same place is still a conflict
+        assertThatThrownBy(() -> engine.appendEvents(event("a1", 0, "another")))
+                .isInstanceOf(org.axonframework.modelling.command.AggregateStreamCreationException.class);
+    }
+
     @Test
     void concurrentAppendsAtTheSameSequenceLetExactlyOneWin() throws Exception {
         MongoLedgerStorageEngine engine = engine();
