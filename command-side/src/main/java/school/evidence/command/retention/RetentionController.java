@@ -41,40 +41,38 @@ class RetentionController {
     @PostMapping("/api/monitoring/{activityId}/legal-hold")
     ResponseEntity<Map<String, String>> holdActivity(@PathVariable String activityId,
                                                      @Valid @RequestBody HoldRequest request) {
-        commands.send(new PlaceLegalHold(activityId, RecordKind.MONITORING_ACTIVITY, request.reason()),
-                      request.reason());
-        return held(activityId, "placed");
+        return hold(activityId, RecordKind.MONITORING_ACTIVITY, true, request);
     }
 
     @PostMapping("/api/monitoring/{activityId}/legal-hold/release")
     ResponseEntity<Map<String, String>> releaseActivity(@PathVariable String activityId,
                                                         @Valid @RequestBody HoldRequest request) {
-        commands.send(new ReleaseLegalHold(activityId, RecordKind.MONITORING_ACTIVITY, request.reason()),
-                      request.reason());
-        return held(activityId, "released");
+        return hold(activityId, RecordKind.MONITORING_ACTIVITY, false, request);
     }
 
     @PostMapping("/api/challenges/{challengeId}/legal-hold")
     ResponseEntity<Map<String, String>> holdChallenge(@PathVariable String challengeId,
                                                       @Valid @RequestBody HoldRequest request) {
-        commands.send(new PlaceLegalHold(challengeId, RecordKind.CHALLENGE, request.reason()), request.reason());
-        return held(challengeId, "placed");
+        return hold(challengeId, RecordKind.CHALLENGE, true, request);
     }
 
     @PostMapping("/api/challenges/{challengeId}/legal-hold/release")
     ResponseEntity<Map<String, String>> releaseChallenge(@PathVariable String challengeId,
                                                          @Valid @RequestBody HoldRequest request) {
-        commands.send(new ReleaseLegalHold(challengeId, RecordKind.CHALLENGE, request.reason()), request.reason());
-        return held(challengeId, "released");
+        return hold(challengeId, RecordKind.CHALLENGE, false, request);
+    }
+
+    private ResponseEntity<Map<String, String>> hold(String recordId, RecordKind kind, boolean place,
+                                                     HoldRequest request) {
+        commands.send(place ? new PlaceLegalHold(recordId, kind, request.reason())
+                            : new ReleaseLegalHold(recordId, kind, request.reason()), request.reason());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                             .body(Map.of("recordId", recordId, "legalHold", place ? "placed" : "released"));
     }
 
     /** Runs the nightly retention job now; the reply lists record ids only. */
     @PostMapping("/api/operations/retention-runs")
     ResponseEntity<RetentionJob.Run> runNow() {
         return ResponseEntity.status(HttpStatus.CREATED).body(job.run(LocalDate.now(ZoneId.of("Europe/London"))));
-    }
-
-    private static ResponseEntity<Map<String, String>> held(String recordId, String hold) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("recordId", recordId, "legalHold", hold));
     }
 }

@@ -143,19 +143,19 @@ class ActionTimelineProjection {
     }
 
     private void append(String actionId, Document entry, EventMessage<?> message) {
-        Document timeline = timelines.find(eq("_id", actionId)).first();
-        if (timeline == null) {
-            return; // only actions of a plan have timelines; the command side never cites others
+        String entryId = actionId + "|" + entry.getString("eventId");
+        // the header lists its entries' keys, so reading a trail is keyed lookups (the embedded server has no
+        // secondary indexes); only actions of a plan have a header: the command side never cites others
+        if (timelines.updateOne(eq("_id", actionId), com.mongodb.client.model.Updates.addToSet("entryIds", entryId))
+                     .getMatchedCount() == 0) {
+            return;
         }
         long order = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
                 ? tracked.trackingToken().position().orElse(untracked.incrementAndGet()) : untracked.incrementAndGet();
-        String entryId = actionId + "|" + entry.getString("eventId");
         Document stored = new Document(entry).append("_id", entryId).append("actionId", actionId)
                                              .append("order", order);
-        // keyed by action and event: a redelivered event replaces its own entry, never adds a second; the header
-        // lists its entries' keys, so reading a trail is keyed lookups (the embedded server has no secondary indexes)
+        // keyed by action and event: a redelivered event replaces its own entry, never adds a second
         entries.replaceOne(eq("_id", entryId), stored, new ReplaceOptions().upsert(true));
-        timelines.updateOne(eq("_id", actionId), com.mongodb.client.model.Updates.addToSet("entryIds", entryId));
     }
 
     private void links(String activityId, List<String> actionIds) {
