@@ -402,13 +402,15 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
-        GapAwareTrackingToken token = dropExpiredGaps(asGapAware(lastToken));
+        GapAwareTrackingToken token = asGapAware(lastToken);
         while (true) {
             Set<Long> wanted = new TreeSet<>(token.getGaps());
             for (long g = token.getIndex() + 1; g <= token.getIndex() + batchSize; g++) {
                 wanted.add(g);
             }
             List<Document> docs = events.find(in(LedgerFields.GLOBAL_INDEX, wanted)).into(new ArrayList<>());
+            // only now, with an answer in hand, may a gap that is still missing be given up on
+            token = dropExpiredGaps(token, docs);
             if (docs.isEmpty()) {
                 docs = skipPastStalledIndex(token, batchSize);
                 if (docs.isEmpty()) {
@@ -446,19 +448,24 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
     }
 
     /**
-     * A gap is waited for until this process has known about it for the gap timeout. Writers never commit later
-     * than the write deadline after reserving an index, and an index is only seen as a gap after it was reserved,
-     * so with deadline &lt; timeout no committed event is skipped.
+     * A gap is waited for until this process has known about it for the gap timeout, and is given up only on the
+     * strength of a read that just succeeded without it: a reader that could not look for a while (database
+     * unreachable, processor backing off after errors) looks once more before it skips anything. Writers never send
+     * later than the write deadline after reserving an index, and an index is only seen as a gap after it was
+     * reserved, so with the gap timeout longer than the deadline plus the driver's retry no committed event is
+     * skipped.
      */
-    private GapAwareTrackingToken dropExpiredGaps(GapAwareTrackingToken token) {
+    private GapAwareTrackingToken dropExpiredGaps(GapAwareTrackingToken token, List<Document> found) {
         if (!token.hasGaps()) {
             return token;
         }
         long now = nanoClock.getAsLong();
+        Set<Long> present = new java.util.HashSet<>();
+        found.forEach(doc -> present.add(doc.getLong(LedgerFields.GLOBAL_INDEX)));
         Collection<Long> keep = new ArrayList<>();
         for (Long gap : token.getGaps()) {
             long seen = firstSeenMissing.computeIfAbsent(gap, g -> now);
-            if (now - seen <= gapTimeoutNanos) {
+            if (present.contains(gap) || now - seen <= gapTimeoutNanos) {
                 keep.add(gap);
             } else {
                 firstSeenMissing.remove(gap);

@@ -241,6 +241,32 @@ abstract class EventStorageEngineContract {
     }
 
     @Test
+    void aReaderThatCouldNotLookForLongerThanTheGapTimeoutLooksOnceMoreBeforeSkipping() throws Exception {
+        CountDownLatch reserved = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<Thread> slowThread = new AtomicReference<>();
+        MongoLedgerStorageEngine slow = engineBuilder().afterReserve(() -> {
+            if (Thread.currentThread() == slowThread.get()) {
+                reserved.countDown();
+                await(release);
+            }
+        }).build();
+        MongoLedgerStorageEngine reader = engineBuilder().gapTimeout(Duration.ofSeconds(60)).build();
+        Thread writer = new Thread(() -> slow.appendEvents(event("slow", 0, "reply-lost-in-the-outage")));
+        slowThread.set(writer);
+        writer.start();
+        assertThat(reserved.await(10, TimeUnit.SECONDS)).isTrue();
+        reader.appendEvents(event("fast", 0, "committed-first"));
+        TrackingToken token = readAll(reader, null).get(0).trackingToken(); // the gap's clock starts
+        release.countDown();
+        writer.join(10_000);
+
+        // the reader could not read for longer than the gap timeout (database unreachable, backing off)
+        fakeNanos.addAndGet(Duration.ofSeconds(90).toNanos());
+        assertThat(notes(readAll(reader, token))).containsExactly("reply-lost-in-the-outage");
+    }
+
+    @Test
     void stopsWaitingForAReservedIndexThatNeverCommitsAfterTheGapTimeout() {
         MongoLedgerStorageEngine engine = engineBuilder().gapTimeout(Duration.ofSeconds(60)).build();
         // a writer that reserved index 1 and died before inserting

@@ -24,4 +24,15 @@ public record StoreProperties(@DefaultValue("data") Path dataDir,
                               @DefaultValue("60s") Duration gapTimeout,
                               @DefaultValue("10s") Duration writeDeadline,
                               @DefaultValue("5s") Duration unreachableAfter) {
+
+    public StoreProperties {
+        // a write sent at its deadline may wait for a server, fail and be retried once by the driver before it
+        // lands; readers must still be waiting for it then
+        Duration latestLanding = writeDeadline.plus(unreachableAfter.multipliedBy(2));
+        if (gapTimeout.compareTo(latestLanding) <= 0) {
+            throw new IllegalArgumentException(
+                    "evidence.store.gap-timeout (" + gapTimeout + ") must be longer than write-deadline plus twice "
+                            + "unreachable-after (" + latestLanding + "), or readers could skip an event still landing");
+        }
+    }
 }
