@@ -1,0 +1,187 @@
+package school.evidence.platform.store;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+import org.h2.mvstore.type.ObjectDataType;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the embedded disk store writes documents and unique-index keys into its file: as BSON, the format MongoDB
+ * itself uses, instead of H2's default Java serialization. Profiling the write path showed most of the embedded
+ * server's time in {@code ObjectOutputStream}: every commit re-serialises whole B-tree pages, and H2 orders keys it
+ * does not know (index keys) by comparing their serialised bytes, so each index lookup serialised keys too.
+ * <p>
+ * Each BSON entry starts with a marker byte H2's own format never uses, so a file written before this change is
+ * still read (entries without the marker go to H2's reader) and is converted page by page as it is rewritten.
+ * Values BSON could not give back exactly (an {@code Instant} finer than a millisecond, a type BSON lacks) keep
+ * H2's format.
+ */
+final class BsonPages {
+
+    /** Never a type tag of H2's {@link ObjectDataType} (those are 0..119). */
+    static final byte MARKER = (byte) 0xB5;
+
+    private BsonPages() {
+    }
+
+    /** Values of a collection's data map: the stored documents. */
+    static final class Documents extends BasicDataType<Document> {
+
+        private final ObjectDataType legacy = new ObjectDataType();
+
+        @Override
+        public int getMemory(Document document) {
+            return 64 + 48 * document.size();
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, Document document) {
+            if (!roundTrips(document)) {
+                legacy.write(buffer, document);
+                return;
+            }
+            buffer.put(MARKER);
+            buffer.put(encode(document));
+        }
+
+        @Override
+        public Document read(ByteBuffer buffer) {
+            if (buffer.get(buffer.position()) != MARKER) {
+                return (Document) legacy.read(buffer);
+            }
+            buffer.get();
+            return decode(buffer);
+        }
+
+        @Override
+        public Document[] createStorage(int size) {
+            return new Document[size];
+        }
+    }
+
+    /**
+     * Keys of a unique index. The index only looks keys up, so any total order that agrees with equality serves;
+     * this one compares values of the same type directly and falls back to their BSON bytes.
+     */
+    static final class IndexKeys extends BasicDataType<KeyValue> {
+
+        private final ObjectDataType legacy = new ObjectDataType();
+
+        @Override
+        public int getMemory(KeyValue key) {
+            return 48 + 32 * key.size();
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, KeyValue key) {
+            List<Object> values = key.stream().toList();
+            if (!values.stream().allMatch(BsonPages::roundTrips)) {
+                legacy.write(buffer, key);
+                return;
+            }
+            buffer.put(MARKER);
+            buffer.put(encode(new Document("k", values)));
+        }
+
+        @Override
+        public KeyValue read(ByteBuffer buffer) {
+            if (buffer.get(buffer.position()) != MARKER) {
+                return (KeyValue) legacy.read(buffer);
+            }
+            buffer.get();
+            return new KeyValue((Collection<?>) decode(buffer).get("k"));
+        }
+
+        @Override
+        public int compare(KeyValue a, KeyValue b) {
+            if (a.size() != b.size()) {
+                return Integer.compare(a.size(), b.size());
+            }
+            for (int i = 0; i < a.size(); i++) {
+                int c = compareValues(a.get(i), b.get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        }
+
+        @Override
+        public KeyValue[] createStorage(int size) {
+            return new KeyValue[size];
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static int compareValues(Object x, Object y) {
+            if (Objects.equals(x, y)) {
+                return 0;
+            }
+            if (x == null || y == null) {
+                return x == null ? -1 : 1;
+            }
+            if (x.getClass() != y.getClass()) {
+                return x.getClass().getName().compareTo(y.getClass().getName());
+            }
+            if (x instanceof Comparable comparable) {
+                return comparable.compareTo(y);
+            }
+            int c = Arrays.compare(encode(new Document("v", x)), encode(new Document("v", y)));
+            // unequal values with equal encodings cannot be told apart by BSON; order them stably all the same
+            return c != 0 ? c : Integer.compare(x.hashCode(), y.hashCode());
+        }
+    }
+
+    /** True when BSON gives this value back equal to itself. */
+    static boolean roundTrips(Object value) {
+        if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
+                || value instanceof Double || value instanceof Boolean || value instanceof ObjectId) {
+            return true;
+        }
+        if (value instanceof Instant instant) {
+            return instant.getNano() % 1_000_000 == 0; // BSON dates hold milliseconds
+        }
+        if (value instanceof Document document) {
+            return document.values().stream().allMatch(BsonPages::roundTrips);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().allMatch(BsonPages::roundTrips);
+        }
+        return false;
+    }
+
+    private static byte[] encode(Map<String, ?> document) {
+        ByteBuf out = Unpooled.buffer(256);
+        try {
+            BsonEncoder.encodeDocument(document, out);
+            byte[] bytes = new byte[out.readableBytes()];
+            out.readBytes(bytes);
+            return bytes;
+        } finally {
+            out.release();
+        }
+    }
+
+    private static Document decode(ByteBuffer buffer) {
+        int at = buffer.position();
+        // a BSON document starts with its own length, little-endian
+        int length = (buffer.get(at) & 0xff) | (buffer.get(at + 1) & 0xff) << 8 | (buffer.get(at + 2) & 0xff) << 16
+                | (buffer.get(at + 3) & 0xff) << 24;
+        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buffer.slice(at, length)));
+        buffer.position(at + length);
+        return document;
+    }
+}
