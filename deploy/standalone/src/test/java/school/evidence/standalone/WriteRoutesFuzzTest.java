@@ -149,10 +149,21 @@ class WriteRoutesFuzzTest {
                     : "fuzz-" + random.nextInt(40));
         }
         if (rule.path().endsWith("/rag") && random.nextBoolean()) {
+            // at most 4,000 characters: to a request head over 8 KB Tomcat answers 400 and closes at once, and the
+            // unread rest can reset the connection before the client reads that reply (seen twice in CI); nothing
+            // is stored either way, but the test needs a reply to account for every request
             request.header("If-Match", random.nextBoolean() ? "\"" + random.nextInt(5) + "\""
-                    : next(texts).replaceAll("[^\\x20-\\x7E]", "?"));
+                    : atMost(4_000, next(texts).replaceAll("[^\\x20-\\x7E]", "?")));
         }
-        HttpResponse<String> reply = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest built = request.build();
+        HttpResponse<String> reply;
+        try {
+            reply = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("no reply to " + path + " headers=" + built.headers().map().entrySet().stream()
+                    .map(h -> h.getKey() + ":" + String.join("", h.getValue()).length()).toList() + " body="
+                    + body.length() + " " + abbreviate(body), e);
+        }
         SENT.add(new Sent(rule.path(), reply.statusCode(), reply.headers().firstValue("X-Request-Id").orElse(null),
                           reply.headers().firstValue("Idempotent-Replayed").isPresent()));
         if (reply.statusCode() >= 500) {
@@ -161,6 +172,10 @@ class WriteRoutesFuzzTest {
         }
         assertThat(reply.statusCode()).as("%s %s -> %s", path, abbreviate(body), abbreviate(reply.body()))
                                       .isLessThan(500);
+    }
+
+    private static String atMost(int length, String text) {
+        return text.substring(0, Math.min(text.length(), length));
     }
 
     @AfterContainer
@@ -234,7 +249,7 @@ class WriteRoutesFuzzTest {
             String value = ends && SPARE.containsKey(m.group(1)) ? SPARE.get(m.group(1)) : IDS.getOrDefault(m.group(1), "x");
             int roll = random.nextInt(10);
             if (roll == 0) {
-                value = next(texts);
+                value = atMost(2_000, next(texts)); // see If-Match: a request head over 8 KB may get no reply
             } else if (roll == 1) {
                 value = new ArrayList<>(IDS.values()).get(random.nextInt(IDS.size())); // an id of another kind
             }
