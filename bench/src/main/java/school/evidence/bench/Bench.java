@@ -26,7 +26,7 @@ public final class Bench {
         Report report = new Report();
         System.out.println("Benchmark (" + sizes.name() + " sizes): " + only.stream().sorted().collect(Collectors.joining(", ")));
         if (only.contains("http")) {
-            System.out.println("Sections 1, 3, 7: the standalone service over HTTP");
+            System.out.println("Sections 1, 3, 4, 5, 7: the standalone service over HTTP");
             new HttpBench(sizes, report).run(HttpBench.standaloneJar());
         }
         if (only.contains("engines")) {

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -29,8 +30,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * clients; throughput and latency percentiles;</li>
  * <li>freshness: a steady 500 writes/s while a probe judges an action's RAG ten times a second and reads the plan
  * view until it shows that judgement: time from the write's 2xx to seeing it;</li>
- * <li>footprint: the service restarted on a store of 100,000 events: time to ready, then resident memory after
- * reads.</li>
+ * <li>a store of 100,000 events of 100+ schools (one of them with 10,000), filled through the ledger engine while
+ * the service is stopped: the rebuild (every projection catching up from those events, events/s), as-of reads of
+ * the big school (its plan and its whole monitoring list, p50/p99), and the footprint (start-up to ready, resident
+ * memory after reads).</li>
  * </ol>
  */
 final class HttpBench {
@@ -61,7 +64,7 @@ final class HttpBench {
         Path data = Files.createTempDirectory("http-bench");
         int port = 18080 + (int) (ProcessHandle.current().pid() % 1000);
         long written;
-        School filler;
+        List<School> stored = new ArrayList<>();
         try (Service service = Service.start(jar, data, port)) {
             System.out.printf(" service started in %.1f s (empty store)%n", service.startupSeconds);
             HttpClient http = HttpClient.newHttpClient();
@@ -86,19 +89,29 @@ final class HttpBench {
                                      "ms", p99.values, eight ? 25.0 : null, false, null));
             }
             freshness(service, http);
+            for (int i = 0; i < sizes.storeSchools(); i++) {
+                stored.add(setUp(service, http));
+            }
             written = events(service, http);
-            filler = setUp(service, http);
         }
-        // fill the store to the footprint size directly through the ledger engine (at the service's HTTP rate this
-        // would take most of an hour): lesson visits of one school, as the service would have stored them
-        written += StoreFill.lessonVisits(data.resolve("evidence.mv"), filler.urn(), filler.planId(),
-                                          filler.actionIds(), Math.max(0, sizes.footprintEvents() - written));
+        // fill the store directly through the ledger engine (at the service's HTTP rate this would take hours):
+        // lesson visits, one school's year among the schools' events, as the service would have stored them
+        written += StoreFill.lessonVisits(data.resolve("evidence.mv"), stored, Math.max(0, sizes.storeEvents() - written),
+                                          sizes.oneSchoolsEvents());
+        Instant filledAt = Instant.now();
+        String store = String.format("%,d", written) + " events of " + (schools.get() - 200_000) + " schools";
         try (Service service = Service.start(jar, data, port)) {
             HttpClient http = HttpClient.newHttpClient();
             long start = System.nanoTime();
             long behind = catchUp(service, http);
+            double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(" restarted on %,d events: projections caught up with %,d new events in %.1f s%n",
-                              written, behind, (System.nanoTime() - start) / 1e9);
+                              written, behind, seconds);
+            // every projection builds from those events as it would in a rebuild: one long run, not repeated
+            report.add(Figure.of("4 rebuild", "all projections from " + String.format("%,d", behind) + " events",
+                                 "events/s", List.of(behind / seconds), 30_000.0, true,
+                                 "store of " + store + "; one run (" + String.format("%.0f", seconds) + " s)"));
+            asOf(service, http, stored.get(0), filledAt, store);
         }
         Figure.Reps startup = new Figure.Reps();
         Figure.Reps rss = new Figure.Reps();
@@ -113,10 +126,49 @@ final class HttpBench {
                 rss.add(service.residentMegabytes());
             }
         }
-        String note = "store of " + String.format("%,d", written) + " events; JVM " + String.join(" ", Service.JVM);
+        String note = "store of " + store + "; JVM " + String.join(" ", Service.JVM);
         report.add(Figure.of("7 footprint", "start-up to ready", "s", startup.values, 10.0, false, note));
         report.add(Figure.of("7 footprint", "resident memory after start-up and reads", "MB", rss.values, 400.0, false,
                              note));
+    }
+
+    /**
+     * The school with a year of evidence, read as it stood at an instant: its plan (every action's RAG and the
+     * evidence behind it) and its whole monitoring list. Latency percentiles of each repetition's reads.
+     */
+    private void asOf(Service service, HttpClient http, School school, Instant at, String store) throws Exception {
+        String[][] reads = {
+                {"plan", "/api/plans/" + school.planId() + "?asOf=" + at, "40"},
+                {"monitoring list (" + String.format("%,d", sizes.oneSchoolsEvents()) + " records)",
+                        "/api/schools/" + school.urn() + "/monitoring?asOf=" + at, "10"}};
+        for (String[] read : reads) {
+            for (int i = 0; i < 3; i++) { // warm-up
+                get(http, service, read[1]);
+            }
+            Figure.Reps p50 = new Figure.Reps();
+            Figure.Reps p99 = new Figure.Reps();
+            for (int rep = 0; rep < sizes.repetitions(); rep++) {
+                long[] samples = new long[Integer.parseInt(read[2])];
+                for (int i = 0; i < samples.length; i++) {
+                    long start = System.nanoTime();
+                    get(http, service, read[1]);
+                    samples[i] = System.nanoTime() - start;
+                }
+                p50.add(Figure.percentile(samples, 50) / 1e6);
+                p99.add(Figure.percentile(samples, 99) / 1e6);
+            }
+            String note = "one school's " + String.format("%,d", sizes.oneSchoolsEvents()) + " events in a store of "
+                    + store;
+            report.add(Figure.of("5 as-of", read[0] + ": p50", "ms", p50.values, null, false, note));
+            report.add(Figure.of("5 as-of", read[0] + ": p99", "ms", p99.values, 100.0, false, note));
+        }
+    }
+
+    private static void get(HttpClient http, Service service, String path) throws Exception {
+        HttpResponse<String> reply = http.send(service.get(path), HttpResponse.BodyHandlers.ofString());
+        if (reply.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + reply.statusCode() + ": " + reply.body());
+        }
     }
 
     /** Closed loop: each client writes as soon as its last write was answered. */

@@ -37,6 +37,11 @@ final class Service implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM);
+        String profile = System.getenv("BENCH_SERVICE_JFR"); // a folder: each service run records a JFR profile there
+        if (profile != null) {
+            command.add("-XX:StartFlightRecording=filename=" + Path.of(profile).resolve("service-" + System.nanoTime()
+                                                                                           + ".jfr") + ",settings=profile");
+        }
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--evidence.demo.enabled=true",
                                "--evidence.demo.schools=*", "--evidence.store.data-dir=" + dataDir,
                                "--logging.level.root=WARN"));

@@ -6,13 +6,13 @@ package school.evidence.bench;
  */
 record Sizes(String name, int repetitions, int records, int engineOps, int slowEngineOps, int replayLimit,
              int slowReplayLimit, int maxSecondsPerMeasurement, int merkleLeaves, int httpSeconds,
-             int freshnessSeconds, int footprintEvents) {
+             int freshnessSeconds, int storeEvents, int storeSchools, int oneSchoolsEvents) {
 
     static Sizes full() {
-        return new Sizes("full", 3, 5_000, 5_000, 500, 1_000_000, 20_000, 30, 1_000_000, 20, 20, 100_000);
+        return new Sizes("full", 3, 5_000, 5_000, 500, 1_000_000, 20_000, 30, 1_000_000, 20, 20, 100_000, 100, 10_000);
     }
 
     static Sizes quick() {
-        return new Sizes("quick", 3, 500, 500, 100, 100_000, 2_000, 10, 100_000, 4, 4, 5_000);
+        return new Sizes("quick", 3, 500, 500, 100, 100_000, 2_000, 10, 100_000, 4, 4, 5_000, 10, 1_000);
     }
 }

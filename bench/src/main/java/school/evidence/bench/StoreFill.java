@@ -3,10 +3,11 @@ package school.evidence.bench;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.h2.mvstore.MVStore;
+import school.evidence.platform.store.DurableH2Backend;
 import school.evidence.kernel.monitoring.MonitoringDetails;
 import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRecorded;
 import school.evidence.kernel.monitoring.MonitoringType;
@@ -25,31 +26,38 @@ final class StoreFill {
     private StoreFill() {
     }
 
-    /** Appends {@code count} recorded lesson visits of one school, each citing one of its plan's actions. */
-    static long lessonVisits(Path storeFile, String urn, String planId, List<String> actionIds, long count) {
+    /**
+     * Appends {@code count} recorded lesson visits, {@code forFirst} of them for the first school and the rest in
+     * turn for the others, each citing one of its school's plan actions and dated across the autumn term.
+     */
+    static long lessonVisits(Path storeFile, List<HttpBench.School> schools, long count, long forFirst) {
         if (count <= 0) {
             return 0;
         }
-        MongoServer server = new MongoServer(new H2Backend(storeFile.toString()));
+        MongoServer server = new MongoServer(new DurableH2Backend(MVStore.open(storeFile.toString())));
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             MongoLedgerStorageEngine engine = MongoLedgerStorageEngine.builder()
                     .database(client.getDatabase("evidence"))
                     .eventSerializer(LedgerSerializers.events()).snapshotSerializer(LedgerSerializers.events())
-                    .partitionResolver(m -> urn).build();
+                    .partitionResolver(m -> (String) m.getMetaData().get("schoolUrn")).build();
             List<EventMessage<?>> batch = new ArrayList<>();
             for (long i = 0; i < count; i++) {
+                HttpBench.School school = i < forFirst || schools.size() == 1 ? schools.get(0)
+                        : schools.get(1 + (int) ((i - forFirst) % (schools.size() - 1)));
                 String id = UUID.randomUUID().toString();
                 MonitoringDetails details = new MonitoringDetails(
                         LocalDate.of(2026, 9, 8).plusDays(i % 70), "DHT",
                         new MonitoringDetails.Focus("Phonics", List.of("Y1")),
                         List.of("Pure sounds modelled clearly; pupils blended CVC words with confidence"),
                         List.of("Check decodable books match the sounds taught this week"),
-                        List.of(actionIds.get((int) (i % actionIds.size()))));
+                        List.of(school.actionId((int) i)));
                 batch.add(new GenericDomainEventMessage<>("MonitoringActivity", id, 0,
-                                                          new MonitoringActivityRecorded(id, urn, planId,
+                                                          new MonitoringActivityRecorded(id, school.urn(),
+                                                                                         school.planId(),
                                                                                          MonitoringType.LESSON_VISIT,
                                                                                          details),
-                                                          MetaData.with("schoolUrn", urn).and("actor", "bench")));
+                                                          MetaData.with("schoolUrn", school.urn())
+                                                                  .and("actor", "bench")));
                 if (batch.size() == 100) {
                     engine.appendEvents(batch);
                     batch.clear();

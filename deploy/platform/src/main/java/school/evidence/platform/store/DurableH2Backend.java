@@ -29,14 +29,14 @@ import java.util.Set;
  * Documents and unique-index keys are written to the file as BSON ({@link BsonPages}) rather than with H2's Java
  * serialization, which the write path's profile showed dominating the embedded server's time.
  */
-class DurableH2Backend extends H2Backend {
+public class DurableH2Backend extends H2Backend {
 
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
                                                      "createindexes", "drop", "dropindexes", "create");
     private final Object commitLock = new Object();
     private final Object findAndModifyLock = new Object();
 
-    DurableH2Backend(MVStore store) {
+    public DurableH2Backend(MVStore store) {
         super(store);
     }
 
