@@ -3,6 +3,7 @@ package school.evidence.ledger.merkle;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import school.evidence.ledger.LedgerFields;
 
 import java.security.PublicKey;
@@ -14,6 +15,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -84,66 +89,151 @@ public final class LedgerVerifier {
                                      "the checkpoint was not signed by the key given"));
             return new Report(school, checkpoint.treeSize(), 0, problems);
         }
-        List<Document> leaves = log.leaves(school, checkpoint.treeSize());
-        Map<String, Long> indexOfHash = new HashMap<>();
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < leaves.size(); i++) {
-            Document leaf = leaves.get(i);
-            if (leaf != null) {
-                indexOfHash.putIfAbsent(leaf.getString(LedgerFields.LEAF_HASH), (long) i);
-                keys.add(leaf.getString("eventKey"));
-            }
-        }
-        Map<String, Document> stored = new HashMap<>();
-        for (int from = 0; from < keys.size(); from += 1000) {
-            events.find(in("_id", keys.subList(from, Math.min(keys.size(), from + 1000))))
-                  .forEach(d -> stored.put(d.getString("_id"), d));
-        }
-        List<byte[]> recomputed = new ArrayList<>();
+        // one pass over the log in chunks, the next chunk read while this one is hashed; nothing is kept per leaf
+        // except for leaves that fail, which a second look then explains
+        MerkleTree.StreamingRoot recomputed = new MerkleTree.StreamingRoot();
+        List<Mismatch> mismatches = new ArrayList<>();
         long verified = 0;
-        for (int i = 0; i < leaves.size(); i++) {
-            Document leaf = leaves.get(i);
-            if (leaf == null) {
-                problems.add(new Problem(Failure.MISSING, i, null, "the log has no leaf " + i));
-                recomputed.add(new byte[32]);
-                continue;
+        long size = checkpoint.treeSize();
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ledger-verifier-read");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<Chunk> next = reader.submit(() -> read(school, 0, Math.min(size, CHUNK)));
+            for (long from = 0; from < size; from += CHUNK) {
+                Chunk chunk = next.get();
+                long nextFrom = from + CHUNK;
+                if (nextFrom < size) {
+                    next = reader.submit(() -> read(school, nextFrom, Math.min(size, nextFrom + CHUNK)));
+                }
+                for (int j = 0; j < chunk.leaves().size(); j++) {
+                    long i = from + j;
+                    Document leaf = chunk.leaves().get(j);
+                    if (leaf == null) {
+                        problems.add(new Problem(Failure.MISSING, i, null, "the log has no leaf " + i));
+                        recomputed.add(new byte[32]);
+                        continue;
+                    }
+                    String eventKey = leaf.getString("eventKey");
+                    Document event = chunk.events().get(eventKey);
+                    if (event == null) {
+                        problems.add(new Problem(Failure.MISSING, i, eventKey, "the event was deleted from the store"));
+                        recomputed.add(HexFormat.of().parseHex(leaf.getString(LedgerFields.LEAF_HASH)));
+                        continue;
+                    }
+                    byte[] hash = LeafEncoding.leafHash(event);
+                    recomputed.add(hash);
+                    String hex = HexFormat.of().formatHex(hash);
+                    if (hex.equals(leaf.getString(LedgerFields.LEAF_HASH))
+                            && school.equals(event.getString(LedgerFields.SCHOOL))) {
+                        verified++;
+                    } else {
+                        mismatches.add(new Mismatch(i, eventKey, hex, event, leaf));
+                    }
+                }
             }
-            String eventKey = leaf.getString("eventKey");
-            Document event = stored.get(eventKey);
-            if (event == null) {
-                problems.add(new Problem(Failure.MISSING, i, eventKey, "the event was deleted from the store"));
-                recomputed.add(HexFormat.of().parseHex(leaf.getString(LedgerFields.LEAF_HASH)));
-                continue;
-            }
-            byte[] hash = LeafEncoding.leafHash(event);
-            String hex = HexFormat.of().formatHex(hash);
-            recomputed.add(hash);
-            if (hex.equals(leaf.getString(LedgerFields.LEAF_HASH)) && school.equals(event.getString(LedgerFields.SCHOOL))) {
-                verified++;
-            } else if (indexOfHash.containsKey(hex) && indexOfHash.get(hex) != i) {
-                problems.add(new Problem(Failure.REORDERED, i, eventKey, "it now holds the content of leaf "
-                        + indexOfHash.get(hex) + "; events were swapped or moved"));
-            } else if (movedBack(event, leaf)) {
-                problems.add(new Problem(Failure.REORDERED, i, eventKey, "its content is intact but it was moved from "
-                        + "global index " + leaf.get(LedgerFields.GLOBAL_INDEX) + " to "
-                        + event.get(LedgerFields.GLOBAL_INDEX)));
-            } else {
-                problems.add(new Problem(Failure.CHANGED, i, eventKey,
-                                         "its stored bytes no longer hash to the leaf recorded at append"));
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Verification interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            reader.shutdownNow();
         }
+        problems.addAll(explain(school, size, mismatches));
         if (problems.isEmpty()) {
-            byte[] root = new MerkleTree(recomputed).root();
-            if (!Arrays.equals(root, HexFormat.of().parseHex(checkpoint.rootHash()))) {
-                problems.add(new Problem(Failure.ROOT_MISMATCH, checkpoint.treeSize() - 1, null,
+            if (!Arrays.equals(recomputed.root(), HexFormat.of().parseHex(checkpoint.rootHash()))) {
+                problems.add(new Problem(Failure.ROOT_MISMATCH, size - 1, null,
                                          "the leaves do not make the signed root: the log itself was rewritten"));
                 verified = 0;
             }
         }
-        Set<String> inLog = new HashSet<>(keys);
+        problems.addAll(backFilled(checkpoint, problems.isEmpty() ? verified : -1));
+        problems.sort((a, b) -> Long.compare(a.leafIndex() < 0 ? Long.MAX_VALUE : a.leafIndex(),
+                                             b.leafIndex() < 0 ? Long.MAX_VALUE : b.leafIndex()));
+        return new Report(school, size, verified, problems);
+    }
+
+    private static final int CHUNK = 2000;
+
+    private record Chunk(List<Document> leaves, Map<String, Document> events) {
+    }
+
+    private record Mismatch(long index, String eventKey, String hex, Document event, Document leaf) {
+    }
+
+    private Chunk read(String school, long from, long to) {
+        List<Document> leaves = log.leaves(school, from, to);
+        List<String> keys = new ArrayList<>(leaves.size());
+        leaves.forEach(leaf -> {
+            if (leaf != null) {
+                keys.add(leaf.getString("eventKey"));
+            }
+        });
+        Map<String, Document> stored = new HashMap<>(keys.size() * 2);
+        events.find(in("_id", keys)).forEach(d -> stored.put(d.getString("_id"), d));
+        return new Chunk(leaves, stored);
+    }
+
+    /** Why each failing leaf fails: another leaf's content (swapped), moved in the order, or changed. */
+    private List<Problem> explain(String school, long size, List<Mismatch> mismatches) {
+        if (mismatches.isEmpty()) {
+            return List.of();
+        }
+        Set<String> wanted = new HashSet<>();
+        mismatches.forEach(m -> wanted.add(m.hex()));
+        Map<String, Long> indexOfHash = new HashMap<>();
+        for (long from = 0; from < size; from += CHUNK) {
+            List<Document> leaves = log.leaves(school, from, Math.min(size, from + CHUNK));
+            for (int j = 0; j < leaves.size(); j++) {
+                Document leaf = leaves.get(j);
+                if (leaf != null && wanted.contains(leaf.getString(LedgerFields.LEAF_HASH))) {
+                    indexOfHash.putIfAbsent(leaf.getString(LedgerFields.LEAF_HASH), from + j);
+                }
+            }
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (Mismatch m : mismatches) {
+            Long other = indexOfHash.get(m.hex());
+            if (other != null && other != m.index()) {
+                problems.add(new Problem(Failure.REORDERED, m.index(), m.eventKey(), "it now holds the content of leaf "
+                        + other + "; events were swapped or moved"));
+            } else if (movedBack(m.event(), m.leaf())) {
+                problems.add(new Problem(Failure.REORDERED, m.index(), m.eventKey(), "its content is intact but it was "
+                        + "moved from global index " + m.leaf().get(LedgerFields.GLOBAL_INDEX) + " to "
+                        + m.event().get(LedgerFields.GLOBAL_INDEX)));
+            } else {
+                problems.add(new Problem(Failure.CHANGED, m.index(), m.eventKey(),
+                                         "its stored bytes no longer hash to the leaf recorded at append"));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Events of the school inside the checkpoint's covered range that its log never held. When every leaf verified
+     * and the store counts exactly that many such events there can be none, so the keys are only compared (a scan)
+     * when the counts differ or something else failed.
+     */
+    private List<Problem> backFilled(Checkpoint checkpoint, long verifiedWhenClean) {
+        Bson covered = and(eq(LedgerFields.SCHOOL, checkpoint.school()),
+                           lte(LedgerFields.GLOBAL_INDEX, checkpoint.coveredGlobalIndex()));
+        if (verifiedWhenClean == checkpoint.treeSize() && events.countDocuments(covered) == verifiedWhenClean) {
+            return List.of();
+        }
+        Set<String> inLog = new HashSet<>();
+        for (long from = 0; from < checkpoint.treeSize(); from += CHUNK) {
+            log.leaves(checkpoint.school(), from, Math.min(checkpoint.treeSize(), from + CHUNK)).forEach(leaf -> {
+                if (leaf != null) {
+                    inLog.add(leaf.getString("eventKey"));
+                }
+            });
+        }
+        List<Problem> problems = new ArrayList<>();
         // keys only: the embedded server answers a find in one reply, however large
-        for (Document event : events.find(and(eq(LedgerFields.SCHOOL, school),
-                                               lte(LedgerFields.GLOBAL_INDEX, checkpoint.coveredGlobalIndex())))
+        for (Document event : events.find(covered)
                                     .projection(new Document("_id", 1).append(LedgerFields.GLOBAL_INDEX, 1))
                                     .batchSize(5000)) {
             if (!inLog.contains(event.getString("_id"))) {
@@ -152,8 +242,6 @@ public final class LedgerVerifier {
                         + "checkpointed log never held it: back-filled"));
             }
         }
-        problems.sort((a, b) -> Long.compare(a.leafIndex() < 0 ? Long.MAX_VALUE : a.leafIndex(),
-                                             b.leafIndex() < 0 ? Long.MAX_VALUE : b.leafIndex()));
-        return new Report(school, checkpoint.treeSize(), verified, problems);
+        return problems;
     }
 }

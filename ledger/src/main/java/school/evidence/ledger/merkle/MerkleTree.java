@@ -128,6 +128,44 @@ public final class MerkleTree {
         }
     }
 
+    /**
+     * MTH of leaves given one at a time, in O(log n) memory: full subtrees are merged as soon as they complete, and
+     * the remaining ones (one per bit of n, largest first) are folded from the right, which is RFC 6962's split.
+     */
+    public static final class StreamingRoot {
+        private final java.util.ArrayDeque<byte[]> hashes = new java.util.ArrayDeque<>();
+        private final java.util.ArrayDeque<Long> sizes = new java.util.ArrayDeque<>();
+        private long count;
+
+        public void add(byte[] leafHash) {
+            byte[] hash = leafHash;
+            long size = 1;
+            while (!sizes.isEmpty() && sizes.peekLast() == size) {
+                hash = nodeHash(hashes.pollLast(), hash);
+                size += sizes.pollLast();
+            }
+            hashes.addLast(hash);
+            sizes.addLast(size);
+            count++;
+        }
+
+        public long size() {
+            return count;
+        }
+
+        public byte[] root() {
+            if (hashes.isEmpty()) {
+                return sha256();
+            }
+            java.util.Iterator<byte[]> fromRight = hashes.descendingIterator();
+            byte[] root = fromRight.next();
+            while (fromRight.hasNext()) {
+                root = nodeHash(fromRight.next(), root);
+            }
+            return root;
+        }
+    }
+
     /** The largest power of two smaller than n (n at least 2). */
     static int split(int n) {
         return Integer.highestOneBit(n - 1);

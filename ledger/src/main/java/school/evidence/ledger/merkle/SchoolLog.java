@@ -140,14 +140,21 @@ public final class SchoolLog {
     public List<Document> leaves(String school, long size) {
         List<Document> ordered = new ArrayList<>();
         for (long from = 0; from < size; from += 1000) {
-            List<String> keys = new ArrayList<>();
-            for (long i = from; i < Math.min(size, from + 1000); i++) {
-                keys.add(school + ":" + i);
-            }
-            Map<String, Document> found = new HashMap<>();
-            leaves.find(in("_id", keys)).forEach(d -> found.put(d.getString("_id"), d));
-            keys.forEach(k -> ordered.add(found.get(k)));
+            ordered.addAll(leaves(school, from, Math.min(size, from + 1000)));
         }
+        return ordered;
+    }
+
+    /** Leaves {@code from} (inclusive) to {@code to} (exclusive) in order, by key; null where one is missing. */
+    public List<Document> leaves(String school, long from, long to) {
+        List<String> keys = new ArrayList<>();
+        for (long i = from; i < to; i++) {
+            keys.add(school + ":" + i);
+        }
+        Map<String, Document> found = new HashMap<>();
+        leaves.find(in("_id", keys)).forEach(d -> found.put(d.getString("_id"), d));
+        List<Document> ordered = new ArrayList<>(keys.size());
+        keys.forEach(k -> ordered.add(found.get(k)));
         return ordered;
     }
 

@@ -55,6 +55,28 @@ class MerkleTreeTest {
     }
 
     @Test
+    void theStreamingRootEqualsTheTreesRootForEverySizeUpTo300() {
+        Random random = new Random(9162);
+        List<byte[]> leaves = new ArrayList<>();
+        MerkleTree.StreamingRoot streaming = new MerkleTree.StreamingRoot();
+        assertThat(streaming.root()).isEqualTo(new MerkleTree(leaves).root());
+        for (int size = 1; size <= 300; size++) {
+            byte[] data = new byte[random.nextInt(40)];
+            random.nextBytes(data);
+            byte[] leaf = MerkleTree.leafHash(data);
+            leaves.add(leaf);
+            streaming.add(leaf);
+            assertThat(HEX.formatHex(streaming.root())).as("size " + size)
+                                                       .isEqualTo(HEX.formatHex(new MerkleTree(leaves).root()));
+        }
+        MerkleTree.StreamingRoot vectors = new MerkleTree.StreamingRoot();
+        for (int i = 0; i < INPUTS.length; i++) {
+            vectors.add(MerkleTree.leafHash(HEX.parseHex(INPUTS[i])));
+            assertThat(HEX.formatHex(vectors.root())).isEqualTo(ROOTS[i + 1]);
+        }
+    }
+
+    @Test
     void auditPathsMatchTheReference() {
         MerkleTree tree = reference();
         assertThat(hex(tree.inclusionProof(0, 8))).containsExactly(
