@@ -9,7 +9,7 @@ record Sizes(String name, int repetitions, int records, int engineOps, int slowE
              int freshnessSeconds, int storeEvents, int storeSchools, int oneSchoolsEvents) {
 
     static Sizes full() {
-        return new Sizes("full", 3, 5_000, 5_000, 500, 1_000_000, 20_000, 30, 1_000_000, 20, 20, 100_000, 100, 10_000);
+        return new Sizes("full", 3, 5_000, 5_000, 500, 1_000_000, 20_000, 30, 1_000_000, 20, 20, 50_000, 100, 10_000);
     }
 
     static Sizes quick() {
