@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * The whole benchmark: prints one table and writes the same figures as JSON. Every figure is the median of at least
  * three repetitions (min and max beside it), at fixed sizes, after a discarded warm-up. Run it with
  * {@code bench/run.sh} (README, "Measured numbers"); options: {@code --quick} (small sizes, a smoke run),
- * {@code --only=engines,ledger,http}, {@code --postgres=<jdbc url>} (else {@code BENCH_POSTGRES_URL}),
+ * {@code --only=engines,ledger,http,store} ({@code store}: sections 4, 5, 7 without 1 and 3), {@code --postgres=<jdbc url>} (else {@code BENCH_POSTGRES_URL}),
  * {@code --out=<file.json>}.
  */
 public final class Bench {
@@ -20,14 +20,14 @@ public final class Bench {
         List<String> options = Arrays.asList(args);
         Sizes sizes = options.contains("--quick") ? Sizes.quick() : Sizes.full();
         Set<String> only = option(options, "--only=").map(v -> Set.of(v.split(",")))
-                                                     .orElse(Set.of("engines", "ledger", "http"));
+                                                     .orElse(Set.of("engines", "ledger", "http", "store"));
         String postgres = option(options, "--postgres=").orElse(System.getenv("BENCH_POSTGRES_URL"));
         Path out = Path.of(option(options, "--out=").orElse("bench/results/latest.json"));
         Report report = new Report();
         System.out.println("Benchmark (" + sizes.name() + " sizes): " + only.stream().sorted().collect(Collectors.joining(", ")));
-        if (only.contains("http")) {
-            System.out.println("Sections 1, 3, 4, 5, 7: the standalone service over HTTP");
-            new HttpBench(sizes, report).run(HttpBench.standaloneJar());
+        if (only.contains("http") || only.contains("store")) {
+            System.out.println("Sections " + (only.contains("http") ? "1, 3, " : "") + "4, 5, 7: the standalone service");
+            new HttpBench(sizes, report).run(HttpBench.standaloneJar(), only.contains("http"));
         }
         if (only.contains("engines")) {
             System.out.println("Section 2: event storage engines");

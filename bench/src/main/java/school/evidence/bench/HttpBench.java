@@ -60,7 +60,8 @@ final class HttpBench {
         }
     }
 
-    void run(Path jar) throws Exception {
+    /** {@code loads}: sections 1 and 3 first; without them only the stored-data sections 4, 5 and 7 run. */
+    void run(Path jar, boolean loads) throws Exception {
         Path data = Files.createTempDirectory("http-bench");
         int port = 18080 + (int) (ProcessHandle.current().pid() % 1000);
         long written;
@@ -68,47 +69,58 @@ final class HttpBench {
         try (Service service = Service.start(jar, data, port)) {
             System.out.printf(" service started in %.1f s (empty store)%n", service.startupSeconds);
             HttpClient http = HttpClient.newHttpClient();
-            writePath(service, 1, 50); // JIT warm-up, discarded
-            writePath(service, 8, 200);
-            for (int clients : new int[]{1, 8, 32}) {
-                waitForProjections(service, http);
-                Figure.Reps throughput = new Figure.Reps();
-                Figure.Reps p50 = new Figure.Reps();
-                Figure.Reps p99 = new Figure.Reps();
-                for (int rep = 0; rep < sizes.repetitions(); rep++) {
-                    Load load = writePath(service, clients, 0);
-                    throughput.add(load.perSecond());
-                    p50.add(load.percentile(50));
-                    p99.add(load.percentile(99));
-                }
-                boolean eight = clients == 8;
-                report.add(Figure.of("1 write path", clients + " client" + (clients == 1 ? "" : "s") + ": throughput",
-                                     "writes/s", throughput.values, eight ? 3000.0 : null, true, null));
-                report.add(Figure.of("1 write path", clients + " client" + (clients == 1 ? "" : "s") + ": p50",
-                                     "ms", p50.values, null, false, null));
-                report.add(Figure.of("1 write path", clients + " client" + (clients == 1 ? "" : "s") + ": p99",
-                                     "ms", p99.values, eight ? 25.0 : null, false, null));
+            if (loads) {
+                loads(service, http);
             }
-            waitForProjections(service, http);
-            freshness(service, http);
             for (int i = 0; i < sizes.storeSchools(); i++) {
                 stored.add(setUp(service, http));
             }
             written = events(service, http);
         }
+        stored(jar, data, port, stored, written);
+    }
+
+    private void loads(Service service, HttpClient http) throws Exception {
+        writePath(service, 1, 50); // JIT warm-up, discarded
+        writePath(service, 8, 200);
+        for (int clients : new int[]{1, 8, 32}) {
+            waitForProjections(service, http);
+            Figure.Reps throughput = new Figure.Reps();
+            Figure.Reps p50 = new Figure.Reps();
+            Figure.Reps p99 = new Figure.Reps();
+            for (int rep = 0; rep < sizes.repetitions(); rep++) {
+                Load load = writePath(service, clients, 0);
+                throughput.add(load.perSecond());
+                p50.add(load.percentile(50));
+                p99.add(load.percentile(99));
+            }
+            boolean eight = clients == 8;
+            report.add(Figure.of("1 write path", clients + " client" + (clients == 1 ? "" : "s") + ": throughput",
+                                 "writes/s", throughput.values, eight ? 3000.0 : null, true, null));
+            report.add(Figure.of("1 write path", clients + " client" + (clients == 1 ? "" : "s") + ": p50",
+                                 "ms", p50.values, null, false, null));
+            report.add(Figure.of("1 write path", clients + " client" + (clients == 1 ? "" : "s") + ": p99",
+                                 "ms", p99.values, eight ? 25.0 : null, false, null));
+        }
+        waitForProjections(service, http);
+        freshness(service, http);
+    }
+
+    private void stored(Path jar, Path data, int port, List<School> stored, long written) throws Exception {
         // fill the store directly through the ledger engine (at the service's HTTP rate this would take hours):
         // lesson visits, one school's year among the schools' events, as the service would have stored them
-        written += StoreFill.lessonVisits(data.resolve("evidence.mv"), stored, Math.max(0, sizes.storeEvents() - written),
-                                          sizes.oneSchoolsEvents());
+        long total = written + StoreFill.lessonVisits(data.resolve("evidence.mv"), stored,
+                                                      Math.max(0, sizes.storeEvents() - written),
+                                                      sizes.oneSchoolsEvents());
         Instant filledAt = Instant.now();
-        String store = String.format("%,d", written) + " events of " + (schools.get() - 200_000) + " schools";
+        String store = String.format("%,d", total) + " events of " + (schools.get() - 200_000) + " schools";
         try (Service service = Service.start(jar, data, port)) {
             HttpClient http = HttpClient.newHttpClient();
             long start = System.nanoTime();
             long behind = catchUp(service, http);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(" restarted on %,d events: projections caught up with %,d new events in %.1f s%n",
-                              written, behind, seconds);
+                              total, behind, seconds);
             // every projection builds from those events as it would in a rebuild: one long run, not repeated
             report.add(Figure.of("4 rebuild", "all projections from " + String.format("%,d", behind) + " events",
                                  "events/s", List.of(behind / seconds), 30_000.0, true,
@@ -142,7 +154,7 @@ final class HttpBench {
         String[][] reads = {
                 {"plan", "/api/plans/" + school.planId() + "?asOf=" + at, "40"},
                 {"monitoring list (" + String.format("%,d", sizes.oneSchoolsEvents()) + " records)",
-                        "/api/schools/" + school.urn() + "/monitoring?asOf=" + at, "10"}};
+                        "/api/schools/" + school.urn() + "/monitoring?asOf=" + at, "5"}};
         for (String[] read : reads) {
             for (int i = 0; i < 3; i++) { // warm-up
                 get(http, service, read[1]);
@@ -167,7 +179,8 @@ final class HttpBench {
     }
 
     private static void get(HttpClient http, Service service, String path) throws Exception {
-        HttpResponse<String> reply = http.send(service.get(path), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> reply = http.send(service.request(path).timeout(Duration.ofMinutes(5)).GET().build(),
+                                               HttpResponse.BodyHandlers.ofString());
         if (reply.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + reply.statusCode() + ": " + reply.body());
         }
