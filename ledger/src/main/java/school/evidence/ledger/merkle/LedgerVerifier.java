@@ -156,7 +156,11 @@ public final class LedgerVerifier {
         return new Report(school, size, verified, problems);
     }
 
-    private static final int CHUNK = 2000;
+    /**
+     * Leaves per read. Small on purpose: the embedded server checks every document it finds against the whole
+     * {@code $in} list, so a read costs the square of its size (100,000 events: 3.3 s with 2,000, 1.4-1.8 s with 250).
+     */
+    private static final int CHUNK = 250;
 
     private record Chunk(List<Document> leaves, Map<String, Document> events) {
     }
