@@ -156,7 +156,16 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         try {
             events.insertMany(docs, new InsertManyOptions().ordered(true));
         } catch (MongoException e) {
-            if (alreadyStored(docs)) {
+            boolean ours;
+            try {
+                ours = alreadyStored(docs);
+            } catch (MongoException unreachable) {
+                // the write may have landed or not, and the store cannot say which: not a conflict, an outage
+                voidRange(first, last);
+                throw new EventStoreException("The store became unreachable before it could tell whether the "
+                                                      + "append landed", unreachable);
+            }
+            if (ours) {
                 // the driver retried a write whose first attempt had landed before the connection dropped
                 return;
             }
@@ -166,15 +175,11 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
 
     /** True when every document is in the store as this very event (same key, same event id). */
     private boolean alreadyStored(List<Document> docs) {
-        try {
-            Map<Object, Object> stored = new java.util.HashMap<>();
-            events.find(in("_id", docs.stream().map(d -> d.get("_id")).toList()))
-                  .projection(new Document(LedgerFields.EVENT_ID, 1))
-                  .forEach(d -> stored.put(d.get("_id"), d.get(LedgerFields.EVENT_ID)));
-            return docs.stream().allMatch(d -> d.get(LedgerFields.EVENT_ID).equals(stored.get(d.get("_id"))));
-        } catch (MongoException unreachable) {
-            return false;
-        }
+        Map<Object, Object> stored = new java.util.HashMap<>();
+        events.find(in("_id", docs.stream().map(d -> d.get("_id")).toList()))
+              .projection(new Document(LedgerFields.EVENT_ID, 1))
+              .forEach(d -> stored.put(d.get("_id"), d.get(LedgerFields.EVENT_ID)));
+        return docs.stream().allMatch(d -> d.get(LedgerFields.EVENT_ID).equals(stored.get(d.get("_id"))));
     }
 
     private void failed(MongoException failure, List<? extends EventMessage<?>> messages, long first, long last) {

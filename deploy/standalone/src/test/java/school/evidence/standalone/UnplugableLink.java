@@ -63,8 +63,15 @@ final class UnplugableLink implements AutoCloseable {
                 try {
                     Socket client = server.accept();
                     Socket upstream = new Socket(target.getAddress(), target.getPort());
-                    open.add(client);
-                    open.add(upstream);
+                    synchronized (UnplugableLink.this) {
+                        if (server.isClosed()) { // accepted while being unplugged: it must not outlive the outage
+                            close(client);
+                            close(upstream);
+                            return;
+                        }
+                        open.add(client);
+                        open.add(upstream);
+                    }
                     pipe(client, upstream);
                     pipe(upstream, client);
                 } catch (IOException closed) {
