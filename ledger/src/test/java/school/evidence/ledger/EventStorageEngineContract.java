@@ -208,8 +208,15 @@ abstract class EventStorageEngineContract {
                        .isSorted().doesNotHaveDuplicates();
     }
 
-    @Test
-    void deliversAnEventWhoseIndexWasReservedBeforeButCommittedAfterALaterOne() throws Exception {
+    /** An append of {@code note} that has reserved its global index and waits before inserting. */
+    private record PausedWriter(Thread thread, CountDownLatch release) {
+        void finish() throws InterruptedException {
+            release.countDown();
+            thread.join(10_000);
+        }
+    }
+
+    private PausedWriter pausedAfterReserving(String note) throws InterruptedException {
         CountDownLatch reserved = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicReference<Thread> slowThread = new AtomicReference<>();
@@ -219,12 +226,17 @@ abstract class EventStorageEngineContract {
                 await(release);
             }
         }).build();
-        MongoLedgerStorageEngine fast = engine();
-
-        Thread writer = new Thread(() -> slow.appendEvents(event("slow", 0, "reserved-first")));
+        Thread writer = new Thread(() -> slow.appendEvents(event("slow", 0, note)));
         slowThread.set(writer);
         writer.start();
         assertThat(reserved.await(10, TimeUnit.SECONDS)).isTrue();
+        return new PausedWriter(writer, release);
+    }
+
+    @Test
+    void deliversAnEventWhoseIndexWasReservedBeforeButCommittedAfterALaterOne() throws Exception {
+        MongoLedgerStorageEngine fast = engine();
+        PausedWriter writer = pausedAfterReserving("reserved-first");
         fast.appendEvents(event("fast", 0, "committed-first"));
 
         List<? extends TrackedEventMessage<?>> firstRead = readAll(fast, null);
@@ -232,8 +244,7 @@ abstract class EventStorageEngineContract {
         TrackingToken afterFirstRead = firstRead.get(0).trackingToken();
         assertThat(((GapAwareTrackingToken) afterFirstRead).getGaps()).containsExactly(1L);
 
-        release.countDown();
-        writer.join(10_000);
+        writer.finish();
 
         List<? extends TrackedEventMessage<?>> secondRead = readAll(fast, afterFirstRead);
         assertThat(notes(secondRead)).containsExactly("reserved-first");
@@ -242,24 +253,11 @@ abstract class EventStorageEngineContract {
 
     @Test
     void aReaderThatCouldNotLookForLongerThanTheGapTimeoutLooksOnceMoreBeforeSkipping() throws Exception {
-        CountDownLatch reserved = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicReference<Thread> slowThread = new AtomicReference<>();
-        MongoLedgerStorageEngine slow = engineBuilder().afterReserve(() -> {
-            if (Thread.currentThread() == slowThread.get()) {
-                reserved.countDown();
-                await(release);
-            }
-        }).build();
         MongoLedgerStorageEngine reader = engineBuilder().gapTimeout(Duration.ofSeconds(60)).build();
-        Thread writer = new Thread(() -> slow.appendEvents(event("slow", 0, "reply-lost-in-the-outage")));
-        slowThread.set(writer);
-        writer.start();
-        assertThat(reserved.await(10, TimeUnit.SECONDS)).isTrue();
+        PausedWriter writer = pausedAfterReserving("reply-lost-in-the-outage");
         reader.appendEvents(event("fast", 0, "committed-first"));
         TrackingToken token = readAll(reader, null).get(0).trackingToken(); // the gap's clock starts
-        release.countDown();
-        writer.join(10_000);
+        writer.finish();
 
         // the reader could not read for longer than the gap timeout (database unreachable, backing off)
         fakeNanos.addAndGet(Duration.ofSeconds(90).toNanos());

@@ -31,6 +31,8 @@ public final class SchoolLog {
     static final String LEAVES = "ledger_leaves";
     static final String LEAF_OF = "ledger_leaf_of";
     static final String HEADS = "ledger_heads";
+    /** Keys per {@code $in}: the embedded server matches each document it finds against the whole list. */
+    static final int READ_AT_ONCE = 250;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> leaves;
@@ -139,8 +141,8 @@ public final class SchoolLog {
     /** The leaf documents 0..size-1, in order (a missing one is null). */
     public List<Document> leaves(String school, long size) {
         List<Document> ordered = new ArrayList<>();
-        for (long from = 0; from < size; from += 1000) {
-            ordered.addAll(leaves(school, from, Math.min(size, from + 1000)));
+        for (long from = 0; from < size; from += READ_AT_ONCE) {
+            ordered.addAll(leaves(school, from, Math.min(size, from + READ_AT_ONCE)));
         }
         return ordered;
     }
