@@ -81,6 +81,7 @@ import static com.mongodb.client.model.Updates.inc;
  */
 public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MongoLedgerStorageEngine.class);
     static final String COUNTER_ID = "globalIndex";
     static final String VOID_KEY_PREFIX = "#void:";
     private static final int FIRST_AGGREGATE_WINDOW = 16;
@@ -183,6 +184,10 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
     }
 
     private void failed(MongoException failure, List<? extends EventMessage<?>> messages, long first, long last) {
+        if (DUPLICATE_KEY.isDuplicateKeyViolation(failure)) {
+            // expected for a stale append (409); anything else here is worth an operator's eye
+            LOG.info("Append at global index {}..{} refused by a unique index: {}", first, last, failure.getMessage());
+        }
         if (failure instanceof MongoBulkWriteException e) {
             int failedAt = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
             voidRange(first + failedAt, last);
@@ -193,11 +198,18 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         }
     }
 
+    /**
+     * Reserves {@code count} positions and returns the last. Asks for the document as it was <em>before</em> the
+     * increment: the embedded server answers "after" with the stored document itself, encoded once its lock is
+     * released, so a concurrent increment could show through and two writers got the same position (a new record
+     * then failed as "already registered"); its "before" is a copy taken under the lock. Same answer on real MongoDB.
+     */
     private long reserve(int count) {
-        Document counter = counters.findOneAndUpdate(
+        Document before = counters.findOneAndUpdate(
                 eq("_id", COUNTER_ID), inc("value", (long) count),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return ((Number) counter.get("value")).longValue();
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        long previous = before == null ? 0 : ((Number) before.get("value")).longValue();
+        return previous + count;
     }
 
     /** Best effort: marks reserved-but-unused indexes so readers need not wait for them. */
