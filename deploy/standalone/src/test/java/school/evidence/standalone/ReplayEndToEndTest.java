@@ -77,5 +77,26 @@ class ReplayEndToEndTest {
         assertThat(slt.await("/api/plans/" + plan, r -> r.body().path("priorities").size() == 10).body()
                       .path("priorities").size()).isEqualTo(10);
         assertThat(slt.post("/api/operations/projections/plan-view/rebuild", "").status()).isEqualTo(403);
+
+        // while the audit trail is swapped in, ten times over, a reader never finds it emptied or partial
+        int total = slt.get("/api/schools/108520/audit?size=1").body().path("total").asInt();
+        java.util.concurrent.atomic.AtomicBoolean swapping = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.Set<Integer> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Thread reader = Thread.ofPlatform().start(() -> {
+            while (swapping.get()) {
+                seen.add(slt.get("/api/schools/108520/audit?size=1").body().path("total").asInt());
+            }
+        });
+        for (int i = 0; i < 10; i++) {
+            assertThat(operator.post("/api/operations/projections/audit-trail/rebuild", "").body()
+                               .path("swapped").asBoolean()).isTrue();
+        }
+        swapping.set(false);
+        try {
+            reader.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertThat(seen).as("audit totals read during ten swaps").containsOnly(total);
     }
 }

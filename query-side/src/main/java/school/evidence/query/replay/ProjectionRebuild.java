@@ -3,12 +3,17 @@ package school.evidence.query.replay;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -17,17 +22,24 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.stereotype.Component;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
 /**
  * Rebuilds a projection from the first event into a shadow database while the live one keeps answering, then
  * (when asked) swaps it in: the live processor pauses, the shadow catches up to the head, its collections replace
- * the live ones and the processor resumes from where the shadow stopped. Also compares a shadow with the live
+ * the live ones document by document and the processor resumes from where the shadow stopped. Also compares a shadow with the live
  * data document by document, which is how replay is proven deterministic.
  */
 @Component
@@ -36,6 +48,8 @@ public class ProjectionRebuild {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
     /** The ledger's Merkle index assigns permanent positions; it is never rebuilt. */
     private static final List<String> NOT_REBUILT = List.of("ledger-index", "erasures");
+    private static final int COPY_BATCH = 1000;
+    private static final int DELETE_BATCH = 250;
 
     public record Result(String group, long events, Map<String, Integer> documents, List<String> differences,
                          boolean swapped) {
@@ -82,6 +96,11 @@ public class ProjectionRebuild {
     /**
      * Rebuilds into a shadow, then swaps it in for the live projection. One at a time: an operator's rebuild and the
      * one an erasure starts must not pause, reset and restart the same processor over each other.
+     * <p>
+     * The swap replaces live documents by id and then deletes those the rebuild does not have, so a reader sees each
+     * document either as it was or as rebuilt, never an emptied read model (the embedded store has no transactions).
+     * The processor's position is then set to where the rebuild stopped; Axon's reset is not used, because its reset
+     * handler would empty the live collections first.
      */
     public synchronized Result rebuildAndSwap(String group) {
         Object projection = projection(group);
@@ -96,27 +115,16 @@ public class ProjectionRebuild {
             processor.shutDown();
             Replayed rest = replay(rebuilt, first.lastToken());   // catch up to the head
             TrackingToken head = rest.lastToken() != null ? rest.lastToken() : first.lastToken();
-            if (head != null) {
-                processor.resetTokens(head);                       // runs the projection's reset handler (clears live)
+            Map<String, Integer> documents = new LinkedHashMap<>();
+            for (String name : ownedCollections(rebuilt)) {
+                documents.put(name, replaceLive(shadow.getCollection(name), live.getCollection(name)));
             }
-            for (String name : shadow.listCollectionNames()) {
-                MongoCollection<Document> target = live.getCollection(name);
-                target.deleteMany(new Document());
-                List<Document> batch = new ArrayList<>();
-                for (Document doc : shadow.getCollection(name).find()) {
-                    batch.add(doc);
-                    if (batch.size() == 1000) {
-                        target.insertMany(batch);
-                        batch.clear();
-                    }
-                }
-                if (!batch.isEmpty()) {
-                    target.insertMany(batch);
-                }
+            if (head != null) {
+                moveTo(group, head);
             }
             processor.start();
             log.info("Projection {} rebuilt from {} events and swapped in", group, first.events() + rest.events());
-            return new Result(group, first.events() + rest.events(), counts(shadow), List.of(), true);
+            return new Result(group, first.events() + rest.events(), documents, List.of(), true);
         } finally {
             if (!processor.isRunning()) {
                 processor.start();
@@ -124,6 +132,70 @@ public class ProjectionRebuild {
             shadow.drop();
             rebuilding.decrementAndGet();
         }
+    }
+
+    /** Makes {@code target} hold exactly the documents of {@code source}; returns how many. */
+    private static int replaceLive(MongoCollection<Document> source, MongoCollection<Document> target) {
+        Set<Object> kept = new HashSet<>();
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Document doc : source.find()) {
+            kept.add(doc.get("_id"));
+            writes.add(new ReplaceOneModel<>(eq("_id", doc.get("_id")), doc, new ReplaceOptions().upsert(true)));
+            if (writes.size() == COPY_BATCH) {
+                target.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+                writes.clear();
+            }
+        }
+        if (!writes.isEmpty()) {
+            target.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+        List<Object> stale = new ArrayList<>();
+        for (Document doc : target.find().projection(new Document("_id", 1))) {
+            if (!kept.contains(doc.get("_id"))) {
+                stale.add(doc.get("_id"));
+            }
+        }
+        // small $in lists: the embedded server matches each document against the whole list
+        for (int from = 0; from < stale.size(); from += DELETE_BATCH) {
+            target.deleteMany(in("_id", stale.subList(from, Math.min(stale.size(), from + DELETE_BATCH))));
+        }
+        return kept.size();
+    }
+
+    /** Sets every segment of the stopped processor to {@code head}, where the rebuilt data stops. */
+    private void moveTo(String group, TrackingToken head) {
+        TokenStore tokens = axon.eventProcessingConfiguration().tokenStore(group);
+        int[] segments = tokens.fetchSegments(group);
+        if (segments.length == 0) {
+            tokens.initializeTokenSegments(group, 1, head);
+            return;
+        }
+        for (int segment : segments) {
+            TrackingToken current = tokens.fetchToken(group, segment); // claims it for this node
+            if (!head.equals(current)) {
+                tokens.storeToken(head, group, segment);
+            }
+            tokens.releaseClaim(group, segment);
+        }
+    }
+
+    /** The collections a projection writes: its {@code MongoCollection} fields. */
+    private static List<String> ownedCollections(Object projection) {
+        List<String> names = new ArrayList<>();
+        for (Class<?> type = projection.getClass(); type != Object.class; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                if (MongoCollection.class.isAssignableFrom(field.getType())
+                        && !Modifier.isStatic(field.getModifiers())) {
+                    try {
+                        field.setAccessible(true);
+                        names.add(((MongoCollection<?>) field.get(projection)).getNamespace().getCollectionName());
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     private record Replayed(long events, TrackingToken lastToken) {
