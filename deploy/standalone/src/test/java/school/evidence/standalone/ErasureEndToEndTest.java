@@ -54,7 +54,8 @@ class ErasureEndToEndTest {
         Api.Reply erased = slt.postJson("/api/schools/" + URN + "/erasures",
                                         Map.of("person", TEACHER, "reason", "Former member of staff asked for erasure"));
         assertThat(erased.status()).as(erased.raw().body()).isEqualTo(201);
-        slt.await(monitoring, r -> !r.raw().body().contains(NOTE) && r.raw().body().contains("[erased]"));
+        assertThat(slt.await(monitoring, r -> !r.raw().body().contains(NOTE) && r.raw().body().contains("[erased]"))
+                      .raw().body()).contains("[erased]").doesNotContain(NOTE);
         assertThat(slt.awaitPost("/api/schools/" + URN + "/checkpoints").status()).isEqualTo(201);
 
         List<String> reads = new ArrayList<>(List.of(
