@@ -77,7 +77,7 @@ final class BsonPages {
      * Keys of a unique index. The index only looks keys up, so any total order that agrees with equality serves;
      * this one compares values of the same type directly and falls back to their BSON bytes.
      */
-    static final class IndexKeys extends BasicDataType<KeyValue> {
+    static class IndexKeys extends BasicDataType<KeyValue> {
 
         private final ObjectDataType legacy = new ObjectDataType();
 
@@ -126,7 +126,7 @@ final class BsonPages {
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
-        private static int compareValues(Object x, Object y) {
+        static int compareValues(Object x, Object y) {
             if (Objects.equals(x, y)) {
                 return 0;
             }
@@ -142,6 +142,26 @@ final class BsonPages {
             int c = Arrays.compare(encode(new Document("v", x)), encode(new Document("v", y)));
             // unequal values with equal encodings cannot be told apart by BSON; order them stably all the same
             return c != 0 ? c : Integer.compare(x.hashCode(), y.hashCode());
+        }
+    }
+
+    /**
+     * Keys of a secondary index: the indexed values followed by the document's position. Ordered value by value with
+     * a shorter key before every longer key it begins, so the positions of one value are a contiguous run that
+     * starts at the key holding just that value.
+     */
+    static final class PrefixKeys extends IndexKeys {
+
+        @Override
+        public int compare(KeyValue a, KeyValue b) {
+            int common = Math.min(a.size(), b.size());
+            for (int i = 0; i < common; i++) {
+                int c = compareValues(a.get(i), b.get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(a.size(), b.size());
         }
     }
 

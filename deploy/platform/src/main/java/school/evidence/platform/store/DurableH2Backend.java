@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -16,6 +17,10 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,6 +83,7 @@ public class DurableH2Backend extends H2Backend {
 
         private static final BsonPages.Documents DOCUMENTS = new BsonPages.Documents();
         private static final BsonPages.IndexKeys INDEX_KEYS = new BsonPages.IndexKeys();
+        private static final BsonPages.PrefixKeys PREFIX_KEYS = new BsonPages.PrefixKeys();
 
         BsonDatabase(String databaseName) {
             super(databaseName, getMvStore(), getCursorRegistry());
@@ -108,10 +114,21 @@ public class DurableH2Backend extends H2Backend {
             return new UniqueIndexOnMap(map, indexName, keys, sparse);
         }
 
+        /** H2's backend ignores non-unique indexes; ours keeps them, so a school's records are found by key. */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                           List<IndexKey> keys, boolean sparse) {
+            MVMap<KeyValue, Boolean> map = getMvStore().openMap(
+                    legacyIndexMap(collectionName, indexName) + ".secondary",
+                    new MVMap.Builder<KeyValue, Boolean>().keyType(PREFIX_KEYS));
+            return new SecondaryIndexOnMap(map, indexName, keys, sparse);
+        }
+
         @Override
         protected void dropIndex(MongoCollection<Object> collection, String indexName) {
             super.dropIndex(collection, indexName);
             getMvStore().removeMap(legacyIndexMap(collection.getCollectionName(), indexName) + ".bson");
+            getMvStore().removeMap(legacyIndexMap(collection.getCollectionName(), indexName) + ".secondary");
         }
 
         private String legacyIndexMap(String collectionName, String indexName) {
@@ -164,4 +181,182 @@ public class DurableH2Backend extends H2Backend {
             return getCount();
         }
     }
+
+    /**
+     * A non-unique index kept in an MVStore map: one entry per (indexed values, position). It answers queries that
+     * give a plain value (or {@code $in} of plain values) for the index's first field, or for a run of its leading
+     * fields; the server then checks each document found against the whole query, so other conditions still apply.
+     */
+    static final class SecondaryIndexOnMap extends Index<Object> {
+
+        private final MVMap<KeyValue, Boolean> map;
+
+        SecondaryIndexOnMap(MVMap<KeyValue, Boolean> map, String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+            this.map = map;
+        }
+
+        @Override
+        public Object getPosition(Document document) {
+            return null; // not unique: documents are found through the primary key
+        }
+
+        @Override
+        public void checkAdd(Document document, MongoCollection<Object> collection) {
+            // nothing to refuse
+        }
+
+        @Override
+        public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+            if (isSparse() && hasNoValueForKeys(document)) {
+                return;
+            }
+            for (KeyValue values : getKeyValues(document)) {
+                map.put(withPosition(values, position), Boolean.TRUE);
+            }
+        }
+
+        @Override
+        public synchronized Object remove(Document document) {
+            if (isSparse() && hasNoValueForKeys(document)) {
+                return null;
+            }
+            Object position = positionOf(document);
+            for (KeyValue values : getKeyValues(document)) {
+                map.remove(withPosition(values, position));
+            }
+            return position;
+        }
+
+        @Override
+        public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+            // nothing to refuse
+        }
+
+        @Override
+        public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
+                                               MongoCollection<Object> collection) {
+            if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
+                if (!(isSparse() && hasNoValueForKeys(oldDocument))) {
+                    for (KeyValue values : getKeyValues(oldDocument)) {
+                        map.remove(withPosition(values, position));
+                    }
+                }
+                add(newDocument, position, collection);
+            }
+        }
+
+        @Override
+        public synchronized boolean canHandle(Document query) {
+            return !leadingValues(query).isEmpty();
+        }
+
+        @Override
+        public synchronized Iterable<Object> getPositions(Document query) {
+            List<List<Object>> prefixes = new ArrayList<>();
+            prefixes.add(List.of());
+            for (List<Object> alternatives : leadingValues(query)) {
+                List<List<Object>> longer = new ArrayList<>();
+                for (List<Object> prefix : prefixes) {
+                    for (Object value : alternatives) {
+                        List<Object> next = new ArrayList<>(prefix);
+                        next.add(value);
+                        longer.add(next);
+                    }
+                }
+                prefixes = longer;
+            }
+            Set<Object> positions = new LinkedHashSet<>();
+            for (List<Object> raw : prefixes) {
+                KeyValue from = new KeyValue(raw).normalized(); // as the stored keys are
+                List<Object> prefix = from.stream().toList();
+                Iterator<KeyValue> keys = map.keyIterator(from);
+                while (keys.hasNext()) {
+                    KeyValue key = keys.next();
+                    if (!startsWith(key, prefix)) {
+                        break; // past the run of this prefix
+                    }
+                    positions.add(key.get(key.size() - 1));
+                }
+            }
+            return positions;
+        }
+
+        /**
+         * For each leading field of the index that the query gives plainly, the values it may take (one, or those of
+         * {@code $in}); stops at the first field it does not. Empty: this index cannot help.
+         */
+        private List<List<Object>> leadingValues(Document query) {
+            List<List<Object>> values = new ArrayList<>();
+            for (String key : keys()) {
+                Object queried = query.get(key);
+                if (plain(queried)) {
+                    values.add(List.of(queried));
+                } else if (queried instanceof Document expression && expression.size() == 1
+                        && expression.get("$in") instanceof Collection<?> in && !in.isEmpty()
+                        && in.size() <= MAX_IN && in.stream().allMatch(DurableH2Backend::plain)) {
+                    values.add(new ArrayList<>(in));
+                } else {
+                    break;
+                }
+            }
+            return values;
+        }
+
+        private boolean hasNoValueForKeys(Document document) {
+            return getKeyValues(document).stream().allMatch(values -> values.stream().allMatch(v -> v == null || v instanceof Missing));
+        }
+
+        private static Object positionOf(Document document) {
+            return Missing.ofNullable(Utils.getSubdocumentValue(document, "_id"));
+        }
+
+        private static KeyValue withPosition(KeyValue values, Object position) {
+            List<Object> key = new ArrayList<>(values.size() + 1);
+            values.forEach(key::add);
+            key.add(position);
+            return new KeyValue(key);
+        }
+
+        private static boolean startsWith(KeyValue key, List<Object> prefix) {
+            if (key.size() <= prefix.size()) {
+                return false;
+            }
+            for (int i = 0; i < prefix.size(); i++) {
+                if (BsonPages.IndexKeys.compareValues(key.get(i), prefix.get(i)) != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public long getCount() {
+            return map.sizeAsLong();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public long getDataSize() {
+            return getCount();
+        }
+
+        @Override
+        public void drop() {
+            map.clear();
+        }
+    }
+
+    /** A value an index can look up as it is: not null, not an expression, not an array, not a pattern. */
+    private static boolean plain(Object value) {
+        return value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof de.bwaldvogel.mongo.bson.ObjectId || value instanceof java.util.UUID;
+    }
+
+    /** Beyond this many {@code $in} values a scan is no worse than the lookups. */
+    private static final int MAX_IN = 1_000;
 }
