@@ -121,7 +121,11 @@ public class DurableH2Backend extends H2Backend {
             MVMap<KeyValue, Boolean> map = getMvStore().openMap(
                     legacyIndexMap(collectionName, indexName) + ".secondary",
                     new MVMap.Builder<KeyValue, Boolean>().keyType(PREFIX_KEYS));
-            return new SecondaryIndexOnMap(map, indexName, keys, sparse);
+            // the collection's own map (already open): its key order is the order documents lie in the file
+            MVMap<Object, Document> data = getMvStore().openMap(
+                    "databases." + getFullCollectionNamespace(collectionName),
+                    new MVMap.Builder<Object, Document>().valueType(DOCUMENTS));
+            return new SecondaryIndexOnMap(map, indexName, keys, sparse, data.getKeyType()::compare);
         }
 
         @Override
@@ -190,10 +194,13 @@ public class DurableH2Backend extends H2Backend {
     static final class SecondaryIndexOnMap extends Index<Object> {
 
         private final MVMap<KeyValue, Boolean> map;
+        private final java.util.Comparator<Object> fileOrder;
 
-        SecondaryIndexOnMap(MVMap<KeyValue, Boolean> map, String name, List<IndexKey> keys, boolean sparse) {
+        SecondaryIndexOnMap(MVMap<KeyValue, Boolean> map, String name, List<IndexKey> keys, boolean sparse,
+                            java.util.Comparator<Object> fileOrder) {
             super(name, keys, sparse);
             this.map = map;
+            this.fileOrder = fileOrder;
         }
 
         @Override
@@ -279,7 +286,11 @@ public class DurableH2Backend extends H2Backend {
                     positions.add(key.get(key.size() - 1));
                 }
             }
-            return positions;
+            // fetched in the order the documents lie in the file: each page is read and decoded once, not once per
+            // document on it (a school's records are spread over the whole file)
+            List<Object> inFileOrder = new ArrayList<>(positions);
+            inFileOrder.sort(fileOrder);
+            return inFileOrder;
         }
 
         /**
