@@ -19,6 +19,16 @@ class ReplayEndToEndTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    school.evidence.platform.store.DerivedCollections derived;
+
+    /** Only what the processors can redo may skip its own commit on the embedded store; never the evidence. */
+    @Test
+    void onlyReadModelsAndProcessorPositionsAreTreatedAsDerived() {
+        assertThat(derived.names()).contains("trackingtokens", "audit_entries", "monitoring_activities", "plan_views")
+                                   .doesNotContain("events", "ledger_counters", "snapshots", "idempotency_keys",
+                                                   "subject_keys", "ledger_leaves", "ledger_checkpoints");
+    }
 
     @Test
     void everyProjectionRebuildsToExactlyTheLiveDataAndASwapKeepsServing() {

@@ -18,7 +18,9 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationContext;
+import school.evidence.platform.store.DerivedCollections;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +45,7 @@ import static com.mongodb.client.model.Filters.in;
  * data document by document, which is how replay is proven deterministic.
  */
 @Component
-public class ProjectionRebuild {
+public class ProjectionRebuild implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
     /** The ledger's Merkle index assigns permanent positions; it is never rebuilt. */
@@ -60,6 +62,7 @@ public class ProjectionRebuild {
     private final MongoDatabase live;
     private final EventStorageEngine engine;
     private final Configuration axon;
+    private final DerivedCollections derived;
     private final java.util.concurrent.atomic.AtomicInteger rebuilding = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Whether a rebuild is under way: readiness is withheld until it has caught up and swapped in. */
@@ -68,12 +71,19 @@ public class ProjectionRebuild {
     }
 
     public ProjectionRebuild(ApplicationContext context, MongoClient client, MongoDatabase live,
-                             EventStorageEngine engine, Configuration axon) {
+                             EventStorageEngine engine, Configuration axon, DerivedCollections derived) {
         this.context = context;
         this.client = client;
         this.live = live;
         this.engine = engine;
         this.axon = axon;
+        this.derived = derived;
+    }
+
+    /** Every rebuildable projection's collections are derived: the embedded store need not commit each write. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        projections().values().forEach(projection -> ownedCollections(projection).forEach(derived::add));
     }
 
     /** The processing groups of every rebuildable projection. */

@@ -38,11 +38,20 @@ public class DurableH2Backend extends H2Backend {
 
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
                                                      "createindexes", "drop", "dropindexes", "create");
+    private static final Set<String> DERIVABLE_WRITES = Set.of("insert", "update", "delete", "findandmodify");
     private final Object commitLock = new Object();
     private final Object findAndModifyLock = new Object();
 
+    /** Collections whose writes need not wait for their own commit (see {@link DerivedCollections}). */
+    private final java.util.function.Predicate<String> derived;
+
     public DurableH2Backend(MVStore store) {
+        this(store, collection -> false);
+    }
+
+    public DurableH2Backend(MVStore store, java.util.function.Predicate<String> derived) {
         super(store);
+        this.derived = derived;
     }
 
     @Override
@@ -64,10 +73,19 @@ public class DurableH2Backend extends H2Backend {
         } else {
             response = super.handleCommand(channel, databaseName, command, query);
         }
-        if (WRITES.contains(command.toLowerCase())) {
+        if (WRITES.contains(command.toLowerCase()) && !derivedWrite(command, query)) {
             commitIncluding(getMvStore().getCurrentVersion());
         }
         return response;
+    }
+
+    /**
+     * A write to a read model or a processor's position: it is saved by the next commit, made by the next write that
+     * needs one or by the store's background commit within a second, whichever comes first.
+     */
+    private boolean derivedWrite(String command, Document query) {
+        return DERIVABLE_WRITES.contains(command.toLowerCase()) && query.get(command) instanceof String collection
+                && derived.test(collection);
     }
 
     private void commitIncluding(long versionOfThisWrite) {

@@ -34,7 +34,7 @@ public class EmbeddedMongoAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoAutoConfiguration.class);
 
     @Bean(destroyMethod = "shutdownNow")
-    public MongoServer embeddedMongoServer(StoreProperties store) {
+    public MongoServer embeddedMongoServer(StoreProperties store, DerivedCollections derived) {
         MongoServer server;
         if (store.inMemory()) {
             server = new MongoServer(new MemoryBackend());
@@ -46,7 +46,7 @@ public class EmbeddedMongoAutoConfiguration {
                 throw new UncheckedIOException("Cannot create data folder " + store.dataDir(), e);
             }
             String file = store.dataDir().resolve("evidence.mv").toAbsolutePath().toString();
-            server = new MongoServer(new DurableH2Backend(MVStore.open(file)));
+            server = new MongoServer(new DurableH2Backend(MVStore.open(file), derived::contains));
             log.info("Embedded MongoDB store in {}", file);
         }
         server.bind(new InetSocketAddress("127.0.0.1", 0));

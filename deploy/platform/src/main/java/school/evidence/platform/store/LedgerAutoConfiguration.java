@@ -212,16 +212,28 @@ public class LedgerAutoConfiguration {
         return eventStore;
     }
 
+    /** Read models and processors' positions; the embedded disk store need not commit each of their writes. */
     @Bean
-    public TokenStore tokenStore(MongoClient client, MongoConnectionDetails connection, Serializer serializer) {
+    public DerivedCollections derivedCollections() {
+        return new DerivedCollections();
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoClient client, MongoConnectionDetails connection, Serializer serializer,
+                                 DerivedCollections derived) {
+        derived.add(TRACKING_TOKENS);
         return MongoTokenStore.builder()
                               .mongoTemplate(DefaultMongoTemplate.builder()
                                                                  .mongoDatabase(client,
                                                                                 databaseName(connection))
+                                                                 .trackingTokensCollectionName(TRACKING_TOKENS)
                                                                  .build())
                               .serializer(serializer)
                               .build();
     }
+
+    /** Axon's default name, named here because the embedded store treats it as derived. */
+    static final String TRACKING_TOKENS = "trackingtokens";
 
     /** Copies who did it, and why, from each command onto the events it causes. */
     @Bean

@@ -64,4 +64,35 @@ class DurableH2BackendTest {
             server.shutdownNow();
         }
     }
+
+    /**
+     * A killed process keeps every write that was acknowledged after its own commit, and with it every earlier
+     * write; a read model's write made after the last such commit may be lost (its processor redoes it).
+     */
+    @Test
+    void aKilledProcessKeepsAcknowledgedWritesAndEverythingBeforeThem(@TempDir Path dir) {
+        String file = dir.resolve("s.mv").toString();
+        MVStore store = new MVStore.Builder().fileName(file).autoCommitDisabled().open(); // only our commits
+        MongoServer server = new MongoServer(new DurableH2Backend(store, "audit_entries"::equals));
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            MongoCollection<Document> audit = client.getDatabase("evidence").getCollection("audit_entries");
+            MongoCollection<Document> events = client.getDatabase("evidence").getCollection("events");
+            audit.insertOne(new Document("_id", "entry-1"));
+            assertThat(store.hasUnsavedChanges()).as("a read model's write waits for the next commit").isTrue();
+            events.insertOne(new Document("_id", "event-1"));
+            assertThat(store.hasUnsavedChanges()).as("an event is committed before it is acknowledged").isFalse();
+            audit.insertOne(new Document("_id", "entry-2"));
+            store.closeImmediately(); // killed: nothing more reaches the file
+        } finally {
+            server.shutdownNow();
+        }
+        MongoServer reopened = new MongoServer(new DurableH2Backend(MVStore.open(file)));
+        try (MongoClient client = MongoClients.create(reopened.bindAndGetConnectionString())) {
+            assertThat(client.getDatabase("evidence").getCollection("events").countDocuments()).isEqualTo(1);
+            assertThat(client.getDatabase("evidence").getCollection("audit_entries").find()
+                             .map(d -> d.getString("_id")).into(new ArrayList<>())).containsExactly("entry-1");
+        } finally {
+            reopened.shutdown();
+        }
+    }
 }
