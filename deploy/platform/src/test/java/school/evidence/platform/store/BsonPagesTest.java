@@ -102,6 +102,15 @@ class BsonPagesTest {
         });
     }
 
+    /** H2 sizes its page cache and its commits by this estimate: a record's text must count. */
+    @Test
+    void aDocumentsMemoryEstimateCountsItsText() {
+        de.bwaldvogel.mongo.bson.Document visit = new de.bwaldvogel.mongo.bson.Document("_id", "v1")
+                .append("versions", List.of(new de.bwaldvogel.mongo.bson.Document("strengths",
+                                                                                   List.of("x".repeat(10_000)))));
+        assertThat(new BsonPages.Documents().getMemory(visit)).isBetween(10_000, 11_000);
+    }
+
     private static void assertRefusesDuplicate(MongoCollection<Document> events, long takenIndex) {
         assertThatThrownBy(() -> events.insertOne(new Document("_id", "other:0").append("globalIndex", takenIndex)))
                 .isInstanceOf(MongoWriteException.class).extracting(e -> ((MongoWriteException) e).getCode())

@@ -95,4 +95,23 @@ class DurableH2BackendTest {
             reopened.shutdown();
         }
     }
+
+    /** Derived writes are not left to pile up unsaved: a catch-up's worth once exhausted the heap of a small service. */
+    @Test
+    void derivedWritesAreCommittedBeforeTheyPileUp(@TempDir Path dir) {
+        MVStore store = new MVStore.Builder().fileName(dir.resolve("s.mv").toString()).autoCommitDisabled().open();
+        MongoServer server = new MongoServer(new DurableH2Backend(store, "audit_entries"::equals));
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            MongoCollection<Document> audit = client.getDatabase("evidence").getCollection("audit_entries");
+            String text = "x".repeat(2_000);
+            int mostUnsaved = 0;
+            for (int i = 0; i < 3_000; i++) {
+                audit.insertOne(new Document("_id", "entry-" + i).append("text", text));
+                mostUnsaved = Math.max(mostUnsaved, store.getUnsavedMemory());
+            }
+            assertThat(mostUnsaved).isGreaterThan(0).isLessThan(2 * DurableH2Backend.DERIVED_UNSAVED_LIMIT);
+        } finally {
+            server.shutdownNow();
+        }
+    }
 }
