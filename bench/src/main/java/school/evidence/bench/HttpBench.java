@@ -353,9 +353,16 @@ final class HttpBench {
     private long catchUp(Service service, HttpClient http) throws Exception {
         long most = 0;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(90);
+        long fewest = Long.MAX_VALUE;
+        long lastProgress = System.nanoTime();
         while (true) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Projections did not catch up within 90 minutes");
+            }
+            if (System.nanoTime() - lastProgress > TimeUnit.MINUTES.toNanos(5)) {
+                // a processor in error retry never catches up: say so instead of waiting out the deadline
+                throw new IllegalStateException("Projections made no progress for 5 minutes (" + fewest
+                                                        + " events behind); see the service log");
             }
             HttpResponse<String> metrics;
             try {
@@ -372,6 +379,10 @@ final class HttpBench {
             most = Math.max(most, behind);
             if (behind == 0) {
                 return most;
+            }
+            if (behind < fewest) {
+                fewest = behind;
+                lastProgress = System.nanoTime();
             }
             Thread.sleep(most > 1_000 ? 5_000 : 500); // a scrape is not free: poll a long catch-up less often
         }
