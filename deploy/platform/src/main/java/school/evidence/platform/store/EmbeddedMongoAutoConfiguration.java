@@ -1,5 +1,6 @@
 package school.evidence.platform.store;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
@@ -10,6 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
@@ -33,24 +36,40 @@ public class EmbeddedMongoAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoAutoConfiguration.class);
 
-    @Bean(destroyMethod = "shutdownNow")
-    public MongoServer embeddedMongoServer(StoreProperties store, DerivedCollections derived) {
-        MongoServer server;
+    /** The store behind the embedded server: in memory (tests), or the H2 file that survives restarts. */
+    @Bean(destroyMethod = "") // closed by the server's shutdown
+    public MongoBackend embeddedMongoBackend(StoreProperties store, DerivedCollections derived) {
         if (store.inMemory()) {
-            server = new MongoServer(new MemoryBackend());
             log.info("Embedded MongoDB store in memory only");
-        } else {
-            try {
-                Files.createDirectories(store.dataDir());
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot create data folder " + store.dataDir(), e);
-            }
-            String file = store.dataDir().resolve("evidence.mv").toAbsolutePath().toString();
-            server = new MongoServer(new DurableH2Backend(MVStore.open(file), derived::contains));
-            log.info("Embedded MongoDB store in {}", file);
+            return new MemoryBackend();
         }
+        try {
+            Files.createDirectories(store.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create data folder " + store.dataDir(), e);
+        }
+        String file = store.dataDir().resolve("evidence.mv").toAbsolutePath().toString();
+        log.info("Embedded MongoDB store in {}", file);
+        return new DurableH2Backend(MVStore.open(file), derived::contains);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    public MongoServer embeddedMongoServer(MongoBackend embeddedMongoBackend) {
+        MongoServer server = new MongoServer(embeddedMongoBackend);
         server.bind(new InetSocketAddress("127.0.0.1", 0));
         return server;
+    }
+
+    /**
+     * Down once H2 has closed the store file (it does so after a failure it cannot recover from, such as running out
+     * of heap while writing): every request would fail until a restart, so the probes say so (liveness: restart me).
+     */
+    @Bean("embeddedStoreHealthIndicator") // health component "embeddedStore"
+    public HealthIndicator embeddedStoreHealthIndicator(MongoBackend embeddedMongoBackend) {
+        return () -> embeddedMongoBackend instanceof DurableH2Backend durable && durable.getMvStore().isClosed()
+                ? Health.down().withDetail("store", "closed by H2 after an unrecoverable error; restart the service")
+                        .build()
+                : Health.up().build();
     }
 
     @Bean
