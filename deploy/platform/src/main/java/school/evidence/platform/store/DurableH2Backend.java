@@ -13,17 +13,21 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The embedded server's on-disk backend, made to acknowledge a write only after it reached the file. H2's MVStore
@@ -49,13 +53,13 @@ public class DurableH2Backend extends H2Backend {
     private final Object findAndModifyLock = new Object();
 
     /** Collections whose writes need not wait for their own commit (see {@link DerivedCollections}). */
-    private final java.util.function.Predicate<String> derived;
+    private final Predicate<String> derived;
 
     public DurableH2Backend(MVStore store) {
         this(store, collection -> false);
     }
 
-    public DurableH2Backend(MVStore store, java.util.function.Predicate<String> derived) {
+    public DurableH2Backend(MVStore store, Predicate<String> derived) {
         super(store);
         this.derived = derived;
     }
@@ -219,10 +223,10 @@ public class DurableH2Backend extends H2Backend {
     static final class SecondaryIndexOnMap extends Index<Object> {
 
         private final MVMap<KeyValue, Boolean> map;
-        private final java.util.Comparator<Object> fileOrder;
+        private final Comparator<Object> fileOrder;
 
         SecondaryIndexOnMap(MVMap<KeyValue, Boolean> map, String name, List<IndexKey> keys, boolean sparse,
-                            java.util.Comparator<Object> fileOrder) {
+                            Comparator<Object> fileOrder) {
             super(name, keys, sparse);
             this.map = map;
             this.fileOrder = fileOrder;
@@ -340,7 +344,9 @@ public class DurableH2Backend extends H2Backend {
         }
 
         private boolean hasNoValueForKeys(Document document) {
-            return getKeyValues(document).stream().allMatch(values -> values.stream().allMatch(v -> v == null || v instanceof Missing));
+            // stored keys are normalized: an absent field reads as null
+            return getKeyValues(document).stream()
+                                         .allMatch(values -> values.stream().allMatch(v -> v == null || v instanceof Missing));
         }
 
         private static Object positionOf(Document document) {
@@ -390,7 +396,7 @@ public class DurableH2Backend extends H2Backend {
     /** A value an index can look up as it is: not null, not an expression, not an array, not a pattern. */
     private static boolean plain(Object value) {
         return value instanceof String || value instanceof Number || value instanceof Boolean
-                || value instanceof de.bwaldvogel.mongo.bson.ObjectId || value instanceof java.util.UUID;
+                || value instanceof ObjectId || value instanceof UUID;
     }
 
     /** Beyond this many {@code $in} values a scan is no worse than the lookups. */
