@@ -3,6 +3,7 @@ package school.evidence.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -113,6 +114,7 @@ final class HttpBench {
                                                       Math.max(0, sizes.storeEvents() - written),
                                                       sizes.oneSchoolsEvents());
         Instant filledAt = Instant.now();
+        double running;
         String store = String.format("%,d", total) + " events of " + (schools.get() - 200_000) + " schools";
         try (Service service = Service.start(jar, data, port)) {
             HttpClient http = HttpClient.newHttpClient();
@@ -126,7 +128,14 @@ final class HttpBench {
                                  "events/s", List.of(behind / seconds), 30_000.0, true,
                                  "store of " + store + "; one run (" + String.format("%.0f", seconds) + " s)"));
             asOf(service, http, stored.get(0), filledAt, store);
+            running = megabytes(data.resolve("evidence.mv"));
         }
+        // an operator's disk: the file while the service ran, and after its shutdown (which compacts the file)
+        report.add(Figure.of("7 footprint", "store file while running", "MB", List.of(running), null, false,
+                             "store of " + store + "; one run"));
+        report.add(Figure.of("7 footprint", "store file after shutdown", "MB",
+                             List.of(megabytes(data.resolve("evidence.mv"))), null, false, "store of " + store
+                                     + "; one run"));
         Figure.Reps startup = new Figure.Reps();
         Figure.Reps rss = new Figure.Reps();
         for (int rep = 0; rep < sizes.repetitions(); rep++) {
@@ -140,7 +149,8 @@ final class HttpBench {
                 rss.add(service.residentMegabytes());
             }
         }
-        String note = "store of " + store + "; JVM " + String.join(" ", Service.JVM);
+        String note = "store of " + store + "; JVM " + String.join(" ", Service.JVM)
+                + (Service.ARGS.isEmpty() ? "" : "; " + String.join(" ", Service.ARGS));
         report.add(Figure.of("7 footprint", "start-up to ready", "s", startup.values, 10.0, false, note));
         report.add(Figure.of("7 footprint", "resident memory after start-up and reads", "MB", rss.values, 400.0, false,
                              note));
@@ -176,6 +186,10 @@ final class HttpBench {
             report.add(Figure.of("5 as-of", read[0] + ": p50", "ms", p50.values, null, false, note));
             report.add(Figure.of("5 as-of", read[0] + ": p99", "ms", p99.values, 100.0, false, note));
         }
+    }
+
+    private static double megabytes(Path file) throws IOException {
+        return Files.size(file) / (1024.0 * 1024.0);
     }
 
     private static void get(HttpClient http, Service service, String path) throws Exception {

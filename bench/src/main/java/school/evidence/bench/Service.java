@@ -17,8 +17,13 @@ import java.util.List;
 final class Service implements AutoCloseable {
 
     /** The JVM options the footprint is measured with (what the README recommends for a school-sized node). */
-    static final List<String> JVM = List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m",
-                                            "-Xss512k");
+    private static final List<String> DEFAULT_JVM = List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC",
+                                                            "-XX:MaxMetaspaceSize=160m", "-Xss512k");
+    /** Those options, then any of {@code BENCH_SERVICE_JVM} (space-separated; a later option wins), for trying others. */
+    static final List<String> JVM = java.util.stream.Stream.concat(DEFAULT_JVM.stream(), extra("BENCH_SERVICE_JVM"))
+                                                           .toList();
+    /** Extra service settings from {@code BENCH_SERVICE_ARGS}, e.g. {@code --evidence.store.chunk-retention=45s}. */
+    static final List<String> ARGS = extra("BENCH_SERVICE_ARGS").toList();
     private static final String AUTH = "Basic " + Base64.getEncoder()
             .encodeToString("slt:demo".getBytes(StandardCharsets.UTF_8));
 
@@ -45,6 +50,7 @@ final class Service implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--evidence.demo.enabled=true",
                                "--evidence.demo.schools=*", "--evidence.store.data-dir=" + dataDir,
                                "--logging.level.root=WARN"));
+        command.addAll(ARGS);
         Files.createDirectories(dataDir);
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -59,6 +65,12 @@ final class Service implements AutoCloseable {
             Thread.sleep(20);
         }
         return new Service(process, port, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static java.util.stream.Stream<String> extra(String variable) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? java.util.stream.Stream.empty()
+                : java.util.Arrays.stream(value.trim().split("\\s+"));
     }
 
     private boolean ready() {

@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.MongoServer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.h2.mvstore.MVStore;
 import school.evidence.platform.store.DurableH2Backend;
 import school.evidence.kernel.monitoring.MonitoringDetails;
 import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRecorded;
@@ -15,6 +14,7 @@ import school.evidence.ledger.LedgerSerializers;
 import school.evidence.ledger.MongoLedgerStorageEngine;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,9 @@ final class StoreFill {
         if (count <= 0) {
             return 0;
         }
-        MongoServer server = new MongoServer(new DurableH2Backend(MVStore.open(storeFile.toString())));
+        // as the service opens it (its default chunk retention), every write committed
+        MongoServer server = new MongoServer(DurableH2Backend.open(storeFile.toString(), Duration.ofSeconds(1),
+                                                                   collection -> false));
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             MongoLedgerStorageEngine engine = MongoLedgerStorageEngine.builder()
                     .database(client.getDatabase("evidence"))

@@ -49,11 +49,25 @@ public class DurableH2Backend extends H2Backend {
      * memory, after which H2 closes the store for good.
      */
     static final int DERIVED_UNSAVED_LIMIT = 2 * 1024 * 1024;
+    /** At shutdown, live parts of the file are moved to its front and the rest cut off, for at most this long. */
+    static final int COMPACT_ON_CLOSE_MILLIS = 5_000;
     private final Object commitLock = new Object();
     private final Object findAndModifyLock = new Object();
 
     /** Collections whose writes need not wait for their own commit (see {@link DerivedCollections}). */
     private final Predicate<String> derived;
+
+    /**
+     * The store in {@code file}. H2 keeps a superseded part of the file for 45 s by default, in case the disk
+     * reorders writes on a power cut; we promise to survive a killed process, not a power cut (README), and under
+     * load 45 s of every-write commits grew the file to 5.5 GB for 50,000 events (90% superseded). A second bounds
+     * the file to the live data plus about a second's writes.
+     */
+    public static DurableH2Backend open(String file, java.time.Duration chunkRetention, Predicate<String> derived) {
+        MVStore store = MVStore.open(file);
+        store.setRetentionTime((int) chunkRetention.toMillis());
+        return new DurableH2Backend(store, derived);
+    }
 
     public DurableH2Backend(MVStore store) {
         this(store, collection -> false);
@@ -105,6 +119,14 @@ public class DurableH2Backend extends H2Backend {
                 getMvStore().commit();
             }
         }
+    }
+
+    @Override
+    public void close() {
+        if (!getMvStore().isClosed()) {
+            getMvStore().compactFile(COMPACT_ON_CLOSE_MILLIS);
+        }
+        super.close();
     }
 
     /** H2's database with BSON pages; runs inside H2Database's constructor, hence the outer backend's store. */

@@ -3,7 +3,6 @@ package school.evidence.platform.store;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -50,7 +49,7 @@ public class EmbeddedMongoAutoConfiguration {
         }
         String file = store.dataDir().resolve("evidence.mv").toAbsolutePath().toString();
         log.info("Embedded MongoDB store in {}", file);
-        return new DurableH2Backend(MVStore.open(file), derived::contains);
+        return DurableH2Backend.open(file, store.chunkRetention(), derived::contains);
     }
 
     @Bean(destroyMethod = "shutdownNow")

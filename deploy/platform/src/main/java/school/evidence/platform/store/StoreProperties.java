@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param writeDeadline an append not sent within this time after reserving its index is abandoned
  * @param unreachableAfter how long a request waits for an unreachable database before it is answered 503 (unless
  *                         the connection string sets {@code serverSelectionTimeoutMS})
+ * @param chunkRetention how long the embedded store keeps a superseded part of its file before reusing the space
+ *                       (H2's retention time; see {@code EmbeddedMongoAutoConfiguration})
  */
 @ConfigurationProperties("evidence.store")
 public record StoreProperties(@DefaultValue("data") Path dataDir,
@@ -23,7 +25,8 @@ public record StoreProperties(@DefaultValue("data") Path dataDir,
                               @DefaultValue("100ms") Duration fetchDelay,
                               @DefaultValue("60s") Duration gapTimeout,
                               @DefaultValue("10s") Duration writeDeadline,
-                              @DefaultValue("5s") Duration unreachableAfter) {
+                              @DefaultValue("5s") Duration unreachableAfter,
+                              @DefaultValue("1s") Duration chunkRetention) {
 
     public StoreProperties {
         // a write sent at its deadline may wait for a server, fail and be retried once by the driver before it

@@ -13,7 +13,9 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -112,6 +114,34 @@ class DurableH2BackendTest {
             assertThat(mostUnsaved).isGreaterThan(0).isLessThan(2 * DurableH2Backend.DERIVED_UNSAVED_LIMIT);
         } finally {
             server.shutdownNow();
+        }
+    }
+
+    /** Shutdown gives the disk back: superseded parts of the file are cut off, the data stays. */
+    @Test
+    void shutdownCutsTheFileDownToItsLiveData(@TempDir Path dir) throws Exception {
+        String file = dir.resolve("s.mv").toString();
+        MongoServer server = new MongoServer(DurableH2Backend.open(file, Duration.ofSeconds(30), collection -> false));
+        String text = "x".repeat(20_000);
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            MongoCollection<Document> plans = client.getDatabase("evidence").getCollection("plan_views");
+            plans.insertOne(new Document("_id", "plan-1").append("version", 0).append("text", text));
+            for (int v = 1; v <= 500; v++) { // each update commits and supersedes the last
+                plans.updateOne(Filters.eq("_id", "plan-1"), Updates.set("version", v));
+            }
+        }
+        long whileRunning = Files.size(Path.of(file));
+        server.shutdownNow();
+        long afterShutdown = Files.size(Path.of(file));
+        assertThat(whileRunning).as("500 superseded versions of a 20 kB document").isGreaterThan(5_000_000);
+        assertThat(afterShutdown).isLessThan(whileRunning / 10);
+        MongoServer reopened = new MongoServer(new DurableH2Backend(MVStore.open(file)));
+        try (MongoClient client = MongoClients.create(reopened.bindAndGetConnectionString())) {
+            Document plan = client.getDatabase("evidence").getCollection("plan_views").find().first();
+            assertThat(plan.getInteger("version")).isEqualTo(500);
+            assertThat(plan.getString("text")).isEqualTo(text);
+        } finally {
+            reopened.shutdown();
         }
     }
 }
