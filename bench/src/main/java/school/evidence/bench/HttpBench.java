@@ -158,12 +158,15 @@ final class HttpBench {
 
     /**
      * The school with a year of evidence, read as it stood at an instant: its plan (every action's RAG and the
-     * evidence behind it) and its whole monitoring list. Latency percentiles of each repetition's reads.
+     * evidence behind it) and its monitoring list, a page of it (as a screen would) and the whole of it. Latency
+     * percentiles of each repetition's reads.
      */
     private void asOf(Service service, HttpClient http, School school, Instant at, String store) throws Exception {
         String[][] reads = {
                 {"plan", "/api/plans/" + school.planId() + "?asOf=" + at, "40"},
-                {"monitoring list (" + String.format("%,d", sizes.oneSchoolsEvents()) + " records)",
+                {"monitoring list, a page of 100 of " + String.format("%,d", sizes.oneSchoolsEvents()) + " records",
+                        "/api/schools/" + school.urn() + "/monitoring?asOf=" + at + "&page=1&size=100", "40"},
+                {"whole monitoring list (" + String.format("%,d", sizes.oneSchoolsEvents()) + " records)",
                         "/api/schools/" + school.urn() + "/monitoring?asOf=" + at, "5"}};
         for (String[] read : reads) {
             for (int i = 0; i < 3; i++) { // warm-up

@@ -131,6 +131,19 @@ class ScenarioEndToEndTest {
         assertThat(slt.get("/api/schools/100002/monitoring?actionId=" + s.actionId).body().path(0)
                       .path("activityId").asText()).isEqualTo(s.activityId);
         assertThat(slt.get("/api/schools/100002/monitoring?from=2023-12-01").body()).isEmpty();
+        // one page at a time, newest first, with the whole list's length
+        Api.Reply first = slt.get("/api/schools/100002/monitoring?page=0&size=1");
+        assertThat(first.header("X-Total-Count")).isEqualTo("2");
+        assertThat(first.body()).hasSize(1);
+        assertThat(first.body().path(0).path("type").asText()).isEqualTo("BOOK_SCRUTINY");
+        assertThat(slt.get("/api/schools/100002/monitoring?page=1&size=1").body().path(0).path("activityId").asText())
+                .isEqualTo(s.activityId);
+        assertThat(slt.get("/api/schools/100002/monitoring?page=2&size=1").body()).isEmpty();
+        for (String bad : new String[]{"size=0", "size=501", "page=-1"}) {
+            Api.Reply refused = slt.get("/api/schools/100002/monitoring?" + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.body().path("errors").path(0).path("field").asText()).isEqualTo(bad.split("=")[0]);
+        }
         Api.Reply badDate = slt.get("/api/schools/100002/monitoring?from=yesterday");
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(badDate.body().path("errors").path(0).path("field").asText()).isEqualTo("from");
