@@ -189,6 +189,7 @@ public class LedgerAutoConfiguration {
                                        .partitionResolver(m -> (String) m.getMetaData().get(SCHOOL_METADATA))
                                        .gapTimeout(store.gapTimeout())
                                        .writeDeadline(store.writeDeadline())
+                                       .trackedBatchSize(store.readBatch())
                                        .build();
     }
 
@@ -202,6 +203,7 @@ public class LedgerAutoConfiguration {
                 // a query node in another process learns of new events only by polling
                 .fetchDelay(store.fetchDelay().toMillis())
                 .cleanupDelay(10_000)
+                .cachedEvents(store.cachedEvents())
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .build();
         // every stored event names its school in metadata; the ledger indexes it

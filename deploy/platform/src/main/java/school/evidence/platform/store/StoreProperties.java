@@ -18,6 +18,10 @@ import java.time.Duration;
  *                         the connection string sets {@code serverSelectionTimeoutMS})
  * @param chunkRetention how long the embedded store keeps a superseded part of its file before reusing the space
  *                       (H2's retention time; see {@code EmbeddedMongoAutoConfiguration})
+ * @param readBatch     events a processor reading behind the others fetches from the ledger at a time
+ * @param cachedEvents  recent events kept in memory for the processors that are up to date (Axon's shared tail).
+ *                      Both are small by default: with 1,000 and Axon's 10,000, 13 processors catching up held
+ *                      enough events to be promoted by every young collection (37% of a catch-up in GC pauses)
  */
 @ConfigurationProperties("evidence.store")
 public record StoreProperties(@DefaultValue("data") Path dataDir,
@@ -26,9 +30,14 @@ public record StoreProperties(@DefaultValue("data") Path dataDir,
                               @DefaultValue("60s") Duration gapTimeout,
                               @DefaultValue("10s") Duration writeDeadline,
                               @DefaultValue("5s") Duration unreachableAfter,
-                              @DefaultValue("1s") Duration chunkRetention) {
+                              @DefaultValue("1s") Duration chunkRetention,
+                              @DefaultValue("100") int readBatch,
+                              @DefaultValue("1000") int cachedEvents) {
 
     public StoreProperties {
+        if (readBatch < 1 || cachedEvents < 1) {
+            throw new IllegalArgumentException("evidence.store.read-batch and cached-events must be at least 1");
+        }
         // a write sent at its deadline may wait for a server, fail and be retried once by the driver before it
         // lands; readers must still be waiting for it then
         Duration latestLanding = writeDeadline.plus(unreachableAfter.multipliedBy(2));

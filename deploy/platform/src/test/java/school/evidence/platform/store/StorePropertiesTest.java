@@ -13,7 +13,7 @@ class StorePropertiesTest {
     private static StoreProperties store(int gapSeconds, int deadlineSeconds, int unreachableSeconds) {
         return new StoreProperties(Path.of("data"), false, Duration.ofMillis(100), Duration.ofSeconds(gapSeconds),
                                    Duration.ofSeconds(deadlineSeconds), Duration.ofSeconds(unreachableSeconds),
-                                   Duration.ofSeconds(1));
+                                   Duration.ofSeconds(1), 1000, 10_000);
     }
 
     @Test
