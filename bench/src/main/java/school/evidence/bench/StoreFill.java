@@ -35,7 +35,7 @@ final class StoreFill {
             return 0;
         }
         // as the service opens it (its default chunk retention), every write committed
-        MongoServer server = new MongoServer(DurableH2Backend.open(storeFile.toString(), Duration.ofSeconds(1),
+        MongoServer server = new MongoServer(DurableH2Backend.open(storeFile.toString(), Duration.ofSeconds(45),
                                                                    collection -> false));
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             MongoLedgerStorageEngine engine = MongoLedgerStorageEngine.builder()

@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param unreachableAfter how long a request waits for an unreachable database before it is answered 503 (unless
  *                         the connection string sets {@code serverSelectionTimeoutMS})
  * @param chunkRetention how long the embedded store keeps a superseded part of its file before reusing the space
- *                       (H2's retention time; see {@code EmbeddedMongoAutoConfiguration})
+ *                       (H2's retention time, 45 s by default as in H2; see {@code DurableH2Backend#open})
  * @param readBatch     events a processor reading behind the others fetches from the ledger at a time
  * @param cachedEvents  recent events kept in memory for the processors that are up to date (Axon's shared tail).
  *                      Both are small by default: with 1,000 and Axon's 10,000, 13 processors catching up held
@@ -30,7 +30,7 @@ public record StoreProperties(@DefaultValue("data") Path dataDir,
                               @DefaultValue("60s") Duration gapTimeout,
                               @DefaultValue("10s") Duration writeDeadline,
                               @DefaultValue("5s") Duration unreachableAfter,
-                              @DefaultValue("1s") Duration chunkRetention,
+                              @DefaultValue("45s") Duration chunkRetention,
                               @DefaultValue("100") int readBatch,
                               @DefaultValue("1000") int cachedEvents) {
 
