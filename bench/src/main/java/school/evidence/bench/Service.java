@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The standalone service in its own process (as deployed), on a data folder of the bench's. */
 final class Service implements AutoCloseable {
@@ -20,7 +22,7 @@ final class Service implements AutoCloseable {
     private static final List<String> DEFAULT_JVM = List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC",
                                                             "-XX:MaxMetaspaceSize=160m", "-Xss512k");
     /** Those options, then any of {@code BENCH_SERVICE_JVM} (space-separated; a later option wins), for trying others. */
-    static final List<String> JVM = java.util.stream.Stream.concat(DEFAULT_JVM.stream(), extra("BENCH_SERVICE_JVM"))
+    static final List<String> JVM = Stream.concat(DEFAULT_JVM.stream(), extra("BENCH_SERVICE_JVM"))
                                                            .toList();
     /** Extra service settings from {@code BENCH_SERVICE_ARGS}, e.g. {@code --evidence.store.chunk-retention=45s}. */
     static final List<String> ARGS = extra("BENCH_SERVICE_ARGS").toList();
@@ -67,10 +69,10 @@ final class Service implements AutoCloseable {
         return new Service(process, port, (System.nanoTime() - started) / 1e9);
     }
 
-    private static java.util.stream.Stream<String> extra(String variable) {
+    private static Stream<String> extra(String variable) {
         String value = System.getenv(variable);
-        return value == null || value.isBlank() ? java.util.stream.Stream.empty()
-                : java.util.Arrays.stream(value.trim().split("\\s+"));
+        return value == null || value.isBlank() ? Stream.empty()
+                : Arrays.stream(value.trim().split("\\s+"));
     }
 
     private boolean ready() {

@@ -28,7 +28,7 @@ final class MonitoringAsOf {
             "versions.details.actionIds", "versions.details.focus.pupilGroups", "retraction.retractedAt");
 
     /** Newest first by the date it happened, then by when it was recorded. */
-    static final Comparator<Document> ORDER = Comparator
+    private static final Comparator<Document> ORDER = Comparator
             .comparing((Document d) -> d.get("current", Document.class).getString("occurredOn")).reversed()
             .thenComparing(d -> d.getString("recordedAt")).thenComparing(d -> d.getString("activityId"));
 
@@ -37,27 +37,30 @@ final class MonitoringAsOf {
 
     static MonitoringPage list(MongoCollection<Document> activities, String urn, Instant asOf,
                                MonitoringFilter filter, MonitoringPage.Slice slice) {
+        String at = RecordedAt.format(asOf); // once, not per record
         if (slice == null) {
-            List<Document> rows = matching(activities.find(eq("schoolUrn", urn)), asOf, filter);
+            List<Document> rows = matching(activities.find(eq("schoolUrn", urn)), at, asOf, filter);
             return new MonitoringPage(rows, rows.size());
         }
         // a page: the rows and their order are decided from a few fields of each record (a year's full records
         // are megabytes), then only the page's records are read whole
         List<Document> ordered = matching(activities.find(eq("schoolUrn", urn))
-                                                    .projection(Projections.include(ORDERING_FIELDS)), asOf, filter);
+                                                    .projection(Projections.include(ORDERING_FIELDS)), at, asOf,
+                                           filter);
         List<String> ids = ordered.stream().skip(slice.skip()).limit(slice.size())
                                   .map(d -> d.getString("activityId")).toList();
         Map<String, Document> whole = new HashMap<>();
         for (Document row : activities.find(in("_id", ids))) {
-            whole.put(row.getString("activityId"), asItWas(row, asOf));
+            whole.put(row.getString("activityId"), asItWas(row, at, asOf));
         }
         return new MonitoringPage(ids.stream().map(whole::get).toList(), ordered.size());
     }
 
-    private static List<Document> matching(Iterable<Document> found, Instant asOf, MonitoringFilter filter) {
+    private static List<Document> matching(Iterable<Document> found, String at, Instant asOf,
+                                           MonitoringFilter filter) {
         List<Document> rows = new ArrayList<>();
         for (Document row : found) {
-            Document past = asItWas(row, asOf);
+            Document past = asItWas(row, at, asOf);
             if (past != null && filter.matches(past)) {
                 rows.add(past);
             }
@@ -66,9 +69,8 @@ final class MonitoringAsOf {
         return rows;
     }
 
-    /** The row as it stood at {@code asOf}, or null if it had not been recorded yet. */
-    private static Document asItWas(Document row, Instant asOf) {
-        String at = RecordedAt.format(asOf);
+    /** The row as it stood at {@code asOf} ({@code at}: the same instant as stored), or null if not yet recorded. */
+    private static Document asItWas(Document row, String at, Instant asOf) {
         if (row.getString("recordedAt").compareTo(at) > 0) {
             return null;
         }

@@ -18,6 +18,7 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -64,7 +65,7 @@ public class DurableH2Backend extends H2Backend {
      * 127 -> 398 ms: H2 keeps rewriting the chunks freed so soon). A school's real load is far lighter, so the
      * default stays H2's and the file is compacted at shutdown; an operator short of disk can lower it.
      */
-    public static DurableH2Backend open(String file, java.time.Duration chunkRetention, Predicate<String> derived) {
+    public static DurableH2Backend open(String file, Duration chunkRetention, Predicate<String> derived) {
         MVStore store = MVStore.open(file);
         store.setRetentionTime((int) chunkRetention.toMillis());
         return new DurableH2Backend(store, derived);
