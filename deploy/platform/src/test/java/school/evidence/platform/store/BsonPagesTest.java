@@ -10,15 +10,18 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.BsonBinarySubType;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
@@ -99,6 +102,40 @@ class BsonPagesTest {
             assertThat(events.find(Filters.eq("_id", "keyed")).first()).isEqualTo(WITH_UUID);
             assertThat(events.find(Filters.eq("globalIndex", 301L)).first()).containsEntry("_id", "activity-301:0");
             assertRefusesDuplicate(events, 150L);
+        });
+    }
+
+    /**
+     * Index keys are written value by value when plain, as BSON otherwise (a date), and in H2's format when BSON
+     * cannot hold them: each comes back equal, and a compound unique index over them still finds and refuses.
+     */
+    @Test
+    void indexKeysOfEveryKindComeBackEqual(@TempDir Path dir) {
+        BsonPages.IndexKeys keys = new BsonPages.IndexKeys();
+        List<KeyValue> written = List.of(
+                new KeyValue("108520", 7, 41L, 0.25, true, false),
+                new KeyValue(null, "Questioning – “why?” ✓", new de.bwaldvogel.mongo.bson.ObjectId("6b044faae95686cb59d65079")),
+                new KeyValue(java.time.Instant.ofEpochMilli(1_700_000_000_123L), "dated"),
+                new KeyValue(java.time.Instant.ofEpochSecond(1_700_000_000L, 1), "finer than BSON"));
+        for (KeyValue key : written) {
+            WriteBuffer buffer = new WriteBuffer();
+            keys.write(buffer, key);
+            ByteBuffer bytes = buffer.getBuffer().flip();
+            assertThat(keys.read(bytes)).isEqualTo(key);
+            assertThat(bytes.hasRemaining()).as("reads exactly what was written").isFalse();
+        }
+        String file = dir.resolve("store.mv").toString();
+        Document mixed = new Document("_id", "m1").append("school", "108520").append("year", 2026).append("seq", 3L)
+                                                  .append("held", true).append("ref", new ObjectId("6b044faae95686cb59d65079"));
+        withStore(new DurableH2Backend(MVStore.open(file)), events -> {
+            events.createIndex(Indexes.ascending("school", "year", "seq", "held", "ref"), new IndexOptions().unique(true));
+            events.insertOne(mixed);
+        });
+        withStore(new DurableH2Backend(MVStore.open(file)), events -> {
+            assertThat(events.find(Filters.and(Filters.eq("school", "108520"), Filters.eq("year", 2026),
+                                               Filters.eq("seq", 3L))).first()).isEqualTo(mixed);
+            assertThatThrownBy(() -> events.insertOne(new Document(mixed).append("_id", "m2")))
+                    .isInstanceOf(MongoWriteException.class);
         });
     }
 
