@@ -1,7 +1,7 @@
 package school.evidence.query.monitoring;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Projections;
+import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import school.evidence.query.RecordedAt;
 
@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
@@ -22,51 +23,52 @@ import static com.mongodb.client.model.Filters.in;
  */
 final class MonitoringAsOf {
 
-    /** What deciding a row's place in a past list needs: which rows and in what order, not their text. */
-    private static final List<String> ORDERING_FIELDS = List.of(
-            "activityId", "type", "recordedAt", "versions.recordedAt", "versions.details.occurredOn",
-            "versions.details.actionIds", "versions.details.focus.pupilGroups", "retraction.retractedAt");
-
     /** Newest first by the date it happened, then by when it was recorded. */
-    private static final Comparator<Document> ORDER = Comparator
-            .comparing((Document d) -> d.get("current", Document.class).getString("occurredOn")).reversed()
-            .thenComparing(d -> d.getString("recordedAt")).thenComparing(d -> d.getString("activityId"));
+    private static final Comparator<Sorted> ORDER = Comparator.comparing(Sorted::occurredOn).reversed()
+                                                              .thenComparing(Sorted::recordedAt)
+                                                              .thenComparing(Sorted::activityId);
 
     private MonitoringAsOf() {
     }
 
-    static MonitoringPage list(MongoCollection<Document> activities, String urn, Instant asOf,
-                               MonitoringFilter filter, MonitoringPage.Slice slice) {
+    static MonitoringPage list(MongoDatabase db, String urn, Instant asOf, MonitoringFilter filter,
+                               MonitoringPage.Slice slice) {
+        MongoCollection<Document> activities = db.getCollection(MonitoringListProjection.COLLECTION);
         String at = RecordedAt.format(asOf); // once, not per record
         if (slice == null) {
             List<Document> rows = matching(activities.find(eq("schoolUrn", urn)), at, asOf, filter);
             return new MonitoringPage(rows, rows.size());
         }
-        // a page: the rows and their order are decided from a few fields of each record (a year's full records
-        // are megabytes), then only the page's records are read whole
-        List<Document> ordered = matching(activities.find(eq("schoolUrn", urn))
-                                                    .projection(Projections.include(ORDERING_FIELDS)), at, asOf,
-                                           filter);
+        // a page: the rows and their order are decided from each record's small order row (a year's full records
+        // are megabytes, and the embedded server reads a record whole even for a few of its fields), then only the
+        // page's records are read whole
+        List<Document> ordered = matching(db.getCollection(MonitoringListProjection.ORDER_COLLECTION)
+                                            .find(eq("schoolUrn", urn)), at, asOf, filter);
         List<String> ids = ordered.stream().skip(slice.skip()).limit(slice.size())
                                   .map(d -> d.getString("activityId")).toList();
         Map<String, Document> whole = new HashMap<>();
         for (Document row : activities.find(in("_id", ids))) {
             whole.put(row.getString("activityId"), asItWas(row, at, asOf));
         }
-        return new MonitoringPage(ids.stream().map(whole::get).toList(), ordered.size());
+        // (an order row is written just before its record: one being recorded this instant may not be there yet)
+        return new MonitoringPage(ids.stream().map(whole::get).filter(Objects::nonNull).toList(), ordered.size());
     }
 
     private static List<Document> matching(Iterable<Document> found, String at, Instant asOf,
                                            MonitoringFilter filter) {
-        List<Document> rows = new ArrayList<>();
+        List<Sorted> rows = new ArrayList<>();
         for (Document row : found) {
             Document past = asItWas(row, at, asOf);
             if (past != null && filter.matches(past)) {
-                rows.add(past);
+                rows.add(new Sorted(past.get("current", Document.class).getString("occurredOn"),
+                                    past.getString("recordedAt"), past.getString("activityId"), past));
             }
         }
-        rows.sort(ORDER);
-        return rows;
+        rows.sort(ORDER); // on keys read once per row, not once per comparison (10,000 rows: 140,000 comparisons)
+        return rows.stream().map(Sorted::row).toList();
+    }
+
+    private record Sorted(String occurredOn, String recordedAt, String activityId, Document row) {
     }
 
     /** The row as it stood at {@code asOf} ({@code at}: the same instant as stored), or null if not yet recorded. */

@@ -5,6 +5,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -12,6 +15,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+import school.evidence.kernel.monitoring.MonitoringDetails;
 import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityAmended;
 import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRecorded;
 import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRetracted;
@@ -21,11 +25,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.push;
+import static com.mongodb.client.model.Updates.set;
 
 /**
  * A school's monitoring records: the current version of each, with every earlier version and any retraction kept
  * beside it. {@code confidential} is on every row now; a later issue restricts who may read such rows.
+ * <p>
+ * Beside each record, in {@code monitoring_order}, the few fields that place it in a past list (when each version
+ * was recorded, the date it happened, its type, actions and pupil groups, when it was retracted): a page of a past
+ * list is chosen from these small rows, and only the page's records are read whole (see {@link MonitoringAsOf}).
  */
 @Component
 @ProcessingGroup(MonitoringListProjection.GROUP)
@@ -33,17 +46,30 @@ class MonitoringListProjection {
 
     static final String GROUP = "monitoring-list";
     static final String COLLECTION = "monitoring_activities";
+    static final String ORDER_COLLECTION = "monitoring_order";
 
     private final MongoCollection<Document> activities;
+    private final MongoCollection<Document> order;
 
     MonitoringListProjection(MongoDatabase database) {
         this.activities = database.getCollection(COLLECTION);
+        this.order = database.getCollection(ORDER_COLLECTION);
         activities.createIndex(Indexes.ascending("schoolUrn", "current.occurredOn"),
                                new IndexOptions().name("schoolByDate"));
+        order.createIndex(Indexes.ascending("schoolUrn"), new IndexOptions().name("school"));
+        fillOrderFromRecords();
     }
 
     @EventHandler
     void on(MonitoringActivityRecorded event, @SequenceNumber long seq, EventMessage<?> message) {
+        // first, and whole: a batch redelivered after a crash starts again from this version
+        order.replaceOne(eq("_id", event.activityId()),
+                         new Document("_id", event.activityId()).append("activityId", event.activityId())
+                                 .append("schoolUrn", event.schoolUrn()).append("type", event.type().name())
+                                 .append("recordedAt", RecordedAt.format(message.getTimestamp()))
+                                 .append("versions", List.of(orderVersion(1, event.details(), message)))
+                                 .append("retraction", null).append("seq", seq),
+                         new ReplaceOptions().upsert(true));
         if (activities.find(eq("_id", event.activityId())).first() != null) {
             return;
         }
@@ -68,6 +94,9 @@ class MonitoringListProjection {
 
     @EventHandler
     void on(MonitoringActivityAmended event, @SequenceNumber long seq, EventMessage<?> message) {
+        order.updateOne(and(eq("_id", event.activityId()), lt("seq", seq)),
+                        combine(push("versions", orderVersion(event.version(), event.details(), message)),
+                                set("seq", seq)));
         update(event.activityId(), seq, activity -> {
             Document current = MonitoringDocuments.details(event.details());
             activity.put("current", current);
@@ -80,6 +109,10 @@ class MonitoringListProjection {
 
     @EventHandler
     void on(MonitoringActivityRetracted event, @SequenceNumber long seq, EventMessage<?> message) {
+        order.updateOne(and(eq("_id", event.activityId()), lt("seq", seq)),
+                        combine(set("retraction", new Document("retractedAt",
+                                                               RecordedAt.format(message.getTimestamp()))),
+                                set("seq", seq)));
         update(event.activityId(), seq, activity -> {
             activity.put("retracted", true);
             activity.put("retraction", new Document("reason", event.reason())
@@ -91,6 +124,56 @@ class MonitoringListProjection {
     @ResetHandler
     void reset() {
         activities.deleteMany(new Document());
+        order.deleteMany(new Document());
+    }
+
+    /** What placing a version in a past list needs of it (the fields {@link MonitoringFilter} tests). */
+    private static Document orderVersion(int number, MonitoringDetails details, EventMessage<?> message) {
+        Document focus = details.focus() == null ? null
+                : new Document("pupilGroups", details.focus().pupilGroups().stream().map(Enum::name).sorted().toList());
+        return new Document("version", number).append("recordedAt", RecordedAt.format(message.getTimestamp()))
+                                              .append("details", new Document("occurredOn", details.occurredOn().toString())
+                                                      .append("actionIds", details.actionIds())
+                                                      .append("focus", focus));
+    }
+
+    /**
+     * A store whose records were written before {@code monitoring_order} existed gets its order rows once, from the
+     * records themselves (each keeps every version); a projection being rebuilt starts empty and skips this.
+     */
+    private void fillOrderFromRecords() {
+        if (order.estimatedDocumentCount() > 0 || activities.estimatedDocumentCount() == 0) {
+            return;
+        }
+        List<WriteModel<Document>> rows = new ArrayList<>();
+        for (Document record : activities.find()) {
+            List<Document> versions = new ArrayList<>();
+            for (Document version : record.getList("versions", Document.class)) {
+                Document details = version.get("details", Document.class);
+                Document focus = details.get("focus", Document.class);
+                versions.add(new Document("version", version.getInteger("version"))
+                                     .append("recordedAt", version.getString("recordedAt"))
+                                     .append("details", new Document("occurredOn", details.getString("occurredOn"))
+                                             .append("actionIds", details.getList("actionIds", String.class))
+                                             .append("focus", focus == null ? null
+                                                     : new Document("pupilGroups", focus.get("pupilGroups")))));
+            }
+            Document retraction = record.get("retraction", Document.class);
+            rows.add(new InsertOneModel<>(new Document("_id", record.get("_id"))
+                    .append("activityId", record.getString("activityId")).append("schoolUrn", record.getString("schoolUrn"))
+                    .append("type", record.getString("type")).append("recordedAt", record.getString("recordedAt"))
+                    .append("versions", versions)
+                    .append("retraction", retraction == null ? null
+                            : new Document("retractedAt", retraction.getString("retractedAt")))
+                    .append("seq", record.get("seq"))));
+            if (rows.size() == 1000) {
+                order.bulkWrite(rows);
+                rows.clear();
+            }
+        }
+        if (!rows.isEmpty()) {
+            order.bulkWrite(rows);
+        }
     }
 
     private void update(String activityId, long seq, Consumer<Document> change) {

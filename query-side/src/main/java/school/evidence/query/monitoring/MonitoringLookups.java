@@ -38,10 +38,8 @@ public final class MonitoringLookups {
 
     /** The school's monitoring list as the product knew it at an instant (every filter off). */
     public static List<Document> asOf(MongoDatabase db, String urn, java.time.Instant instant) {
-        return RecordedLate.mark(db, urn, MonitoringAsOf.list(db.getCollection(MonitoringListProjection.COLLECTION),
-                                                              urn, instant, new MonitoringFilter(
-                                                                      null, null, null, null, null, true), null)
-                                                        .rows());
+        MonitoringFilter everything = new MonitoringFilter(null, null, null, null, null, true);
+        return RecordedLate.mark(db, urn, MonitoringAsOf.list(db, urn, instant, everything, null).rows());
     }
 
     /** Open next steps of the school due before {@code on}, earliest first. */

@@ -98,7 +98,7 @@ class MonitoringQueryController {
     private MonitoringPage find(String urn, MonitoringFilter filter, java.time.Instant asOf,
                                 MonitoringPage.Slice slice) {
         if (asOf != null) {
-            return MonitoringAsOf.list(activities, urn, asOf, filter, slice);
+            return MonitoringAsOf.list(database, urn, asOf, filter, slice);
         }
         Bson query = filter.query(urn);
         FindIterable<Document> found = activities.find(query).sort(

@@ -28,8 +28,9 @@ import static school.evidence.query.EmbeddedMongo.feed;
 
 /**
  * Paging through a school's monitoring list, live or as it stood at an earlier instant, gives exactly the whole
- * list, page by page, with its length. A past page is chosen from a few fields of each record and only then read
- * whole, so this also checks those fields decide every filter and the order as the whole records do.
+ * list, page by page, with its length. A past page is chosen from each record's small order row and only then read
+ * whole, so this also checks those rows decide every filter and the order as the whole records do, including
+ * order rows filled from the records of a store that predates them.
  */
 class MonitoringPagingTest {
 
@@ -77,6 +78,22 @@ class MonitoringPagingTest {
                 new MonitoringFilter(null, LocalDate.of(2023, 10, 1), LocalDate.of(2023, 11, 15), null, null, true),
                 new MonitoringFilter(null, null, null, "a2", null, true),
                 new MonitoringFilter(null, null, null, null, PupilGroup.SEND, false));
+        assertThat(pagesMakeTheWholeList(reads, moments, filters)).as("the filters find something at most moments")
+                                                                   .isGreaterThan(30);
+        // a store from before the order rows existed: the projection fills them from the records when it starts
+        db.getCollection(MonitoringListProjection.ORDER_COLLECTION).drop();
+        new MonitoringListProjection(db);
+        assertThat(db.getCollection(MonitoringListProjection.ORDER_COLLECTION).countDocuments()).isEqualTo(60);
+        assertThat(pagesMakeTheWholeList(reads, moments, filters)).isGreaterThan(30);
+        List<Document> first = reads.list("108520", null, null, null, null, null, true, null, null, null).getBody();
+        assertThat(first).hasSize(60); // unpaged: the whole list, retracted ones marked
+        assertThat(reads.list("108520", null, null, null, null, null, true, null, Integer.MAX_VALUE, 500).getBody())
+                .as("a page past any list").isEmpty();
+    }
+
+    /** Pages through the list under every filter at every moment; how many of those lists were not empty. */
+    private static int pagesMakeTheWholeList(MonitoringQueryController reads, List<Instant> moments,
+                                             List<MonitoringFilter> filters) {
         int nonEmpty = 0;
         for (Instant asOf : moments) {
             for (MonitoringFilter f : filters) {
@@ -98,11 +115,7 @@ class MonitoringPagingTest {
                 nonEmpty += whole.isEmpty() ? 0 : 1;
             }
         }
-        assertThat(nonEmpty).as("the filters find something at most moments").isGreaterThan(30);
-        List<Document> first = reads.list("108520", null, null, null, null, null, true, null, null, null).getBody();
-        assertThat(first).hasSize(60); // unpaged: the whole list, retracted ones marked
-        assertThat(reads.list("108520", null, null, null, null, null, true, null, Integer.MAX_VALUE, 500).getBody())
-                .as("a page past any list").isEmpty();
+        return nonEmpty;
     }
 
     private static MonitoringDetails details(Random random) {
