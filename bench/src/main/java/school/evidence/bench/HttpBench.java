@@ -372,6 +372,8 @@ final class HttpBench {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(90);
         long fewest = Long.MAX_VALUE;
         long lastProgress = System.nanoTime();
+        long started = System.nanoTime();
+        java.util.Map<String, Double> caughtUp = new java.util.LinkedHashMap<>();
         while (true) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Projections did not catch up within 90 minutes");
@@ -390,11 +392,19 @@ final class HttpBench {
             long behind = 0;
             for (String line : metrics.body().split("\n")) {
                 if (line.startsWith("evidence_processor_lag_events{")) {
-                    behind = Math.max(behind, (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+                    long lag = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    behind = Math.max(behind, lag);
+                    String processor = line.replaceAll(".*processor=\"([^\"]+)\".*", "$1");
+                    if (lag == 0 && !caughtUp.containsKey(processor)) {
+                        caughtUp.put(processor, (System.nanoTime() - started) / 1e9);
+                    }
                 }
             }
             most = Math.max(most, behind);
             if (behind == 0) {
+                if (most > 1_000) { // which projections set the pace of a long catch-up
+                    System.out.println("  caught up after (s): " + caughtUp);
+                }
                 return most;
             }
             if (behind < fewest) {
