@@ -18,6 +18,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import com.mongodb.ConnectionString;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,6 +70,16 @@ public class EmbeddedMongoAutoConfiguration {
                 ? Health.down().withDetail("store", "closed by H2 after an unrecoverable error; restart the service")
                         .build()
                 : Health.up().build();
+    }
+
+    /** The disk store's file size, live share and chunk writes (none for the in-memory store). */
+    @Bean
+    public MeterBinder embeddedStoreMeters(MongoBackend embeddedMongoBackend) {
+        return registry -> {
+            if (embeddedMongoBackend instanceof DurableH2Backend durable) {
+                new EmbeddedStoreMeters(durable.getMvStore()).bindTo(registry);
+            }
+        };
     }
 
     @Bean
