@@ -1,6 +1,8 @@
 package school.evidence.query.monitoring;
 
 import school.evidence.query.RecordedAt;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -28,6 +30,7 @@ import java.util.function.Consumer;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.push;
 import static com.mongodb.client.model.Updates.set;
@@ -62,21 +65,19 @@ class MonitoringListProjection {
 
     @EventHandler
     void on(MonitoringActivityRecorded event, @SequenceNumber long seq, EventMessage<?> message) {
-        // first, and whole: a batch redelivered after a crash starts again from this version
-        order.replaceOne(eq("_id", event.activityId()),
-                         new Document("_id", event.activityId()).append("activityId", event.activityId())
-                                 .append("schoolUrn", event.schoolUrn()).append("type", event.type().name())
-                                 .append("recordedAt", RecordedAt.format(message.getTimestamp()))
-                                 .append("versions", List.of(orderVersion(1, event.details(), message)))
-                                 .append("retraction", null).append("seq", seq),
-                         new ReplaceOptions().upsert(true));
-        if (activities.find(eq("_id", event.activityId())).first() != null) {
-            return;
-        }
+        // first, and whole, unless a later event already reached it (a redelivery then finds no row to replace,
+        // and its insert is refused as a duplicate)
+        ignoringDuplicate(() -> order.replaceOne(and(eq("_id", event.activityId()), lte("seq", seq)),
+                             new Document("_id", event.activityId()).append("activityId", event.activityId())
+                                     .append("schoolUrn", event.schoolUrn()).append("type", event.type().name())
+                                     .append("recordedAt", RecordedAt.format(message.getTimestamp()))
+                                     .append("versions", List.of(orderVersion(1, event.details(), message)))
+                                     .append("retraction", null).append("seq", seq),
+                             new ReplaceOptions().upsert(true)));
         Document current = MonitoringDocuments.details(event.details());
         List<Document> versions = new ArrayList<>();
         versions.add(version(1, current, null, message));
-        activities.insertOne(new Document("_id", event.activityId())
+        insertOnce(new Document("_id", event.activityId())
                                      .append("activityId", event.activityId())
                                      .append("schoolUrn", event.schoolUrn())
                                      .append("planId", event.planId())
@@ -173,6 +174,21 @@ class MonitoringListProjection {
         }
         if (!rows.isEmpty()) {
             order.bulkWrite(rows);
+        }
+    }
+
+    /** A redelivered recording finds its record already there and leaves it (and any later version) alone. */
+    private void insertOnce(Document record) {
+        ignoringDuplicate(() -> activities.insertOne(record));
+    }
+
+    private static void ignoringDuplicate(Runnable write) {
+        try {
+            write.run();
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
         }
     }
 

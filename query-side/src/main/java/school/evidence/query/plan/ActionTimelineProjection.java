@@ -144,10 +144,10 @@ class ActionTimelineProjection {
 
     private void append(String actionId, Document entry, EventMessage<?> message) {
         String entryId = actionId + "|" + entry.getString("eventId");
-        // the header lists its entries' keys, so reading a trail is keyed lookups (the embedded server has no
-        // secondary indexes); only actions of a plan have a header: the command side never cites others
-        if (timelines.updateOne(eq("_id", actionId), com.mongodb.client.model.Updates.addToSet("entryIds", entryId))
-                     .getMatchedCount() == 0) {
+        // only actions of a plan have a header: the command side never cites others. (The header once also listed
+        // its entries' keys; rewriting that growing list on every entry paced a catch-up, and readers now find an
+        // action's entries through the index by action.)
+        if (timelines.find(eq("_id", actionId)).projection(new Document("_id", 1)).first() == null) {
             return;
         }
         long order = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null

@@ -12,6 +12,7 @@ import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRetr
 import school.evidence.kernel.monitoring.MonitoringType;
 import school.evidence.query.EmbeddedMongo;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -81,5 +82,18 @@ class MonitoringListProjectionTest {
         assertThat(v1.get("current", Document.class).getString("occurredOn")).isEqualTo("2023-10-11");
         assertThat(v1.getBoolean("retracted")).isTrue();
         assertThat(ids(reads.list("108520", null, null, null, null, null, false))).containsExactly("b1");
+
+        // the recording redelivered after all that changes nothing, in the record or in a past page's order rows
+        feed(projection, event("MonitoringActivity", "v1", 0,
+                               recorded("v1", "108520", MonitoringType.LESSON_VISIT, "2023-10-12", "a1"), "slt"));
+        Instant now = Instant.now();
+        Document again = reads.list("108520", MonitoringType.LESSON_VISIT, null, null, null, null, true).get(0);
+        assertThat(again.getInteger("version")).isEqualTo(2);
+        assertThat(again.getBoolean("retracted")).isTrue();
+        assertThat(ids(reads.list("108520", null, null, null, null, null, false, now, 0, 10).getBody()))
+                .as("a past page leaves the retracted record out").containsExactly("b1");
+        assertThat(ids(reads.list("108520", null, LocalDate.of(2023, 10, 11), LocalDate.of(2023, 10, 11), null, null,
+                                  true, now, 0, 10).getBody()))
+                .as("and places it by its amended date").containsExactly("v1");
     }
 }
