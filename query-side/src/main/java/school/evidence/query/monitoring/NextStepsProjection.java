@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
@@ -100,7 +99,7 @@ class NextStepsProjection {
                                                                  .append("recordedAt", RecordedAt.format(message.getTimestamp())));
                 step.put("status", "CHECKED");
                 step.put("lastOutcome", check.outcome().name());
-                steps.replaceOne(and(eq("_id", check.nextStepId())), step);
+                steps.replaceOne(eq("_id", check.nextStepId()), step);
             }
         }
     }

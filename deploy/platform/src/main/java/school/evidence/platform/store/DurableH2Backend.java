@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -150,7 +151,7 @@ public class DurableH2Backend extends H2Backend {
             MVMap<Object, Document> dataMap = getMvStore().openMap(
                     "databases." + fullName, new MVMap.Builder<Object, Document>().valueType(DOCUMENTS));
             MVMap<String, Object> metaMap = getMvStore().openMap("meta." + fullName);
-            return new H2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+            return new IndexedCollection(this, collectionName, options, dataMap, metaMap);
         }
 
         @Override
@@ -192,6 +193,26 @@ public class DurableH2Backend extends H2Backend {
 
         private String legacyIndexMap(String collectionName, String indexName) {
             return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        }
+    }
+
+    /** H2's collection, finding documents through an index for more of the queries the projections make. */
+    private final class IndexedCollection extends H2Collection {
+
+        IndexedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                          MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap) {
+            super(database, collectionName, options, dataMap, metaMap, getCursorRegistry());
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            var lookup = IndexedLookup.choose(getIndexes(), query);
+            if (lookup.isEmpty()) {
+                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            Iterable<Object> positions = lookup.get().getKey().getPositions(lookup.get().getValue());
+            return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
     }
 

@@ -109,6 +109,10 @@ class SecondaryIndexTest {
                                                                                Updates.set("globalIndex", position))));
         } else if (kind < 9) {
             both.add(c -> c.updateOne(Filters.eq("_id", id), Updates.unset("schoolUrn")));
+            // a later change guarded by its sequence, as the projections write them (found through the _id index)
+            long seq = random.nextInt(10);
+            both.add(c -> c.updateOne(Filters.and(Filters.eq("_id", id), Filters.lt("seq", seq)),
+                                      Updates.combine(Updates.set("seq", seq), Updates.set("type", "DEEP_DIVE"))));
         } else {
             both.add(c -> c.deleteOne(Filters.eq("_id", id)));
         }
@@ -121,7 +125,8 @@ class SecondaryIndexTest {
     private static Document randomRow(Random random, String id) {
         Document row = new Document("_id", id).append("schoolUrn", SCHOOLS.get(random.nextInt(SCHOOLS.size())))
                                              .append("recordedAt", "2023-10-" + (10 + random.nextInt(20)))
-                                             .append("type", random.nextBoolean() ? "LESSON_VISIT" : "LEARNING_WALK");
+                                             .append("type", random.nextBoolean() ? "LESSON_VISIT" : "LEARNING_WALK")
+                                             .append("seq", (long) random.nextInt(10));
         if (random.nextBoolean()) {
             row.append("actionIds", List.of("A" + random.nextInt(5), "A" + random.nextInt(5)));
         }
@@ -145,6 +150,15 @@ class SecondaryIndexTest {
         queries.add(Filters.and(Filters.eq("school", "108520"), Filters.gt("globalIndex", 20)));
         queries.add(Filters.and(Filters.eq("school", "108520"), Filters.eq("globalIndex", 7)));
         queries.add(Filters.exists("schoolUrn", false));
+        for (int i = 0; i < 120; i += 7) {
+            queries.add(Filters.and(Filters.eq("_id", "row-" + i), Filters.lte("seq", 5)));
+            queries.add(Filters.and(Filters.eq("_id", "row-" + i)));
+            queries.add(new Document("_id", "row-" + i).append("type", "DEEP_DIVE"));
+        }
+        queries.add(Filters.and(Filters.in("_id", "row-1", "row-2", "row-3"), Filters.exists("schoolUrn")));
+        queries.add(Filters.and(Filters.eq("schoolUrn", "108520"), Filters.and(Filters.eq("type", "DEEP_DIVE"),
+                                                                                Filters.gte("seq", 2))));
+        queries.add(Filters.or(Filters.eq("_id", "row-4"), Filters.eq("schoolUrn", "100555")));
         for (Bson query : queries) {
             assertThat(ids(rows, query)).as(query.toString()).isEqualTo(ids(expected, query));
             assertThat(rows.countDocuments(query)).as(query.toString()).isEqualTo(expected.countDocuments(query));

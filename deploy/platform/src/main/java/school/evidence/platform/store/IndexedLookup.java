@@ -1,0 +1,62 @@
+package school.evidence.platform.store;
+
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.bson.Document;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which index can find the documents a query asks for, and with what part of the query. The embedded server asks an
+ * index only about the query as written: the driver writes every {@code Filters.and} as a top-level {@code $and},
+ * which no index recognises, and a unique index (the {@code _id}) answers only a query on exactly its own fields, so
+ * {@code {_id: x, seq: {$lt: n}}} was a scan of the whole collection. Here the conditions of a top-level {@code $and}
+ * are lifted beside the others, and each index is offered the conditions on its own fields; the server still tests
+ * every document found against the whole query, so an index may find more than matches, never less.
+ */
+final class IndexedLookup {
+
+    private IndexedLookup() {
+    }
+
+    /** The first index (in the collection's order) able to serve part of {@code query}, with that part. */
+    static <P> Optional<Map.Entry<Index<P>, Document>> choose(List<Index<P>> indexes, Document query) {
+        Document conditions = new Document();
+        lift(query, conditions);
+        for (Index<P> index : indexes) {
+            Document part = new Document();
+            for (IndexKey key : index.getKeys()) {
+                if (conditions.containsKey(key.getKey())) {
+                    part.put(key.getKey(), conditions.get(key.getKey()));
+                }
+            }
+            if (!part.isEmpty() && index.canHandle(part)) {
+                return Optional.of(Map.entry(index, part));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Field conditions of the query and of its top-level {@code $and} (nested too); {@code $or} and the like are left out. */
+    private static void lift(Document query, Document conditions) {
+        for (Map.Entry<String, Object> entry : query.entrySet()) {
+            String field = entry.getKey();
+            if ("$and".equals(field) && entry.getValue() instanceof List<?> all) {
+                for (Object each : all) {
+                    if (each instanceof Document clause) {
+                        lift(clause, conditions);
+                    }
+                }
+            } else if (!field.startsWith("$")) {
+                // a field asked twice (a range's two ends, say): either condition finds a superset; keep a plain
+                // value if there is one, since an index looks those up directly
+                Object known = conditions.get(field);
+                if (known == null || (known instanceof Document && !(entry.getValue() instanceof Document))) {
+                    conditions.put(field, entry.getValue());
+                }
+            }
+        }
+    }
+}
