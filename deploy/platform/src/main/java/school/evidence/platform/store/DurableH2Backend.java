@@ -4,17 +4,20 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -143,6 +146,35 @@ public class DurableH2Backend extends H2Backend {
 
         BsonDatabase(String databaseName) {
             super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        /**
+         * An aggregation that starts with {@code $match} starts from the documents that query finds (through an index
+         * where one serves it) instead of from the whole collection, which is where the embedded server always
+         * starts one. The driver's {@code countDocuments} is such an aggregation: counting one school's monitoring
+         * records decoded every school's (5.6 s and 2 GB of garbage in a store of 58,000 events; with a 320 MB heap it
+         * ran out of memory and H2 closed the store). The whole pipeline, its {@code $match} too, still runs on them.
+         */
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query,
+                                      DatabaseResolver databaseResolver, Oplog oplog) {
+            if ("aggregate".equalsIgnoreCase(command) && query.get(command) instanceof String collectionName
+                    && query.get("pipeline") instanceof List<?> pipeline && !pipeline.isEmpty()
+                    && pipeline.get(0) instanceof Document first && first.get("$match") instanceof Document match) {
+                MongoCollection<Object> collection = resolveCollection(collectionName, false);
+                if (collection != null) {
+                    Aggregation aggregation = Aggregation.fromPipeline(pipeline, databaseResolver, this, collection,
+                                                                       oplog);
+                    aggregation.validate(query);
+                    Document cursor = new Document("id", 0L);
+                    cursor.put("ns", getFullCollectionNamespace(collectionName));
+                    cursor.put("firstBatch", aggregation.runStages(collection.handleQueryAsStream(match)));
+                    Document response = new Document("cursor", cursor);
+                    Utils.markOkay(response);
+                    return response;
+                }
+            }
+            return super.handleCommand(channel, command, query, databaseResolver, oplog);
         }
 
         @Override

@@ -3,6 +3,8 @@ package school.evidence.platform.store;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.IndexOptions;
@@ -162,7 +164,23 @@ class SecondaryIndexTest {
         for (Bson query : queries) {
             assertThat(ids(rows, query)).as(query.toString()).isEqualTo(ids(expected, query));
             assertThat(rows.countDocuments(query)).as(query.toString()).isEqualTo(expected.countDocuments(query));
+            // an aggregation starting with $match starts from what the index finds; the rest of it runs as before
+            List<Bson> pipeline = List.of(Aggregates.match(query), Aggregates.group("$type", Accumulators.sum("n", 1)),
+                                          Aggregates.sort(Sorts.ascending("_id")));
+            assertThat(rows.aggregate(pipeline).into(new ArrayList<>())).as(query.toString())
+                    .isEqualTo(expected.aggregate(pipeline).into(new ArrayList<>()));
         }
+        // pipelines not starting with $match are the server's own, unchanged
+        List<Bson> unfiltered = List.of(Aggregates.project(new Document("schoolUrn", 1)),
+                                        Aggregates.match(Filters.eq("schoolUrn", "108520")),
+                                        Aggregates.sort(Sorts.ascending("_id")));
+        assertThat(rows.aggregate(unfiltered).into(new ArrayList<>()))
+                .isEqualTo(expected.aggregate(unfiltered).into(new ArrayList<>())).isNotEmpty();
+        List<Bson> paged = List.of(Aggregates.match(Filters.eq("schoolUrn", "100999")),
+                                   Aggregates.sort(Sorts.descending("recordedAt", "_id")), Aggregates.skip(2),
+                                   Aggregates.limit(5));
+        assertThat(rows.aggregate(paged).into(new ArrayList<>()))
+                .isEqualTo(expected.aggregate(paged).into(new ArrayList<>())).isNotEmpty();
     }
 
     private static List<String> ids(MongoCollection<Document> rows, Bson query) {
