@@ -30,6 +30,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -162,19 +163,47 @@ public class DurableH2Backend extends H2Backend {
                     && query.get("pipeline") instanceof List<?> pipeline && !pipeline.isEmpty()
                     && pipeline.get(0) instanceof Document first && first.get("$match") instanceof Document match) {
                 MongoCollection<Object> collection = resolveCollection(collectionName, false);
+                java.util.OptionalLong counted = collection instanceof IndexedCollection indexed
+                        && countsAll(pipeline) ? indexed.countFromIndex(match) : java.util.OptionalLong.empty();
+                if (counted.isPresent()) {
+                    // the driver's countDocuments: {$match}, then {$group: {_id: 1, n: {$sum: 1}}}; no group of nothing
+                    Document group = (Document) ((Document) pipeline.get(1)).get("$group");
+                    List<Document> batch = counted.getAsLong() == 0 ? List.of()
+                            : List.of(new Document("_id", group.get("_id")).append(
+                                    group.keySet().stream().filter(k -> !k.equals("_id")).findFirst().orElseThrow(),
+                                    Math.toIntExact(counted.getAsLong()))); // as the server's own $sum answers
+                    return cursorResponse(collectionName, batch);
+                }
                 if (collection != null) {
                     Aggregation aggregation = Aggregation.fromPipeline(pipeline, databaseResolver, this, collection,
                                                                        oplog);
                     aggregation.validate(query);
-                    Document cursor = new Document("id", 0L);
-                    cursor.put("ns", getFullCollectionNamespace(collectionName));
-                    cursor.put("firstBatch", aggregation.runStages(collection.handleQueryAsStream(match)));
-                    Document response = new Document("cursor", cursor);
-                    Utils.markOkay(response);
-                    return response;
+                    return cursorResponse(collectionName,
+                                          aggregation.runStages(collection.handleQueryAsStream(match)));
                 }
             }
             return super.handleCommand(channel, command, query, databaseResolver, oplog);
+        }
+
+        /** {@code [{$match: ...}, {$group: {_id: <a constant>, <name>: {$sum: 1}}}]}: a count, as the driver asks. */
+        private static boolean countsAll(List<?> pipeline) {
+            if (pipeline.size() != 2 || !(pipeline.get(1) instanceof Document stage) || stage.size() != 1
+                    || !(stage.get("$group") instanceof Document group) || group.size() != 2
+                    || !(group.get("_id") instanceof Number)) {
+                return false;
+            }
+            return group.entrySet().stream().filter(e -> !e.getKey().equals("_id"))
+                        .allMatch(e -> e.getValue() instanceof Document sum && sum.size() == 1
+                                && sum.get("$sum") instanceof Number one && one.intValue() == 1);
+        }
+
+        private Document cursorResponse(String collectionName, List<Document> batch) {
+            Document cursor = new Document("id", 0L);
+            cursor.put("ns", getFullCollectionNamespace(collectionName));
+            cursor.put("firstBatch", batch);
+            Document response = new Document("cursor", cursor);
+            Utils.markOkay(response);
+            return response;
         }
 
         @Override
@@ -243,8 +272,33 @@ public class DurableH2Backend extends H2Backend {
             if (lookup.isEmpty()) {
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            Iterable<Object> positions = lookup.get().getKey().getPositions(lookup.get().getValue());
+            Index<Object> index = lookup.get().getKey();
+            Document part = lookup.get().getValue();
+            Iterable<Object> positions = null;
+            if (limit > 0 && index instanceof SecondaryIndexOnMap secondary) {
+                positions = secondary.firstInOrder(part, orderBy, numberToSkip + limit, this::getDocument,
+                                                   document -> documentMatchesQuery(document, query)).orElse(null);
+            }
+            if (positions == null) {
+                positions = index.getPositions(part);
+            }
             return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * How many documents match {@code query}, counted from an index without reading them, when the query is
+         * nothing but values for an index's leading fields (one school's whole list, say); else empty.
+         */
+        java.util.OptionalLong countFromIndex(Document query) {
+            return IndexedLookup.exactly(getIndexes(), query)
+                                .map(found -> {
+                                    long n = 0;
+                                    for (Object ignored : found.getKey().getPositions(found.getValue())) {
+                                        n++;
+                                    }
+                                    return java.util.OptionalLong.of(n);
+                                })
+                                .orElse(java.util.OptionalLong.empty());
         }
     }
 
@@ -326,7 +380,7 @@ public class DurableH2Backend extends H2Backend {
             if (isSparse() && hasNoValueForKeys(document)) {
                 return;
             }
-            for (KeyValue values : getKeyValues(document)) {
+            for (KeyValue values : keyValues(document)) {
                 map.put(withPosition(values, position), Boolean.TRUE);
             }
         }
@@ -337,7 +391,7 @@ public class DurableH2Backend extends H2Backend {
                 return null;
             }
             Object position = positionOf(document);
-            for (KeyValue values : getKeyValues(document)) {
+            for (KeyValue values : keyValues(document)) {
                 map.remove(withPosition(values, position));
             }
             return position;
@@ -351,9 +405,9 @@ public class DurableH2Backend extends H2Backend {
         @Override
         public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
                                                MongoCollection<Object> collection) {
-            if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
+            if (!keyValues(oldDocument).equals(keyValues(newDocument))) {
                 if (!(isSparse() && hasNoValueForKeys(oldDocument))) {
-                    for (KeyValue values : getKeyValues(oldDocument)) {
+                    for (KeyValue values : keyValues(oldDocument)) {
                         map.remove(withPosition(values, position));
                     }
                 }
@@ -420,6 +474,100 @@ public class DurableH2Backend extends H2Backend {
                 }
             }
             return values;
+        }
+
+        /**
+         * For a page of a sorted list (a school's monitoring, newest first): the positions of the documents that can
+         * be on it, when the query gives one value for each of this index's fields before the sort's first field.
+         * The index is walked in that field's order and documents are read only until {@code wanted} of them match,
+         * plus any that tie with the last (the full sort then decides among those); without this the server reads
+         * and sorts every document of the school for a page of 20. Empty when that does not apply: the query or sort
+         * has another shape, or the run holds values other than text (the index orders mixed types by class, not as
+         * MongoDB sorts them) or arrays (a document then has several places in the index).
+         */
+        Optional<List<Object>> firstInOrder(Document part, Document orderBy, int wanted,
+                                            java.util.function.Function<Object, Document> load,
+                                            Predicate<Document> matches) {
+            if (orderBy == null || orderBy.isEmpty() || !(orderBy.values().iterator().next() instanceof Number way)) {
+                return Optional.empty();
+            }
+            String sortKey = orderBy.keySet().iterator().next();
+            List<String> keys = keys();
+            int at = keys.indexOf(sortKey);
+            if (at < 1) {
+                return Optional.empty();
+            }
+            List<Object> raw = new ArrayList<>();
+            for (int i = 0; i < at; i++) {
+                Object value = part.get(keys.get(i));
+                if (!plain(value)) {
+                    return Optional.empty();
+                }
+                raw.add(value);
+            }
+            List<Object> prefix = new KeyValue(raw).normalized().stream().toList();
+            List<KeyValue> run = new ArrayList<>();
+            Set<Object> seen = new java.util.HashSet<>();
+            synchronized (this) {
+                Iterator<KeyValue> keysFrom = map.keyIterator(new KeyValue(prefix));
+                while (keysFrom.hasNext()) {
+                    KeyValue key = keysFrom.next();
+                    if (!startsWith(key, prefix)) {
+                        break;
+                    }
+                    if (!textOrNothing(key.get(at)) || !seen.add(key.get(key.size() - 1))) {
+                        return Optional.empty();
+                    }
+                    run.add(key);
+                }
+            }
+            if (way.intValue() < 0) {
+                java.util.Collections.reverse(run);
+            }
+            List<Object> candidates = new ArrayList<>();
+            int matched = 0;
+            Object last = null;
+            for (KeyValue key : run) {
+                Object value = key.get(at) instanceof String text ? text : null; // null and absent sort alike
+                if (matched >= wanted && !java.util.Objects.equals(value, last)) {
+                    break;
+                }
+                Object position = key.get(key.size() - 1);
+                Document document = load.apply(position);
+                if (document == null) {
+                    continue; // removed since the index was read
+                }
+                if (!textOrNothing(Utils.getSubdocumentValue(document, sortKey))) {
+                    return Optional.empty();
+                }
+                candidates.add(position);
+                if (matches.test(document) && ++matched == wanted) {
+                    last = value;
+                }
+            }
+            return Optional.of(candidates);
+        }
+
+        private static boolean textOrNothing(Object value) {
+            return value == null || value instanceof Missing || value instanceof String;
+        }
+
+        /**
+         * The document's keys in this index. The server's own method gives none at all when an indexed field holds an
+         * empty array, which would hide the document from every lookup by the other fields (a school's records
+         * without it); such a document is kept under null for that field (no plain value finds it there).
+         */
+        private Set<KeyValue> keyValues(Document document) {
+            Set<KeyValue> values = getKeyValues(document);
+            if (!values.isEmpty()) {
+                return values;
+            }
+            List<Object> withNulls = new ArrayList<>();
+            for (String key : keys()) {
+                Object value = Utils.getSubdocumentValue(document, key);
+                withNulls.add(value instanceof Collection<?> ? null : value);
+            }
+            return Set.of(new KeyValue(withNulls).normalized());
         }
 
         private boolean hasNoValueForKeys(Document document) {

@@ -39,6 +39,49 @@ final class IndexedLookup {
         return Optional.empty();
     }
 
+    /**
+     * An index whose positions are exactly the documents matching {@code query}, with the part to ask it: the query
+     * is nothing but plain values (no operators, no nulls, no arrays or sub-documents), one for each of the
+     * index's leading fields. Such an index can count a query's documents without reading them.
+     */
+    static <P> Optional<Map.Entry<Index<P>, Document>> exactly(List<Index<P>> indexes, Document query) {
+        Document conditions = new Document();
+        if (!liftPlain(query, conditions) || conditions.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Index<P> index : indexes) {
+            List<IndexKey> keys = index.getKeys();
+            // (a sparse index leaves out only documents with none of its fields, which a plain value never matches)
+            if (keys.size() >= conditions.size()
+                    && keys.subList(0, conditions.size()).stream().allMatch(k -> conditions.containsKey(k.getKey()))
+                    && index.canHandle(conditions)) {
+                return Optional.of(Map.entry(index, conditions));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Like {@link #lift}, but false if any condition is not a plain value or a field is asked twice. */
+    private static boolean liftPlain(Document query, Document conditions) {
+        for (Map.Entry<String, Object> entry : query.entrySet()) {
+            if ("$and".equals(entry.getKey()) && entry.getValue() instanceof List<?> all) {
+                for (Object each : all) {
+                    if (!(each instanceof Document clause) || !liftPlain(clause, conditions)) {
+                        return false;
+                    }
+                }
+            } else if (entry.getKey().startsWith("$") || !plain(entry.getValue())
+                    || conditions.put(entry.getKey(), entry.getValue()) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean plain(Object value) {
+        return value instanceof String || value instanceof Number || value instanceof Boolean;
+    }
+
     /** Field conditions of the query and of its top-level {@code $and} (nested too); {@code $or} and the like are left out. */
     private static void lift(Document query, Document conditions) {
         for (Map.Entry<String, Object> entry : query.entrySet()) {

@@ -92,6 +92,8 @@ class SecondaryIndexTest {
         rows.createIndex(Indexes.ascending("schoolUrn", "recordedAt"), new IndexOptions().name("schoolByTime"));
         rows.createIndex(Indexes.ascending("actionIds"), new IndexOptions().name("byAction"));
         rows.createIndex(Indexes.ascending("school", "globalIndex"), new IndexOptions().sparse(true).name("position"));
+        // an array after the field asked for: a row whose list is empty must still be found by its plan
+        rows.createIndex(Indexes.ascending("planId", "actionIds"), new IndexOptions().name("planActions"));
     }
 
     /** One random change, made the same way to both stores. */
@@ -130,7 +132,14 @@ class SecondaryIndexTest {
                                              .append("type", random.nextBoolean() ? "LESSON_VISIT" : "LEARNING_WALK")
                                              .append("seq", (long) random.nextInt(10));
         if (random.nextBoolean()) {
-            row.append("actionIds", List.of("A" + random.nextInt(5), "A" + random.nextInt(5)));
+            row.append("actionIds", random.nextInt(4) == 0 ? List.of()
+                    : List.of("A" + random.nextInt(5), "A" + random.nextInt(5)));
+        }
+        if (random.nextInt(4) > 0) {
+            row.append("planId", "P" + random.nextInt(3));
+        }
+        if (random.nextInt(8) == 0) {
+            row.remove("recordedAt"); // sorts before every date
         }
         if (random.nextInt(3) == 0) {
             // stored as a long, asked for as an int below: the index must agree on numbers as the server does
@@ -161,6 +170,10 @@ class SecondaryIndexTest {
         queries.add(Filters.and(Filters.eq("schoolUrn", "108520"), Filters.and(Filters.eq("type", "DEEP_DIVE"),
                                                                                 Filters.gte("seq", 2))));
         queries.add(Filters.or(Filters.eq("_id", "row-4"), Filters.eq("schoolUrn", "100555")));
+        for (String plan : List.of("P0", "P1", "P2")) {
+            queries.add(Filters.eq("planId", plan));
+            queries.add(Filters.and(Filters.eq("planId", plan), Filters.eq("actionIds", "A1")));
+        }
         for (Bson query : queries) {
             assertThat(ids(rows, query)).as(query.toString()).isEqualTo(ids(expected, query));
             assertThat(rows.countDocuments(query)).as(query.toString()).isEqualTo(expected.countDocuments(query));
@@ -169,6 +182,27 @@ class SecondaryIndexTest {
                                           Aggregates.sort(Sorts.ascending("_id")));
             assertThat(rows.aggregate(pipeline).into(new ArrayList<>())).as(query.toString())
                     .isEqualTo(expected.aggregate(pipeline).into(new ArrayList<>()));
+        }
+        // pages of a school's rows sorted newest first, as the monitoring list asks (many rows share a date), and
+        // the counts beside them: the index gives both without reading every row of the school
+        List<Bson> sorts = List.of(Sorts.orderBy(Sorts.descending("recordedAt"), Sorts.ascending("_id")),
+                                   Sorts.orderBy(Sorts.ascending("recordedAt"), Sorts.descending("_id")),
+                                   Sorts.orderBy(Sorts.ascending("type"), Sorts.ascending("_id")));
+        for (String school : List.of(SCHOOLS.get(0), SCHOOLS.get(1), "999999")) {
+            for (Bson query : List.of(Filters.eq("schoolUrn", school),
+                                      Filters.and(Filters.eq("schoolUrn", school), Filters.eq("type", "LESSON_VISIT")),
+                                      Filters.and(Filters.eq("schoolUrn", school),
+                                                  Filters.lte("recordedAt", "2023-10-20")))) {
+                for (Bson sort : sorts) {
+                    for (int[] page : new int[][]{{0, 1}, {0, 5}, {3, 4}, {10, 10}, {0, 500}, {40, 5}}) {
+                        String what = query + " " + sort + " skip " + page[0] + " limit " + page[1];
+                        assertThat(page(rows, query, sort, page)).as(what).isEqualTo(page(expected, query, sort, page));
+                    }
+                }
+                List<Bson> count = List.of(Aggregates.match(query), Aggregates.group(1, Accumulators.sum("n", 1)));
+                assertThat(rows.aggregate(count).into(new ArrayList<>())).as(query.toString())
+                        .isEqualTo(expected.aggregate(count).into(new ArrayList<>()));
+            }
         }
         // pipelines not starting with $match are the server's own, unchanged
         List<Bson> unfiltered = List.of(Aggregates.project(new Document("schoolUrn", 1)),
@@ -181,6 +215,10 @@ class SecondaryIndexTest {
                                    Aggregates.limit(5));
         assertThat(rows.aggregate(paged).into(new ArrayList<>()))
                 .isEqualTo(expected.aggregate(paged).into(new ArrayList<>())).isNotEmpty();
+    }
+
+    private static List<Document> page(MongoCollection<Document> rows, Bson query, Bson sort, int[] page) {
+        return rows.find(query).sort(sort).skip(page[0]).limit(page[1]).into(new ArrayList<>());
     }
 
     private static List<String> ids(MongoCollection<Document> rows, Bson query) {
