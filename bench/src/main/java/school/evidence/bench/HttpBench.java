@@ -184,7 +184,10 @@ final class HttpBench {
                 {"monitoring list, a page of 100 of " + String.format("%,d", sizes.oneSchoolsEvents()) + " records",
                         "/api/schools/" + school.urn() + "/monitoring?asOf=" + at + "&page=1&size=100", "40"},
                 {"whole monitoring list (" + String.format("%,d", sizes.oneSchoolsEvents()) + " records)",
-                        "/api/schools/" + school.urn() + "/monitoring?asOf=" + at, "5"}};
+                        "/api/schools/" + school.urn() + "/monitoring?asOf=" + at, "5"},
+                // beside them, what a leader reads every day: the same page of the list as it is now (no target)
+                {"live monitoring list (not as of), a page of 100",
+                        "/api/schools/" + school.urn() + "/monitoring?page=1&size=100", "40"}};
         for (String[] read : reads) {
             for (int i = 0; i < 3; i++) { // warm-up
                 get(http, service, read[1]);
@@ -204,7 +207,8 @@ final class HttpBench {
             String note = "one school's " + String.format("%,d", sizes.oneSchoolsEvents()) + " events in a store of "
                     + store;
             report.add(Figure.of("5 as-of", read[0] + ": p50", "ms", p50.values, null, false, note));
-            report.add(Figure.of("5 as-of", read[0] + ": p99", "ms", p99.values, 100.0, false, note));
+            report.add(Figure.of("5 as-of", read[0] + ": p99", "ms", p99.values,
+                                 read[0].startsWith("live") ? null : 100.0, false, note));
         }
     }
 
