@@ -25,14 +25,19 @@ import org.h2.mvstore.MVStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -163,8 +168,8 @@ public class DurableH2Backend extends H2Backend {
                     && query.get("pipeline") instanceof List<?> pipeline && !pipeline.isEmpty()
                     && pipeline.get(0) instanceof Document first && first.get("$match") instanceof Document match) {
                 MongoCollection<Object> collection = resolveCollection(collectionName, false);
-                java.util.OptionalLong counted = collection instanceof IndexedCollection indexed
-                        && countsAll(pipeline) ? indexed.countFromIndex(match) : java.util.OptionalLong.empty();
+                OptionalLong counted = collection instanceof IndexedCollection indexed
+                        && countsAll(pipeline) ? indexed.countFromIndex(match) : OptionalLong.empty();
                 if (counted.isPresent()) {
                     // the driver's countDocuments: {$match}, then {$group: {_id: 1, n: {$sum: 1}}}; no group of nothing
                     Document group = (Document) ((Document) pipeline.get(1)).get("$group");
@@ -289,16 +294,16 @@ public class DurableH2Backend extends H2Backend {
          * How many documents match {@code query}, counted from an index without reading them, when the query is
          * nothing but values for an index's leading fields (one school's whole list, say); else empty.
          */
-        java.util.OptionalLong countFromIndex(Document query) {
+        OptionalLong countFromIndex(Document query) {
             return IndexedLookup.exactly(getIndexes(), query)
                                 .map(found -> {
                                     long n = 0;
                                     for (Object ignored : found.getKey().getPositions(found.getValue())) {
                                         n++;
                                     }
-                                    return java.util.OptionalLong.of(n);
+                                    return OptionalLong.of(n);
                                 })
-                                .orElse(java.util.OptionalLong.empty());
+                                .orElse(OptionalLong.empty());
         }
     }
 
@@ -486,7 +491,7 @@ public class DurableH2Backend extends H2Backend {
          * MongoDB sorts them) or arrays (a document then has several places in the index).
          */
         Optional<List<Object>> firstInOrder(Document part, Document orderBy, int wanted,
-                                            java.util.function.Function<Object, Document> load,
+                                            Function<Object, Document> load,
                                             Predicate<Document> matches) {
             if (orderBy == null || orderBy.isEmpty() || !(orderBy.values().iterator().next() instanceof Number way)) {
                 return Optional.empty();
@@ -507,7 +512,7 @@ public class DurableH2Backend extends H2Backend {
             }
             List<Object> prefix = new KeyValue(raw).normalized().stream().toList();
             List<KeyValue> run = new ArrayList<>();
-            Set<Object> seen = new java.util.HashSet<>();
+            Set<Object> seen = new HashSet<>();
             synchronized (this) {
                 Iterator<KeyValue> keysFrom = map.keyIterator(new KeyValue(prefix));
                 while (keysFrom.hasNext()) {
@@ -522,14 +527,14 @@ public class DurableH2Backend extends H2Backend {
                 }
             }
             if (way.intValue() < 0) {
-                java.util.Collections.reverse(run);
+                Collections.reverse(run);
             }
             List<Object> candidates = new ArrayList<>();
             int matched = 0;
             Object last = null;
             for (KeyValue key : run) {
                 Object value = key.get(at) instanceof String text ? text : null; // null and absent sort alike
-                if (matched >= wanted && !java.util.Objects.equals(value, last)) {
+                if (matched >= wanted && !Objects.equals(value, last)) {
                     break;
                 }
                 Object position = key.get(key.size() - 1);
