@@ -102,6 +102,18 @@ class CrashRecoveryTest {
         for (String id : acked) {
             assertThat(inList.get(id)).as("monitoring rows for acknowledged activity " + id).isEqualTo(1);
         }
+        // the store hands out positions after the last one it saved: a new recording after the restart lands once
+        Api.Reply after = slt.post("/api/schools/" + URN + "/monitoring",
+                                   "{\"type\":\"LEARNING_WALK\",\"occurredOn\":\"2023-11-09\",\"lead\":\"HT\","
+                                           + "\"strengths\":[\"after the restart\"]}");
+        assertThat(after.status()).isEqualTo(201);
+        String afterId = after.text("activityId");
+        long afterDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!recordedActivitiesInAudit(slt).containsKey(afterId) && System.nanoTime() < afterDeadline) {
+            Thread.sleep(200);
+        }
+        assertThat(recordedActivitiesInAudit(slt).get(afterId)).as("audit entries for the write after the restart")
+                .isEqualTo(1);
         System.out.printf("crash test: %d writes attempted, %d acknowledged before SIGKILL, %d in the ledger after "
                                   + "restart%n", Math.min(attempted.get(), 600), acked.size(), inAudit.size());
     }
