@@ -22,15 +22,11 @@ class ReplayEndToEndTest {
     @org.springframework.beans.factory.annotation.Autowired
     school.evidence.platform.store.DerivedCollections derived;
 
-    /**
-     * Only what the processors can redo, and the ledger's position counter (committed with the event written at each
-     * position it hands out), may skip its own commit on the embedded store; never the evidence.
-     */
+    /** Only what the processors can redo may skip its own commit on the embedded store; never the evidence. */
     @Test
-    void onlyReadModelsProcessorPositionsAndThePositionCounterAreTreatedAsDerived() {
-        assertThat(derived.names()).contains("trackingtokens", "audit_entries", "monitoring_activities", "plan_views",
-                                             "ledger_counters")
-                                   .doesNotContain("events", "snapshots", "idempotency_keys",
+    void onlyReadModelsAndProcessorPositionsAreTreatedAsDerived() {
+        assertThat(derived.names()).contains("trackingtokens", "audit_entries", "monitoring_activities", "plan_views")
+                                   .doesNotContain("events", "ledger_counters", "snapshots", "idempotency_keys",
                                                    "subject_keys", "ledger_leaves", "ledger_checkpoints");
     }
 

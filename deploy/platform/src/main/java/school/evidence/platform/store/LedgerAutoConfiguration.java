@@ -181,15 +181,9 @@ public class LedgerAutoConfiguration {
     @Bean
     public MongoLedgerStorageEngine ledgerStorageEngine(MongoDatabase evidenceDatabase,
                                                         @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                        StoreProperties store, DerivedCollections derived) {
-        // Reserving a position need not be committed on its own on the embedded store: the insert that follows
-        // commits it with the event, and any commit that saves an event saves every reservation made before it, so
-        // a restart never hands out a position an event already holds. A crash in between loses only a position
-        // no event was written at. (One commit per append instead of two; real MongoDB is not affected.)
-        derived.add(LEDGER_COUNTERS);
+                                                        StoreProperties store) {
         return MongoLedgerStorageEngine.builder()
                                        .database(evidenceDatabase)
-                                       .countersCollection(LEDGER_COUNTERS)
                                        .eventSerializer(eventSerializer)
                                        .snapshotSerializer(eventSerializer)
                                        .partitionResolver(m -> (String) m.getMetaData().get(SCHOOL_METADATA))
@@ -220,10 +214,7 @@ public class LedgerAutoConfiguration {
         return eventStore;
     }
 
-    /**
-     * Read models, processors' positions and the ledger's position counter; the embedded disk store need not commit
-     * each of their writes.
-     */
+    /** Read models and processors' positions; the embedded disk store need not commit each of their writes. */
     @Bean
     public DerivedCollections derivedCollections() {
         return new DerivedCollections();
@@ -245,8 +236,6 @@ public class LedgerAutoConfiguration {
 
     /** Axon's default name, named here because the embedded store treats it as derived. */
     static final String TRACKING_TOKENS = "trackingtokens";
-    /** The ledger's position counter (the engine's default name). */
-    static final String LEDGER_COUNTERS = "ledger_counters";
 
     /** Copies who did it, and why, from each command onto the events it causes. */
     @Bean

@@ -5,7 +5,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
@@ -97,52 +96,6 @@ class DurableH2BackendTest {
         } finally {
             reopened.shutdown();
         }
-    }
-
-    /**
-     * The ledger's position counter is not committed on its own: the event written at a reserved position commits
-     * the reservation with it, so after a kill the counter is never behind an event the file holds, and a reservation
-     * whose event never came is simply handed out again.
-     */
-    @Test
-    void aReservedPositionIsSavedWithItsEventAndNeverHandedOutTwice(@TempDir Path dir) {
-        String file = dir.resolve("s.mv").toString();
-        MVStore store = new MVStore.Builder().fileName(file).autoCommitDisabled().open(); // only our commits
-        MongoServer server = new MongoServer(new DurableH2Backend(store, "ledger_counters"::equals));
-        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
-            MongoCollection<Document> events = eventsWithUniquePositions(client);
-            long first = reserve(client);
-            assertThat(store.hasUnsavedChanges()).as("a reservation waits for its event's commit").isTrue();
-            events.insertOne(new Document("_id", "event-1").append("globalIndex", first));
-            assertThat(store.hasUnsavedChanges()).isFalse();
-            reserve(client); // its event never comes: the process is killed first
-            store.closeImmediately();
-        } finally {
-            server.shutdownNow();
-        }
-        MongoServer reopened = new MongoServer(new DurableH2Backend(MVStore.open(file), "ledger_counters"::equals));
-        try (MongoClient client = MongoClients.create(reopened.bindAndGetConnectionString())) {
-            MongoCollection<Document> events = eventsWithUniquePositions(client);
-            long next = reserve(client);
-            assertThat(next).isEqualTo(2);
-            events.insertOne(new Document("_id", "event-2").append("globalIndex", next));
-            assertThat(events.countDocuments()).isEqualTo(2);
-        } finally {
-            reopened.shutdown();
-        }
-    }
-
-    private static MongoCollection<Document> eventsWithUniquePositions(MongoClient client) {
-        MongoCollection<Document> events = client.getDatabase("evidence").getCollection("events");
-        events.createIndex(new Document("globalIndex", 1), new IndexOptions().unique(true));
-        return events;
-    }
-
-    private static long reserve(MongoClient client) {
-        Document before = client.getDatabase("evidence").getCollection("ledger_counters").findOneAndUpdate(
-                Filters.eq("_id", "globalIndex"), Updates.inc("value", 1L),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
-        return (before == null ? 0 : before.getLong("value")) + 1;
     }
 
     /** Derived writes are not left to pile up unsaved: a catch-up's worth once exhausted the heap of a small service. */
