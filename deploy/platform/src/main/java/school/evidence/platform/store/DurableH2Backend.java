@@ -281,6 +281,7 @@ public class DurableH2Backend extends H2Backend {
             Document part = lookup.get().getValue();
             Iterable<Object> positions = null;
             if (limit > 0 && index instanceof SecondaryIndexOnMap secondary) {
+                // the candidates are read once more below, by the server's own matching and sorting: a page's worth
                 positions = secondary.firstInOrder(part, orderBy, numberToSkip + limit, this::getDocument,
                                                    document -> documentMatchesQuery(document, query)).orElse(null);
             }
@@ -410,9 +411,10 @@ public class DurableH2Backend extends H2Backend {
         @Override
         public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
                                                MongoCollection<Object> collection) {
-            if (!keyValues(oldDocument).equals(keyValues(newDocument))) {
+            Set<KeyValue> oldKeys = keyValues(oldDocument);
+            if (!oldKeys.equals(keyValues(newDocument))) {
                 if (!(isSparse() && hasNoValueForKeys(oldDocument))) {
-                    for (KeyValue values : keyValues(oldDocument)) {
+                    for (KeyValue values : oldKeys) {
                         map.remove(withPosition(values, position));
                     }
                 }
@@ -626,7 +628,7 @@ public class DurableH2Backend extends H2Backend {
     }
 
     /** A value an index can look up as it is: not null, not an expression, not an array, not a pattern. */
-    private static boolean plain(Object value) {
+    static boolean plain(Object value) {
         return value instanceof String || value instanceof Number || value instanceof Boolean
                 || value instanceof ObjectId || value instanceof UUID;
     }

@@ -70,16 +70,12 @@ final class IndexedLookup {
                         return false;
                     }
                 }
-            } else if (entry.getKey().startsWith("$") || !plain(entry.getValue())
+            } else if (entry.getKey().startsWith("$") || !DurableH2Backend.plain(entry.getValue())
                     || conditions.put(entry.getKey(), entry.getValue()) != null) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static boolean plain(Object value) {
-        return value instanceof String || value instanceof Number || value instanceof Boolean;
     }
 
     /** Field conditions of the query and of its top-level {@code $and} (nested too); {@code $or} and the like are left out. */
