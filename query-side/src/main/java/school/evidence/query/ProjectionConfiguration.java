@@ -28,8 +28,19 @@ import java.util.TreeSet;
 @org.springframework.scheduling.annotation.EnableScheduling
 public class ProjectionConfiguration {
 
+    private static final String LEDGER_INDEX = "ledger-index";
     /** Processing groups that never skip an event. */
-    public static final Set<String> IN_ORDER_ONLY = Set.of("ledger-index");
+    public static final Set<String> IN_ORDER_ONLY = Set.of(LEDGER_INDEX);
+    /**
+     * Events a processor handles at a time when that many are waiting (a catch-up; live, a batch is what has arrived).
+     * A batch's read-model writes go to the store together ({@link BatchedWrites}) and its position once.
+     */
+    static final int BATCH = 200;
+    /**
+     * The ledger's Merkle index writes each batch's leaves with four commits of the embedded store (its writes are
+     * not derived: its positions are permanent), so it takes bigger batches.
+     */
+    static final int LEDGER_INDEX_BATCH = 500;
     public static final String DEAD_LETTERS = "dead_letters";
 
     @Bean
@@ -52,7 +63,10 @@ public class ProjectionConfiguration {
             processing
                 .usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(50))
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(BATCH))
+                .registerTrackingEventProcessorConfiguration(LEDGER_INDEX, c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing().andBatchSize(LEDGER_INDEX_BATCH))
+                .registerDefaultHandlerInterceptor((c, group) -> BatchedWrites.flushAtEndOfBatch())
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDeadLetterQueueProvider(group -> IN_ORDER_ONLY.contains(group) ? null
                         : c -> MongoSequencedDeadLetterQueue.builder()

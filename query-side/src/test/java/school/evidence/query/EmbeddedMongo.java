@@ -9,6 +9,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -20,6 +23,7 @@ import school.evidence.platform.access.Role;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -74,6 +78,20 @@ public class EmbeddedMongo implements BeforeAllCallback, AfterAllCallback, Befor
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /**
+     * Feeds events as one batch of a processor: in one batching unit of work, through the interceptor every processor
+     * has, so the projection's writes go to the store together at the end. Throws what the batch threw.
+     */
+    public static void feedInOneBatch(Object projection, EventMessage<?>... events) {
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(events));
+        ResultMessage<?> result = batch.executeWithResult(() -> new DefaultInterceptorChain<EventMessage<?>>(
+                batch, List.of(BatchedWrites.flushAtEndOfBatch()), adapter::handle).proceed());
+        if (result.isExceptional()) {
+            throw new IllegalStateException(result.exceptionResult());
         }
     }
 

@@ -4,7 +4,9 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import school.evidence.ledger.LedgerFields;
 
@@ -91,7 +93,7 @@ public final class SchoolLog {
             events.find(in("_id", chunk)).forEach(d -> stored.put(d.getString("_id"), d));
             java.util.Set<String> known = new java.util.HashSet<>();
             leafOf.find(in("_id", chunk)).forEach(d -> known.add(d.getString("_id")));
-            Map<String, Long> next = new HashMap<>();
+            Map<String, Long> next = null; // each school's next index, read once its first new event comes
             List<Document> reverse = new ArrayList<>();
             List<Document> leafDocs = new ArrayList<>();
             for (String key : chunk) {
@@ -99,12 +101,18 @@ public final class SchoolLog {
                 if (event == null || event.getString(LedgerFields.SCHOOL) == null) {
                     continue;
                 }
+                String school = event.getString(LedgerFields.SCHOOL);
                 if (known.contains(key)) {
-                    add(key); // finish whatever a crash left half done
+                    add(key); // finish whatever a crash left half done (such events come before any new one)
+                    if (next != null) {
+                        next.put(school, Math.max(next.getOrDefault(school, 0L), size(school)));
+                    }
                     continue;
                 }
-                String school = event.getString(LedgerFields.SCHOOL);
-                long index = next.computeIfAbsent(school, this::size);
+                if (next == null) {
+                    next = sizes(stored.values());
+                }
+                long index = next.getOrDefault(school, 0L);
                 next.put(school, index + 1);
                 reverse.add(new Document("_id", key).append("school", school).append("index", index));
                 leafDocs.add(new Document("_id", school + ":" + index).append("school", school).append("index", index)
@@ -115,10 +123,20 @@ public final class SchoolLog {
             if (!reverse.isEmpty()) {
                 leafOf.insertMany(reverse);
                 leaves.insertMany(leafDocs);
-                next.forEach((school, size) -> heads.updateOne(eq("_id", school),
-                        new Document("$max", new Document("size", size)), new UpdateOptions().upsert(true)));
+                heads.bulkWrite(next.entrySet().stream().<WriteModel<Document>>map(head -> new UpdateOneModel<>(
+                        eq("_id", head.getKey()), new Document("$max", new Document("size", head.getValue())),
+                        new UpdateOptions().upsert(true))).toList());
             }
         }
+    }
+
+    /** The size of the log of every school these events belong to, in one read (a catch-up meets many schools). */
+    private Map<String, Long> sizes(java.util.Collection<Document> storedEvents) {
+        List<String> schools = storedEvents.stream().map(e -> e.getString(LedgerFields.SCHOOL))
+                                           .filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, Long> sizes = new HashMap<>();
+        heads.find(in("_id", schools)).forEach(h -> sizes.put(h.getString("_id"), ((Number) h.get("size")).longValue()));
+        return sizes;
     }
 
     /** Every school that has a log. */

@@ -1,10 +1,12 @@
 package school.evidence.query.audit;
 
+import school.evidence.query.BatchedWrites;
 import school.evidence.query.RecordedAt;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -52,7 +54,8 @@ class AuditTrailProjection {
                  .append("subjectId", domain.getAggregateIdentifier())
                  .append("subjectVersion", domain.getSequenceNumber());
         }
-        entries.replaceOne(eq("_id", message.getIdentifier()), entry, new ReplaceOptions().upsert(true));
+        BatchedWrites.add(entries, new ReplaceOneModel<>(eq("_id", message.getIdentifier()), entry,
+                                                         new ReplaceOptions().upsert(true)));
     }
 
     @ResetHandler

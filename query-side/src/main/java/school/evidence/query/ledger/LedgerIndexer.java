@@ -41,8 +41,9 @@ class LedgerIndexer {
         this.checkpoints = new Checkpoints(database, Clock.systemUTC());
     }
 
+    /** Every event (its payload is never read, so never deserialized: a catch-up's index costs no JSON parsing). */
     @EventHandler
-    void on(Object payload, EventMessage<?> message, TrackingToken token) {
+    void on(EventMessage<?> message, TrackingToken token) {
         Pending pending = pending();
         if (message instanceof DomainEventMessage<?> domain) {
             pending.eventKeys.add(domain.getAggregateIdentifier() + ":" + domain.getSequenceNumber());

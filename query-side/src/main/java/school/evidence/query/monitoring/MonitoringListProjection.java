@@ -1,14 +1,15 @@
 package school.evidence.query.monitoring;
 
+import school.evidence.query.BatchedWrites;
 import school.evidence.query.RecordedAt;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -67,7 +68,7 @@ class MonitoringListProjection {
     void on(MonitoringActivityRecorded event, @SequenceNumber long seq, EventMessage<?> message) {
         // first, and whole, unless a later event already reached it (a redelivery then finds no row to replace,
         // and its insert is refused as a duplicate)
-        ignoringDuplicate(() -> order.replaceOne(and(eq("_id", event.activityId()), lte("seq", seq)),
+        BatchedWrites.addOnce(order, new ReplaceOneModel<>(and(eq("_id", event.activityId()), lte("seq", seq)),
                              new Document("_id", event.activityId()).append("activityId", event.activityId())
                                      .append("schoolUrn", event.schoolUrn()).append("type", event.type().name())
                                      .append("recordedAt", RecordedAt.format(message.getTimestamp()))
@@ -77,7 +78,7 @@ class MonitoringListProjection {
         Document current = MonitoringDocuments.details(event.details());
         List<Document> versions = new ArrayList<>();
         versions.add(version(1, current, null, message));
-        insertOnce(new Document("_id", event.activityId())
+        BatchedWrites.addOnce(activities, new InsertOneModel<>(new Document("_id", event.activityId())
                                      .append("activityId", event.activityId())
                                      .append("schoolUrn", event.schoolUrn())
                                      .append("planId", event.planId())
@@ -90,14 +91,14 @@ class MonitoringListProjection {
                                      .append("confidential", event.details().confidential())
                                      .append("recordedAt", RecordedAt.format(message.getTimestamp()))
                                      .append("recordedBy", message.getMetaData().get(CommandMetadata.ACTOR))
-                                     .append("seq", seq));
+                                     .append("seq", seq)));
     }
 
     @EventHandler
     void on(MonitoringActivityAmended event, @SequenceNumber long seq, EventMessage<?> message) {
-        order.updateOne(and(eq("_id", event.activityId()), lt("seq", seq)),
+        BatchedWrites.add(order, new UpdateOneModel<>(and(eq("_id", event.activityId()), lt("seq", seq)),
                         combine(push("versions", orderVersion(event.version(), event.details(), message)),
-                                set("seq", seq)));
+                                set("seq", seq))));
         update(event.activityId(), seq, activity -> {
             Document current = MonitoringDocuments.details(event.details());
             activity.put("current", current);
@@ -110,10 +111,10 @@ class MonitoringListProjection {
 
     @EventHandler
     void on(MonitoringActivityRetracted event, @SequenceNumber long seq, EventMessage<?> message) {
-        order.updateOne(and(eq("_id", event.activityId()), lt("seq", seq)),
+        BatchedWrites.add(order, new UpdateOneModel<>(and(eq("_id", event.activityId()), lt("seq", seq)),
                         combine(set("retraction", new Document("retractedAt",
                                                                RecordedAt.format(message.getTimestamp()))),
-                                set("seq", seq)));
+                                set("seq", seq))));
         update(event.activityId(), seq, activity -> {
             activity.put("retracted", true);
             activity.put("retraction", new Document("reason", event.reason())
@@ -177,29 +178,15 @@ class MonitoringListProjection {
         }
     }
 
-    /** A redelivered recording finds its record already there and leaves it (and any later version) alone. */
-    private void insertOnce(Document record) {
-        ignoringDuplicate(() -> activities.insertOne(record));
-    }
-
-    private static void ignoringDuplicate(Runnable write) {
-        try {
-            write.run();
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
-    }
-
     private void update(String activityId, long seq, Consumer<Document> change) {
+        BatchedWrites.flush(); // reads its own batch's writes
         Document activity = activities.find(eq("_id", activityId)).first();
         if (activity == null || activity.getLong("seq") >= seq) {
             return; // already applied
         }
         change.accept(activity);
         activity.put("seq", seq);
-        activities.replaceOne(eq("_id", activityId), activity);
+        BatchedWrites.add(activities, new ReplaceOneModel<>(eq("_id", activityId), activity));
     }
 
     private static Document version(int number, Document details, String reason, EventMessage<?> message) {

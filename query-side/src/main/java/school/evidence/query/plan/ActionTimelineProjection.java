@@ -1,8 +1,11 @@
 package school.evidence.query.plan;
 
+import school.evidence.query.BatchedWrites;
 import school.evidence.query.RecordedAt;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -47,6 +50,11 @@ class ActionTimelineProjection {
     private final java.util.concurrent.atomic.AtomicLong untracked = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE / 2);
     /** which actions each activity currently cites, so an amendment or retraction reaches all of them */
     private final MongoCollection<Document> activityLinks;
+    /**
+     * Actions known to have a header (headers are only removed by a reset, which clears this): spares the header
+     * read per entry. One id per action of every plan, a few thousand for a large trust.
+     */
+    private final Set<String> opened = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ActionTimelineProjection(MongoDatabase database) {
         this.timelines = database.getCollection(COLLECTION);
@@ -68,14 +76,14 @@ class ActionTimelineProjection {
 
     private void open(String actionId, String planId, String schoolUrn, String number, String title,
                       EventMessage<?> message) {
-        if (timelines.find(eq("_id", actionId)).first() == null) {
-            timelines.insertOne(new Document("_id", actionId).append("actionId", actionId)
+        // the first opening stays: a carried-forward action's header is refused as a duplicate
+        BatchedWrites.addOnce(timelines, new InsertOneModel<>(new Document("_id", actionId).append("actionId", actionId)
                                                              .append("planId", planId)
                                                              .append("schoolUrn", schoolUrn)
                                                              .append("number", number)
                                                              .append("title", title)
-                                                             .append("openedAt", RecordedAt.format(message.getTimestamp())));
-        }
+                                                             .append("openedAt", RecordedAt.format(message.getTimestamp()))));
+        opened.add(actionId);
     }
 
     @EventHandler
@@ -130,6 +138,7 @@ class ActionTimelineProjection {
 
     @ResetHandler
     void reset() {
+        opened.clear();
         timelines.deleteMany(new Document());
         entries.deleteMany(new Document());
         activityLinks.deleteMany(new Document());
@@ -147,7 +156,7 @@ class ActionTimelineProjection {
         // only actions of a plan have a header: the command side never cites others. (The header once also listed
         // its entries' keys; rewriting that growing list on every entry paced a catch-up, and readers now find an
         // action's entries through the index by action.)
-        if (timelines.find(eq("_id", actionId)).projection(new Document("_id", 1)).first() == null) {
+        if (!hasHeader(actionId)) {
             return;
         }
         long order = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
@@ -155,16 +164,30 @@ class ActionTimelineProjection {
         Document stored = new Document(entry).append("_id", entryId).append("actionId", actionId)
                                              .append("order", order);
         // keyed by action and event: a redelivered event replaces its own entry, never adds a second
-        entries.replaceOne(eq("_id", entryId), stored, new ReplaceOptions().upsert(true));
+        BatchedWrites.add(entries, new ReplaceOneModel<>(eq("_id", entryId), stored, new ReplaceOptions().upsert(true)));
+    }
+
+    private boolean hasHeader(String actionId) {
+        if (opened.contains(actionId)) {
+            return true;
+        }
+        BatchedWrites.flush(); // reads its own batch's writes
+        if (timelines.find(eq("_id", actionId)).projection(new Document("_id", 1)).first() == null) {
+            return false;
+        }
+        opened.add(actionId);
+        return true;
     }
 
     private void links(String activityId, List<String> actionIds) {
-        activityLinks.replaceOne(eq("_id", activityId), new Document("_id", activityId).append("actionIds", actionIds),
-                                 new ReplaceOptions().upsert(true));
+        BatchedWrites.add(activityLinks, new ReplaceOneModel<>(eq("_id", activityId),
+                                                               new Document("_id", activityId).append("actionIds", actionIds),
+                                                               new ReplaceOptions().upsert(true)));
     }
 
     @SuppressWarnings("unchecked")
     private List<String> linked(String activityId) {
+        BatchedWrites.flush();
         Document links = activityLinks.find(eq("_id", activityId)).first();
         return links == null ? List.of() : (List<String>) links.get("actionIds");
     }

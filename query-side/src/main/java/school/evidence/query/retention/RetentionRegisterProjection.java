@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
@@ -20,6 +21,7 @@ import school.evidence.kernel.retention.RetentionEvents.LegalHoldPlaced;
 import school.evidence.kernel.retention.RetentionEvents.LegalHoldReleased;
 import school.evidence.kernel.retention.RetentionEvents.RecordShredded;
 import school.evidence.kernel.retention.RetentionSchedule;
+import school.evidence.query.BatchedWrites;
 import school.evidence.query.RecordedAt;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -58,31 +60,31 @@ class RetentionRegisterProjection {
 
     @EventHandler
     void on(LegalHoldPlaced event, EventMessage<?> message) {
-        records.updateOne(eq("_id", event.recordId()), Updates.combine(
+        BatchedWrites.add(records, new UpdateOneModel<>(eq("_id", event.recordId()), Updates.combine(
                 Updates.set("held", true), Updates.set("holdReason", event.reason()),
-                Updates.set("heldAt", RecordedAt.format(message.getTimestamp()))));
+                Updates.set("heldAt", RecordedAt.format(message.getTimestamp())))));
     }
 
     @EventHandler
     void on(LegalHoldReleased event) {
-        records.updateOne(eq("_id", event.recordId()), Updates.combine(
-                Updates.set("held", false), Updates.unset("holdReason"), Updates.unset("heldAt")));
+        BatchedWrites.add(records, new UpdateOneModel<>(eq("_id", event.recordId()), Updates.combine(
+                Updates.set("held", false), Updates.unset("holdReason"), Updates.unset("heldAt"))));
     }
 
     @EventHandler
     void on(RecordShredded event, EventMessage<?> message) {
-        records.updateOne(eq("_id", event.recordId()), Updates.combine(
+        BatchedWrites.add(records, new UpdateOneModel<>(eq("_id", event.recordId()), Updates.combine(
                 Updates.set("shredded", true), Updates.set("shreddedAt", RecordedAt.format(message.getTimestamp())),
                 Updates.set("retentionYears", event.retentionYears()),
-                Updates.set("retainedUntil", event.retainedUntil().toString())));
+                Updates.set("retainedUntil", event.retainedUntil().toString()))));
     }
 
     private void made(String recordId, String schoolUrn, RecordKind kind, String recordType, String madeOn) {
-        records.updateOne(eq("_id", recordId), Updates.combine(
+        BatchedWrites.add(records, new UpdateOneModel<>(eq("_id", recordId), Updates.combine(
                 Updates.set("recordId", recordId), Updates.set("schoolUrn", schoolUrn),
                 Updates.set("kind", kind.name()), Updates.set("recordType", recordType), Updates.set("madeOn", madeOn),
                 Updates.setOnInsert("held", false), Updates.setOnInsert("shredded", false)),
-                          new UpdateOptions().upsert(true));
+                          new UpdateOptions().upsert(true)));
     }
 
     @ResetHandler

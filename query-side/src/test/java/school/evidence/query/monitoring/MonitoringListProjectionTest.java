@@ -1,5 +1,6 @@
 package school.evidence.query.monitoring;
 
+import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,12 +15,14 @@ import school.evidence.query.EmbeddedMongo;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static school.evidence.query.EmbeddedMongo.event;
 import static school.evidence.query.EmbeddedMongo.feed;
+import static school.evidence.query.EmbeddedMongo.feedInOneBatch;
 
 class MonitoringListProjectionTest {
 
@@ -95,5 +98,29 @@ class MonitoringListProjectionTest {
         assertThat(ids(reads.list("108520", null, LocalDate.of(2023, 10, 11), LocalDate.of(2023, 10, 11), null, null,
                                   true, now, 0, 10).getBody()))
                 .as("and places it by its amended date").containsExactly("v1");
+    }
+
+    @Test
+    void oneBatchOfEventsLeavesTheListAsEventsOneAtATimeDo() {
+        EventMessage<?>[] events = {
+                event("MonitoringActivity", "v2", 0, recorded("v2", "108520", MonitoringType.LESSON_VISIT, "2023-10-13", "a1"), "slt"),
+                event("MonitoringActivity", "v2", 1, new MonitoringActivityAmended(
+                        "v2", "108520", "108520-2023-24", MonitoringType.LESSON_VISIT, details("2023-10-14", "a1"), 2,
+                        "wrong date"), "slt"),
+                event("MonitoringActivity", "v2", 0, recorded("v2", "108520", MonitoringType.LESSON_VISIT, "2023-10-13", "a1"), "slt"),
+                event("MonitoringActivity", "b2", 0, recorded("b2", "108520", MonitoringType.BOOK_SCRUTINY, "2023-11-21"), "slt"),
+                event("MonitoringActivity", "v2", 2, new MonitoringActivityRetracted("v2", "108520", "duplicate"), "slt"),
+                event("MonitoringActivity", "b2", 0, recorded("b2", "108520", MonitoringType.BOOK_SCRUTINY, "2023-11-21"), "slt")};
+        var oneAtATime = MONGO.freshDatabase();
+        feed(new MonitoringListProjection(oneAtATime), events);
+        var batched = MONGO.freshDatabase();
+        feedInOneBatch(new MonitoringListProjection(batched), events);
+
+        for (String collection : List.of(MonitoringListProjection.COLLECTION, MonitoringListProjection.ORDER_COLLECTION)) {
+            assertThat(batched.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>()))
+                    .as(collection).hasSize(2)
+                    .isEqualTo(oneAtATime.getCollection(collection).find().sort(new Document("_id", 1))
+                                         .into(new ArrayList<>()));
+        }
     }
 }

@@ -152,4 +152,37 @@ class PlanProjectionsTest {
         assertThatThrownBy(() -> reads.timeline(PLAN, "nope")).hasMessageContaining("has no action");
         assertThatThrownBy(() -> reads.timeline("other-plan", "a1")).hasMessageContaining("has no action");
     }
+
+    @Test
+    void oneBatchOfEventsLeavesTheTimelinesAsEventsOneAtATimeDo() {
+        var added = plan(6, new ActionAdded(PLAN, URN, "a3", "s1", "3", ActionDetails.of("Writing", List.of("P1"),
+                                                                                 List.of("DHT"), "JC")));
+        var recorded = activity("v7", 0, new MonitoringActivityRecorded("v7", URN, PLAN, MonitoringType.LESSON_VISIT,
+                                                                        visit("2023-10-12", "a3", "not-an-action")));
+        // redeliveries (the same messages again) included
+        org.axonframework.eventhandling.EventMessage<?>[] events = {
+                added, recorded,
+                activity("v7", 1, new MonitoringActivityAmended("v7", URN, PLAN, MonitoringType.LESSON_VISIT,
+                                                                visit("2023-10-12", "a1"), 2, "wrong action")),
+                recorded, activity("v7", 2, new MonitoringActivityRetracted("v7", URN, "duplicate")), added};
+        MongoDatabase batched = MONGO.freshDatabase();
+        ActionTimelineProjection batchedTimelines = new ActionTimelineProjection(batched);
+        feed(batchedTimelines, plan(3, new ActionAdded(PLAN, URN, "a1", "s1", "1",
+                                                       ActionDetails.of("Expectations", List.of("P1"), List.of("HT"), "JC"))));
+        feed(timelines, events);
+        EmbeddedMongo.feedInOneBatch(batchedTimelines, events);
+
+        for (String collection : List.of(ActionTimelineProjection.COLLECTION, ActionTimelines.ENTRIES,
+                                         "action_timeline_links")) {
+            var expected = db.getCollection(collection).find(new Document("_id", new Document("$ne", "a2")))
+                             .sort(new Document("_id", 1)).projection(new Document("openedAt", 0))
+                             .into(new java.util.ArrayList<>());
+            assertThat(batched.getCollection(collection).find().sort(new Document("_id", 1))
+                              .projection(new Document("openedAt", 0)).into(new java.util.ArrayList<>()))
+                    .as(collection).isNotEmpty().isEqualTo(expected);
+        }
+        assertThat(batched.getCollection(ActionTimelines.ENTRIES).countDocuments())
+                .as("a3's recording, the amendment on a3 and a1, a3's retraction; none for an action of no plan")
+                .isEqualTo(4);
+    }
 }
