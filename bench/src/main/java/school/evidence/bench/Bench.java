@@ -12,13 +12,15 @@ import java.util.stream.Collectors;
  * three repetitions (min and max beside it), at fixed sizes, after a discarded warm-up. Run it with
  * {@code bench/run.sh} (README, "Measured numbers"); options: {@code --quick} (small sizes, a smoke run),
  * {@code --only=engines,ledger,http,store} ({@code store}: sections 4, 5, 7 without 1 and 3), {@code --postgres=<jdbc url>} (else {@code BENCH_POSTGRES_URL}),
- * {@code --out=<file.json>}.
+ * {@code --store-events=<n>} (the store of sections 4 and 5, 1,000,000 by default), {@code --out=<file.json>}.
  */
 public final class Bench {
 
     public static void main(String[] args) throws Exception {
         List<String> options = Arrays.asList(args);
-        Sizes sizes = options.contains("--quick") ? Sizes.quick() : Sizes.full();
+        Sizes standard = options.contains("--quick") ? Sizes.quick() : Sizes.full();
+        Sizes sizes = option(options, "--store-events=").map(v -> standard.withStoreEvents(Integer.parseInt(v)))
+                                                        .orElse(standard);
         Set<String> only = option(options, "--only=").map(v -> Set.of(v.split(",")))
                                                      .orElse(Set.of("engines", "ledger", "http", "store"));
         String postgres = option(options, "--postgres=").orElse(System.getenv("BENCH_POSTGRES_URL"));
