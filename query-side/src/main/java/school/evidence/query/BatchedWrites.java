@@ -5,7 +5,10 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.WriteModel;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -80,6 +83,24 @@ public final class BatchedWrites {
             }
             return result;
         };
+    }
+
+    /**
+     * Hands {@code events} to {@code handler} as a processor hands over one batch: in one batching unit of work,
+     * through {@link #flushAtEndOfBatch()}, so the writes go to the store together at the end. Throws what the batch
+     * threw. (A rebuild into a shadow replays this way.)
+     */
+    public static void handleAsOneBatch(EventMessageHandler handler, List<? extends EventMessage<?>> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.copyOf(events));
+        ResultMessage<?> result = batch.executeWithResult(() -> new DefaultInterceptorChain<EventMessage<?>>(
+                batch, List.of(flushAtEndOfBatch()), handler::handle).proceed());
+        if (result.isExceptional()) {
+            throw new IllegalStateException("A batch of " + events.size() + " events failed: "
+                                                    + result.exceptionResult().getMessage(), result.exceptionResult());
+        }
     }
 
     private void sendAll() {

@@ -9,9 +9,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.messaging.DefaultInterceptorChain;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -86,13 +83,7 @@ public class EmbeddedMongo implements BeforeAllCallback, AfterAllCallback, Befor
      * has, so the projection's writes go to the store together at the end. Throws what the batch threw.
      */
     public static void feedInOneBatch(Object projection, EventMessage<?>... events) {
-        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
-        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(events));
-        ResultMessage<?> result = batch.executeWithResult(() -> new DefaultInterceptorChain<EventMessage<?>>(
-                batch, List.of(BatchedWrites.flushAtEndOfBatch()), adapter::handle).proceed());
-        if (result.isExceptional()) {
-            throw new IllegalStateException(result.exceptionResult());
-        }
+        BatchedWrites.handleAsOneBatch(new AnnotationEventHandlerAdapter(projection), List.of(events));
     }
 
     /** The monitoring list projection (package-private in its feature) on a given database, for cross-feature reads. */

@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bson.Document;
+import school.evidence.query.BatchedWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -52,6 +53,7 @@ public class ProjectionRebuild implements SmartInitializingSingleton {
     private static final List<String> NOT_REBUILT = List.of("ledger-index", "erasures");
     private static final int COPY_BATCH = 1000;
     private static final int DELETE_BATCH = 250;
+    private static final int REPLAY_BATCH = 50;
 
     public record Result(String group, long events, Map<String, Integer> documents, List<String> differences,
                          boolean swapped) {
@@ -215,16 +217,23 @@ public class ProjectionRebuild implements SmartInitializingSingleton {
         AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
         long count = 0;
         TrackingToken last = from;
+        // in batches, as its processor would: each batch's writes go to the store together
+        List<TrackedEventMessage<?>> batch = new ArrayList<>();
         try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(from, false)) {
             java.util.Iterator<? extends TrackedEventMessage<?>> it = events.iterator();
             while (it.hasNext()) {
                 TrackedEventMessage<?> event = it.next();
                 if (adapter.canHandle(event)) {
-                    adapter.handle(event);
+                    batch.add(event);
+                    if (batch.size() == REPLAY_BATCH) {
+                        BatchedWrites.handleAsOneBatch(adapter, batch);
+                        batch.clear();
+                    }
                 }
                 last = event.trackingToken();
                 count++;
             }
+            BatchedWrites.handleAsOneBatch(adapter, batch);
         } catch (Exception e) {
             throw new IllegalStateException("Replay failed after " + count + " events", e);
         }
