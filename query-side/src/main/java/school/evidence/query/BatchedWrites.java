@@ -55,11 +55,11 @@ public final class BatchedWrites {
     private static void add(MongoCollection<Document> collection, WriteModel<Document> write,
                             boolean duplicateMeansDone) {
         BatchedWrites batch = current();
-        List<Pending> writes = List.of(new Pending(write, duplicateMeansDone));
+        Pending pending = new Pending(write, duplicateMeansDone);
         if (batch == null) {
-            send(collection, writes);
+            send(collection, List.of(pending));
         } else {
-            batch.pending.computeIfAbsent(collection, c -> new ArrayList<>()).addAll(writes);
+            batch.pending.computeIfAbsent(collection, c -> new ArrayList<>()).add(pending);
         }
     }
 
