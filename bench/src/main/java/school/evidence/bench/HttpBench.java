@@ -50,6 +50,8 @@ final class HttpBench {
     /** The embedded store's commits during the last catch-up (its chunks-written meter, first and last scrape). */
     private double chunksAtStart;
     private double chunksWritten;
+    /** The embedded store's page cache hit ratio (percent, since the service started) at the last scrape. */
+    private String pageCacheHits = "?";
 
     HttpBench(Sizes sizes, Report report) {
         this.sizes = sizes;
@@ -154,7 +156,8 @@ final class HttpBench {
             String note = "store of " + store + "; one run; times read every 2 s from the lag meters";
             report.add(Figure.of("4 rebuild", "all projections from " + String.format("%,d", behind) + " events",
                                  "events/s", List.of(behind / projections), 30_000.0, true,
-                                 note + " (" + String.format("%.0f", projections) + " s)"));
+                                 note + " (" + String.format("%.0f", projections) + " s; store page cache hits "
+                                         + pageCacheHits + "%)"));
             report.add(Figure.of("4 rebuild", "ledger index from the same events", "events/s",
                                  List.of(behind / ledgerIndex), null, true,
                                  note + " (" + String.format("%.0f", ledgerIndex) + " s)"));
@@ -436,6 +439,9 @@ final class HttpBench {
                     chunksAtStart = Double.isNaN(chunksAtStart) ? chunks : chunksAtStart;
                     chunksWritten = chunks - chunksAtStart;
                 }
+                if (line.startsWith("evidence_store_page_cache_hits_percent")) {
+                    pageCacheHits = line.substring(line.lastIndexOf(' ') + 1);
+                }
                 if (line.startsWith("evidence_processor_lag_events{")) {
                     long lag = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                     behind = Math.max(behind, lag);
@@ -449,7 +455,8 @@ final class HttpBench {
             if (behind == 0) {
                 if (most > 1_000) { // which projections set the pace of a long catch-up
                     System.out.println("  caught up after (s): " + caughtUp);
-                    System.out.printf("  store commits (chunks written) meanwhile: %,.0f%n", chunksWritten);
+                    System.out.printf("  store commits (chunks written) meanwhile: %,.0f; page cache hits %s%%%n",
+                                      chunksWritten, pageCacheHits);
                 }
                 return most;
             }

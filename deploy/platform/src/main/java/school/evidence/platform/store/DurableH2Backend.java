@@ -62,6 +62,8 @@ public class DurableH2Backend extends H2Backend {
     static final int DERIVED_UNSAVED_LIMIT = 2 * 1024 * 1024;
     /** At shutdown, live parts of the file are moved to its front and the rest cut off, for at most this long. */
     static final int COMPACT_ON_CLOSE_MILLIS = 5_000;
+    /** H2's own default page cache, in MB. */
+    static final int DEFAULT_PAGE_CACHE_MB = 16;
     private final Object commitLock = new Object();
     private final Object findAndModifyLock = new Object();
 
@@ -76,7 +78,13 @@ public class DurableH2Backend extends H2Backend {
      * default stays H2's and the file is compacted at shutdown; an operator short of disk can lower it.
      */
     public static DurableH2Backend open(String file, Duration chunkRetention, Predicate<String> derived) {
-        MVStore store = MVStore.open(file);
+        return open(file, chunkRetention, DEFAULT_PAGE_CACHE_MB, derived);
+    }
+
+    /** As {@link #open(String, Duration, Predicate)}, with H2's page cache of {@code pageCacheMb} MB. */
+    public static DurableH2Backend open(String file, Duration chunkRetention, int pageCacheMb,
+                                        Predicate<String> derived) {
+        MVStore store = new MVStore.Builder().fileName(file).cacheSize(pageCacheMb).open();
         store.setRetentionTime((int) chunkRetention.toMillis());
         return new DurableH2Backend(store, derived);
     }

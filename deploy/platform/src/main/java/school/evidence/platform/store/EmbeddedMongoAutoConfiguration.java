@@ -50,7 +50,8 @@ public class EmbeddedMongoAutoConfiguration {
         }
         String file = store.dataDir().resolve("evidence.mv").toAbsolutePath().toString();
         log.info("Embedded MongoDB store in {}", file);
-        return DurableH2Backend.open(file, store.chunkRetention(), derived::contains);
+        return DurableH2Backend.open(file, store.chunkRetention(), (int) store.pageCache().toMegabytes(),
+                                     derived::contains);
     }
 
     @Bean(destroyMethod = "shutdownNow")

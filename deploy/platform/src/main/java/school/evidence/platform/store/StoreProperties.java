@@ -2,6 +2,7 @@ package school.evidence.platform.store;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import java.time.Duration;
  *                         the connection string sets {@code serverSelectionTimeoutMS})
  * @param chunkRetention how long the embedded store keeps a superseded part of its file before reusing the space
  *                       (H2's retention time, 45 s by default as in H2; see {@code DurableH2Backend#open})
+ * @param pageCache     memory the embedded store keeps decoded pages of its file in (H2's page cache; H2's default
+ *                      is 16 MB). Counted in the heap: a bigger cache needs a bigger {@code -Xmx}
  * @param readBatch     events a processor reading behind the others fetches from the ledger at a time
  * @param cachedEvents  recent events kept in memory for the processors that are up to date (Axon's shared tail).
  *                      Both are small by default: with 1,000 and Axon's 10,000, 13 processors catching up held
@@ -31,10 +34,14 @@ public record StoreProperties(@DefaultValue("data") Path dataDir,
                               @DefaultValue("10s") Duration writeDeadline,
                               @DefaultValue("5s") Duration unreachableAfter,
                               @DefaultValue("45s") Duration chunkRetention,
+                              @DefaultValue("16MB") DataSize pageCache,
                               @DefaultValue("100") int readBatch,
                               @DefaultValue("1000") int cachedEvents) {
 
     public StoreProperties {
+        if (pageCache.toMegabytes() < 1) {
+            throw new IllegalArgumentException("evidence.store.page-cache must be at least 1MB, was " + pageCache);
+        }
         if (readBatch < 1 || cachedEvents < 1) {
             throw new IllegalArgumentException("evidence.store.read-batch and cached-events must be at least 1");
         }

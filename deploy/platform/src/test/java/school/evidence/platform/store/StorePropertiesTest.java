@@ -1,6 +1,7 @@
 package school.evidence.platform.store;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +14,7 @@ class StorePropertiesTest {
     private static StoreProperties store(int gapSeconds, int deadlineSeconds, int unreachableSeconds) {
         return new StoreProperties(Path.of("data"), false, Duration.ofMillis(100), Duration.ofSeconds(gapSeconds),
                                    Duration.ofSeconds(deadlineSeconds), Duration.ofSeconds(unreachableSeconds),
-                                   Duration.ofSeconds(1), 1000, 10_000);
+                                   Duration.ofSeconds(1), DataSize.ofMegabytes(16), 1000, 10_000);
     }
 
     @Test
