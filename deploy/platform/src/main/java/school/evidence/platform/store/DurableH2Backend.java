@@ -21,6 +21,8 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,6 +64,10 @@ public class DurableH2Backend extends H2Backend {
     static final int DERIVED_UNSAVED_LIMIT = 2 * 1024 * 1024;
     /** At shutdown, live parts of the file are moved to its front and the rest cut off, for at most this long. */
     static final int COMPACT_ON_CLOSE_MILLIS = 5_000;
+    /** The store's own state: whether it was closed cleanly (else its indexes are rebuilt when it opens). */
+    private static final String STATE = "evidence.store-state";
+    private static final String CLOSED_CLEANLY = "closedCleanly";
+    private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
     /** H2's own default page cache, in MB. */
     static final int DEFAULT_PAGE_CACHE_MB = 16;
     private final Object commitLock = new Object();
@@ -94,8 +100,66 @@ public class DurableH2Backend extends H2Backend {
     }
 
     public DurableH2Backend(MVStore store, Predicate<String> derived) {
-        super(store);
+        this(Recovery.begin(store), derived);
+    }
+
+    private DurableH2Backend(Recovery recovery, Predicate<String> derived) {
+        super(recovery.store); // opens every database: an index found empty is built from its collection
         this.derived = derived;
+        recovery.finish();
+    }
+
+    /**
+     * A write changes a document's map and its indexes' maps one after another, and H2 commits all maps whenever a
+     * writer or its background thread asks, so a commit can land between them. After a kill the file may then hold a
+     * document its indexes do not know (a scan finds it, lookups do not, its redelivery fails) or an index entry
+     * without its document. So a store that was not closed cleanly drops its index maps before its databases open,
+     * and opening an index that is empty builds it from the collection's documents (as the server builds a new
+     * index). That reads every document, only after a crash; H2's background compaction is paused meanwhile, since
+     * it moved pages the long reads still needed ("chunk not found" in a first try on a bench store).
+     */
+    private static final class Recovery {
+
+        private final MVStore store;
+        private final int backgroundCommitDelay;
+        private final long started = System.nanoTime();
+
+        private Recovery(MVStore store, int backgroundCommitDelay) {
+            this.store = store;
+            this.backgroundCommitDelay = backgroundCommitDelay;
+        }
+
+        static Recovery begin(MVStore store) {
+            if (store.isReadOnly() || Boolean.TRUE.equals(store.openMap(STATE).get(CLOSED_CLEANLY))) {
+                return new Recovery(store, -1);
+            }
+            List<String> indexes = store.getMapNames().stream()
+                                        .filter(name -> name.contains("._index_") && !name.startsWith("databases."))
+                                        .toList();
+            if (indexes.isEmpty()) {
+                return new Recovery(store, -1);
+            }
+            log.warn("The embedded store was not closed cleanly: rebuilding its {} indexes from the documents",
+                     indexes.size());
+            Recovery recovery = new Recovery(store, store.getAutoCommitDelay());
+            store.setAutoCommitDelay(0);
+            indexes.forEach(store::removeMap);
+            return recovery;
+        }
+
+        /** Saves the rebuilt indexes, resumes H2's background work; until a clean close, a later open repairs. */
+        void finish() {
+            if (store.isReadOnly()) {
+                return;
+            }
+            store.openMap(STATE).put(CLOSED_CLEANLY, Boolean.FALSE);
+            store.commit();
+            if (backgroundCommitDelay >= 0) {
+                store.setAutoCommitDelay(backgroundCommitDelay);
+                log.warn("The embedded store's indexes were rebuilt in {} s",
+                         String.format("%.1f", (System.nanoTime() - started) / 1e9));
+            }
+        }
     }
 
     @Override
@@ -147,6 +211,9 @@ public class DurableH2Backend extends H2Backend {
         // chunk move directly as well tripped an assertion inside H2 in a test run: not done.)
         if (!getMvStore().isClosed()) {
             getMvStore().compactFile(COMPACT_ON_CLOSE_MILLIS);
+            if (!getMvStore().isReadOnly()) {
+                getMvStore().openMap(STATE).put(CLOSED_CLEANLY, Boolean.TRUE); // saved by the close's own commit
+            }
         }
         super.close();
     }
