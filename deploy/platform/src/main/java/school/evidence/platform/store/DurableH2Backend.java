@@ -67,6 +67,8 @@ public class DurableH2Backend extends H2Backend {
     /** The store's own state: whether it was closed cleanly (else its indexes are rebuilt when it opens). */
     private static final String STATE = "evidence.store-state";
     private static final String CLOSED_CLEANLY = "closedCleanly";
+    /** In the name of every index map: {@code <db>.<collection>._index_<index>} (plus a suffix). */
+    private static final String INDEX_MAP = "._index_";
     private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
     /** H2's own default page cache, in MB. */
     static final int DEFAULT_PAGE_CACHE_MB = 16;
@@ -134,7 +136,7 @@ public class DurableH2Backend extends H2Backend {
                 return new Recovery(store, -1);
             }
             List<String> indexes = store.getMapNames().stream()
-                                        .filter(name -> name.contains("._index_") && !name.startsWith("databases."))
+                                        .filter(name -> name.contains(INDEX_MAP) && !name.startsWith("databases."))
                                         .toList();
             if (indexes.isEmpty()) {
                 return new Recovery(store, -1);
@@ -333,7 +335,7 @@ public class DurableH2Backend extends H2Backend {
         }
 
         private String legacyIndexMap(String collectionName, String indexName) {
-            return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            return getFullCollectionNamespace(collectionName) + INDEX_MAP + indexName;
         }
     }
 
