@@ -2,6 +2,7 @@ package school.evidence.command.school;
 
 import org.springframework.security.access.AccessDeniedException;
 import school.evidence.platform.access.Caller;
+import school.evidence.platform.access.Role;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -54,7 +55,7 @@ class SchoolController {
     @PostMapping("/api/schools")
     ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterSchoolRequest request) {
         // the route is not about one school yet: a senior leader may register only a school they belong to
-        if (!Caller.current().memberOfSchool(request.urn())) {
+        if (!Caller.current().holds(Role.SENIOR_LEADER, request.urn())) {
             throw new AccessDeniedException("Not a member of school " + request.urn());
         }
         commands.send(new RegisterSchool(request.urn(), request.name()));

@@ -2,6 +2,7 @@ package school.evidence.command.trust;
 
 import org.springframework.security.access.AccessDeniedException;
 import school.evidence.platform.access.Caller;
+import school.evidence.platform.access.Role;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -49,7 +50,7 @@ class TrustController {
 
     @PostMapping("/api/trusts")
     ResponseEntity<Map<String, String>> register(@Valid @RequestBody TrustRequest request) {
-        if (!Caller.current().memberOfTrust(request.trustId())) {
+        if (!Caller.current().holds(Role.TRUST_OFFICER, request.trustId())) {
             throw new AccessDeniedException("Not an officer of trust " + request.trustId());
         }
         commands.send(new RegisterTrust(request.trustId(), request.name()));
@@ -59,7 +60,7 @@ class TrustController {
     @PostMapping("/api/trusts/{trustId}/schools")
     ResponseEntity<Map<String, String>> addSchool(@PathVariable String trustId, @Valid @RequestBody MemberRequest request) {
         // joining a trust opens the school's records to the trust's officers: the school's own senior leader decides
-        if (!Caller.current().memberOfSchool(request.urn())) {
+        if (!Caller.current().holds(Role.SENIOR_LEADER, request.urn())) {
             throw new AccessDeniedException("Not a member of school " + request.urn());
         }
         commands.send(new AddSchoolToTrust(trustId, request.urn(), request.phase(), request.joinedOn()));

@@ -50,6 +50,11 @@ final class Api {
         return new Api(base, null, "Bearer " + token);
     }
 
+    /** The Authorization header this client sends. */
+    String authorization() {
+        return auth;
+    }
+
     Reply send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                                                  .header("Authorization", auth);

@@ -59,7 +59,14 @@ class PermissionMatrixTest {
     record Target(String label, String urn, String trust) {
     }
 
-    record CallerUnderTest(String label, Role role, Api api, Set<String> visibleSchools) {
+    /** A role held for a place: a school's URN or a trust's id (operators: anywhere). */
+    record Held(Role role, String place) {
+    }
+
+    record CallerUnderTest(String label, List<Held> held, Api api, Set<String> visibleSchools) {
+        CallerUnderTest(String label, Role role, Api api, Set<String> visibleSchools, String place) {
+            this(label, List.of(new Held(role, place)), api, visibleSchools);
+        }
     }
 
     /** Production-like: the checkpoint key comes from configuration, not demo mode. */
@@ -155,18 +162,45 @@ class PermissionMatrixTest {
     List<CallerUnderTest> callers() {
         return List.of(
                 new CallerUnderTest("senior leader of the own school", Role.SENIOR_LEADER,
-                                    as(Role.SENIOR_LEADER, List.of(OWN), List.of()), Set.of(OWN)),
+                                    as(Role.SENIOR_LEADER, List.of(OWN), List.of()), Set.of(OWN), OWN),
                 new CallerUnderTest("subject leader of the own school", Role.SUBJECT_LEADER,
-                                    as(Role.SUBJECT_LEADER, List.of(OWN), List.of()), Set.of(OWN)),
+                                    as(Role.SUBJECT_LEADER, List.of(OWN), List.of()), Set.of(OWN), OWN),
                 new CallerUnderTest("governor of the own school", Role.GOVERNOR,
-                                    as(Role.GOVERNOR, List.of(OWN), List.of()), Set.of(OWN)),
+                                    as(Role.GOVERNOR, List.of(OWN), List.of()), Set.of(OWN), OWN),
                 new CallerUnderTest("trust officer of the own trust", Role.TRUST_OFFICER,
-                                    as(Role.TRUST_OFFICER, List.of(), List.of(TRUST)), Set.of(OWN, SAME_TRUST)),
-                new CallerUnderTest("operator", Role.OPERATOR, as(Role.OPERATOR, List.of(), List.of()), Set.of()));
+                                    as(Role.TRUST_OFFICER, List.of(), List.of(TRUST)), Set.of(OWN, SAME_TRUST), TRUST),
+                new CallerUnderTest("operator", Role.OPERATOR, as(Role.OPERATOR, List.of(), List.of()), Set.of(), "*"),
+                // mixed roles: each counts only where it was given
+                new CallerUnderTest("senior leader of the own school and officer of its trust",
+                                    List.of(new Held(Role.SENIOR_LEADER, OWN), new Held(Role.TRUST_OFFICER, TRUST)),
+                                    Api.withToken(base(), TestTokens.token("sl-to", List.of("SENIOR_LEADER", "TRUST_OFFICER"),
+                                                                           List.of(OWN), List.of(TRUST))),
+                                    Set.of(OWN, SAME_TRUST)),
+                new CallerUnderTest("subject leader of the own school and officer of its trust",
+                                    List.of(new Held(Role.SUBJECT_LEADER, OWN), new Held(Role.TRUST_OFFICER, TRUST)),
+                                    Api.withToken(base(), TestTokens.token("sub-to", List.of("SUBJECT_LEADER", "TRUST_OFFICER"),
+                                                                           List.of(OWN), List.of(TRUST))),
+                                    Set.of(OWN, SAME_TRUST)),
+                new CallerUnderTest("governor of the other school of the trust, senior leader of the own (memberships)",
+                                    List.of(new Held(Role.GOVERNOR, SAME_TRUST), new Held(Role.SENIOR_LEADER, OWN)),
+                                    Api.withToken(base(), TestTokens.withClaims(memberships("gov-sl", List.of(
+                                            "GOVERNOR@" + SAME_TRUST, "Evidence.Head@" + OWN)))),
+                                    Set.of(OWN, SAME_TRUST)));
     }
 
-    /** The expectation, from the rule alone. */
-    static boolean allowed(Rule rule, Role role, Target target) {
+    static Map<String, Object> memberships(String user, List<String> memberships) {
+        Map<String, Object> claims = TestTokens.usualClaims(user);
+        claims.put("memberships", memberships);
+        return claims;
+    }
+
+    /** The expectation, from the rule alone: some role the caller holds for the target is one the rule names. */
+    static boolean allowed(Rule rule, CallerUnderTest caller, Target target) {
+        return caller.held().stream().anyMatch(h -> allowed(rule, h, target));
+    }
+
+    static boolean allowed(Rule rule, Held held, Target target) {
+        Role role = held.role();
         if (!rule.roles().contains(role)) {
             return false;
         }
@@ -175,9 +209,9 @@ class PermissionMatrixTest {
         }
         return switch (rule.scope().kind()) {
             case SERVICE -> true;
-            case TRUST, BODY_TRUST -> role == Role.TRUST_OFFICER && target.trust().equals(TRUST);
+            case TRUST, BODY_TRUST -> role == Role.TRUST_OFFICER && target.trust().equals(held.place());
             case SCHOOL, PLAN, RECORD, BODY_SCHOOL ->
-                    role == Role.TRUST_OFFICER ? target.trust().equals(TRUST) : target.urn().equals(OWN);
+                    role == Role.TRUST_OFFICER ? target.trust().equals(held.place()) : target.urn().equals(held.place());
         };
     }
 
@@ -216,7 +250,7 @@ class PermissionMatrixTest {
                         long eventsBefore = database.getCollection("events").countDocuments();
                         Api.Reply reply = caller.api().send(rule.method().name(), path, body);
                         String what = caller.label() + " " + rule.method() + " " + path + " (" + target.label() + ")";
-                        boolean expected = allowed(rule, caller.role(), target);
+                        boolean expected = allowed(rule, caller, target);
                         if (expected && (reply.status() == 401 || reply.status() == 403 || reply.status() >= 500)) {
                             failures.add(what + " should be allowed, got " + reply.status() + " " + reply.raw().body());
                         }
@@ -239,7 +273,48 @@ class PermissionMatrixTest {
             }
         }
         assertThat(failures).as("of %d calls", calls).isEmpty();
-        assertThat(calls).isGreaterThan(AccessRules.RULES.size() * 3 * 5 - 1);
+        assertThat(calls).isGreaterThan(AccessRules.RULES.size() * 3 * 8 - 1);
+    }
+
+    /** Rules that depend on the body (who may record which monitoring) also ask for the role held at that school. */
+    @Test
+    void mixedRoleTokensRecordOnlyWhatEachRoleMayWhereItWasGiven() {
+        Map<String, Object> lessonVisit = Map.of("type", "LESSON_VISIT", "occurredOn", "2023-10-12", "lead", "DHT");
+        Map<String, Object> governorVisit = Map.of("type", "GOVERNOR_VISIT", "occurredOn", "2023-10-12", "lead", "Chair",
+                                                   "governorVisit", Map.of("governor", "Chair", "purpose", "Reading"));
+        Map<String, Object> review = Map.of("type", "EXTERNAL_REVIEW", "occurredOn", "2023-10-12", "lead", "Trust",
+                                            "externalReview", Map.of("reviewerKind", "TRUST_OFFICER", "reviewer", "TO"));
+        Api subjectLeaderAndOfficer = Api.withToken(base(), TestTokens.token(
+                "sub-to", List.of("SUBJECT_LEADER", "TRUST_OFFICER"), List.of(OWN), List.of(TRUST)));
+        Api governorAndOfficer = Api.withToken(base(), TestTokens.token(
+                "gov-to", List.of("GOVERNOR", "TRUST_OFFICER"), List.of(OWN), List.of(TRUST)));
+        Api headAndOfficer = Api.withToken(base(), TestTokens.token(
+                "sl-to", List.of("SENIOR_LEADER", "TRUST_OFFICER"), List.of(OWN), List.of(TRUST)));
+        String sibling = "/api/schools/" + SAME_TRUST + "/monitoring";
+        long before = database.getCollection("events").countDocuments();
+        assertThat(subjectLeaderAndOfficer.postJson(sibling, lessonVisit).status()).isEqualTo(403);
+        assertThat(governorAndOfficer.postJson(sibling, governorVisit).status()).isEqualTo(403);
+        assertThat(headAndOfficer.postJson(sibling, lessonVisit).status()).isEqualTo(403);
+        String siblingPlan = ids.get(SAME_TRUST).get("planId");
+        assertThat(headAndOfficer.postJson("/api/plans/" + siblingPlan + "/priorities",
+                                           Map.of("code", "P9", "statement", "x", "dueBy", List.of("SUMMER_2"))).status())
+                .isEqualTo(403);
+        // each caller as the other kind of member: a different school, by explicit per-role memberships
+        Api governorHereHeadThere = Api.withToken(base(), TestTokens.withClaims(memberships("gov-sl", List.of(
+                "GOVERNOR@" + SAME_TRUST, "Evidence.Head@" + OWN))));
+        assertThat(governorHereHeadThere.postJson(sibling, lessonVisit).status()).isEqualTo(403);
+        assertThat(governorHereHeadThere.postJson("/api/schools", Map.of("urn", SAME_TRUST, "name", "x")).status())
+                .isEqualTo(403);
+        assertThat(database.getCollection("events").countDocuments()).as("refusals wrote nothing").isEqualTo(before);
+
+        // what the roles do allow there still works, and is recorded under the role that allowed it
+        assertThat(subjectLeaderAndOfficer.postJson(sibling, review).status()).isEqualTo(201);
+        assertThat(subjectLeaderAndOfficer.postJson("/api/schools/" + OWN + "/monitoring", lessonVisit).status()).isEqualTo(201);
+        Api.Reply visit = governorHereHeadThere.postJson(sibling, governorVisit);
+        assertThat(visit.status()).isEqualTo(201);
+        org.bson.Document stored = database.getCollection("events").find(
+                com.mongodb.client.model.Filters.eq("_id", visit.text("activityId") + ":0")).first();
+        assertThat(org.bson.Document.parse(stored.getString("metaData")).getString("actorRole")).isEqualTo("GOVERNOR");
     }
 
     @Test
@@ -257,6 +332,64 @@ class PermissionMatrixTest {
         Api wildcard = Api.withToken(base(), TestTokens.token("wild", List.of("SENIOR_LEADER"), List.of("*"), List.of("*")));
         assertThat(wildcard.get(path).status()).isEqualTo(403);
         assertThat(as(Role.SENIOR_LEADER, List.of(OWN), List.of()).get(path).status()).isEqualTo(200);
+    }
+
+    /** A well-signed token must still expire, not live for years, not come from the future, and name one user. */
+    @Test
+    void tokensWithoutExpiryOrWithALongOrFutureLifeOrNoSingleUserAreRefused() {
+        String path = "/api/schools/" + OWN + "/monitoring";
+        long now = Instant.now().getEpochSecond();
+        Map<String, Map<String, Object>> refused = new LinkedHashMap<>();
+        refused.put("no exp", without(claims("no-exp"), "exp"));
+        refused.put("exp in ten years", with(claims("ten-years"), "exp", now + 10L * 365 * 24 * 3600));
+        refused.put("exp 13 hours after iat", with(claims("thirteen"), "exp", now + 13 * 3600));
+        refused.put("iat in the future", with(claims("future"), "iat", now + 600));
+        refused.put("no user claim and no sub", without(without(claims("nobody"), "preferred_username"), "sub"));
+        refused.put("empty user claim", with(claims("empty"), "preferred_username", ""));
+        refused.put("list as user claim", with(claims("list"), "preferred_username", List.of("a", "b")));
+        refused.put("number as user claim", with(claims("number"), "preferred_username", 42));
+        for (Map.Entry<String, Map<String, Object>> token : refused.entrySet()) {
+            Api.Reply reply = Api.withToken(base(), TestTokens.withClaims(token.getValue())).get(path);
+            assertThat(reply.status()).as(token.getKey()).isEqualTo(401);
+            assertThat(reply.header("WWW-Authenticate")).as(token.getKey()).startsWith("Bearer");
+        }
+        // the same claims within the rules are accepted; no token at all is told to bring a bearer token
+        assertThat(Api.withToken(base(), TestTokens.withClaims(claims("fine"))).get(path).status()).isEqualTo(200);
+        Api.Reply anonymous = Api.withToken(base(), "x").getAnonymously(path);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
+    }
+
+    /** Health and the scrape are open; the rest of the actuator describes the service and is for operators. */
+    @Test
+    void onlyOperatorsReadTheActuatorBeyondHealthAndTheScrape() {
+        Api anonymous = Api.withToken(base(), "none");
+        assertThat(anonymous.getAnonymously("/actuator/health").status()).isEqualTo(200);
+        // the Prometheus scrape is open too (OperatorMetersTest reads it without signing in)
+        for (String path : List.of("/actuator/metrics", "/actuator/metrics/jvm.memory.used", "/actuator/info")) {
+            assertThat(anonymous.getAnonymously(path).status()).as(path).isEqualTo(401);
+            for (Role role : List.of(Role.SENIOR_LEADER, Role.SUBJECT_LEADER, Role.GOVERNOR, Role.TRUST_OFFICER)) {
+                assertThat(as(role, List.of(OWN), List.of(TRUST)).get(path).status()).as(role + " " + path).isEqualTo(403);
+            }
+            assertThat(as(Role.OPERATOR, List.of(), List.of()).get(path).status()).as("operator " + path).isEqualTo(200);
+        }
+    }
+
+    private static Map<String, Object> claims(String user) {
+        Map<String, Object> claims = TestTokens.usualClaims(user);
+        claims.put("roles", List.of("SENIOR_LEADER"));
+        claims.put("schools", List.of(OWN));
+        return claims;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> claims, String name, Object value) {
+        claims.put(name, value);
+        return claims;
+    }
+
+    private static Map<String, Object> without(Map<String, Object> claims, String name) {
+        claims.remove(name);
+        return claims;
     }
 
     private boolean leaks(String text, String urn) {

@@ -61,6 +61,31 @@ final class TestTokens {
         return jwt.serialize();
     }
 
+    /** A token with exactly these claims (nothing added), signed by the trusted stand-in provider. */
+    static String withClaims(java.util.Map<String, Object> claims) {
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+        claims.forEach(builder::claim);
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), builder.build());
+        try {
+            jwt.sign(new RSASSASigner((RSAPrivateKey) KEYS.getPrivate()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The usual claims of a one-hour token, for {@link #withClaims} to change. */
+    static java.util.Map<String, Object> usualClaims(String user) {
+        java.util.Map<String, Object> claims = new java.util.LinkedHashMap<>();
+        long now = Instant.now().getEpochSecond();
+        claims.put("sub", "sub-" + user);
+        claims.put("preferred_username", user);
+        claims.put("name", "Name of " + user);
+        claims.put("iat", now - 60);
+        claims.put("exp", now + 3600);
+        return claims;
+    }
+
     private static KeyPair generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import school.evidence.platform.access.Caller;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,15 +37,31 @@ public final class MonitoringLookups {
                                              Filters.lte("current.occurredOn", to.toString())));
     }
 
-    /** The school's monitoring list as the product knew it at an instant (every filter off). */
-    public static List<Document> asOf(MongoDatabase db, String urn, java.time.Instant instant) {
+    /**
+     * The school's monitoring list as the product knew it at an instant (every filter off), as this reader may see it:
+     * confidential notes only for those {@link ConfidentialFindings} allows.
+     */
+    public static List<Document> asOf(MongoDatabase db, String urn, java.time.Instant instant, Caller reader) {
         MonitoringFilter everything = new MonitoringFilter(null, null, null, null, null, true);
-        return RecordedLate.mark(db, urn, MonitoringAsOf.list(db, urn, instant, everything, null).rows());
+        return RecordedLate.mark(db, urn, MonitoringAsOf.list(db, urn, instant, everything, null).rows()).stream()
+                           .map(ConfidentialFindings.forReader(db, reader)::activity).toList();
     }
 
-    /** Open next steps of the school due before {@code on}, earliest first. */
-    public static List<Document> overdueNextSteps(MongoDatabase db, String urn, LocalDate on) {
-        return nextSteps(db, urn, "OVERDUE", null, on);
+    /** Open next steps of the school due before {@code on}, earliest first, as this reader may see them. */
+    public static List<Document> overdueNextSteps(MongoDatabase db, String urn, LocalDate on, Caller reader) {
+        return nextSteps(db, urn, "OVERDUE", null, on).stream()
+                                                        .map(ConfidentialFindings.forReader(db, reader)::nextStep).toList();
+    }
+
+    /** Next steps agreed between two dates (inclusive), soonest due first, as this reader may see them. */
+    public static List<Document> agreedBetween(MongoDatabase db, String urn, LocalDate from, LocalDate to,
+                                               Caller reader) {
+        List<Document> rows = db.getCollection(NextStepsProjection.COLLECTION)
+                                .find(Filters.and(eq("schoolUrn", urn), Filters.gte("agreedOn", from.toString()),
+                                                  Filters.lte("agreedOn", to.toString())))
+                                .sort(Sorts.ascending("dueOn")).into(new ArrayList<>());
+        rows.forEach(r -> r.remove("_id"));
+        return rows.stream().map(ConfidentialFindings.forReader(db, reader)::nextStep).toList();
     }
 
     static List<Document> nextSteps(MongoDatabase db, String urn, String status, String owner, LocalDate on) {

@@ -76,8 +76,8 @@ class NextStepsProjection {
             row.append("text", step.text()).append("owner", step.owner()).append("dueOn", step.dueOn().toString())
                .append("confidential", details.confidential())
                // who confidential notes are about, so that teacher can read their own next steps
-               .append("teacher", details.specifics().lessonVisit() == null ? null
-                                  : details.specifics().lessonVisit().teacher());
+               .append("teacherUserId", details.specifics().lessonVisit() == null ? null
+                                        : details.specifics().lessonVisit().teacherUserId());
             if ("REMOVED".equals(row.getString("status"))) {
                 row.put("status", "OPEN");
             }

@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import school.evidence.query.monitoring.ConfidentialFindings;
+import school.evidence.query.monitoring.MonitoringLookups;
 import school.evidence.query.plan.ActionTimelines;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -80,11 +82,8 @@ final class EvidencePackBuilder {
         activities.forEach(a -> aggregates.add(a.getString("activityId")));
         pack.append("monitoring", monitoringSection(activities, plans, framework));
 
-        List<Document> steps = db.getCollection("next_steps").find(Filters.and(eq("schoolUrn", urn),
-                Filters.gte("agreedOn", from.toString()), Filters.lte("agreedOn", to.toString())))
-                                 .sort(Sorts.ascending("dueOn")).into(new ArrayList<>());
-        steps.forEach(s -> s.remove("_id"));
-        pack.append("nextSteps", steps);
+        // a pack leaves the school: confidential notes stay out whoever asks for it
+        pack.append("nextSteps", MonitoringLookups.agreedBetween(db, urn, from, to, ConfidentialFindings.NOBODY));
 
         List<Document> challenges = db.getCollection("challenges").find(Filters.and(eq("schoolUrn", urn),
                 Filters.gte("raisedOn", from.toString()), Filters.lte("raisedOn", to.toString())))

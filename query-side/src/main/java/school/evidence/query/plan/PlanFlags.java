@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import school.evidence.kernel.plan.HalfTerm;
 import school.evidence.kernel.plan.SchoolCalendar;
+import school.evidence.platform.access.Caller;
 import school.evidence.query.monitoring.MonitoringLookups;
 
 import java.time.LocalDate;
@@ -19,8 +20,11 @@ final class PlanFlags {
     private final SchoolCalendar calendar;
     private final LocalDate on;
     private final int staleAfterWeeks;
+    private final Caller reader;
 
-    PlanFlags(MongoDatabase database, Document plan, SchoolCalendar calendar, LocalDate on, int staleAfterWeeks) {
+    PlanFlags(MongoDatabase database, Document plan, SchoolCalendar calendar, LocalDate on, int staleAfterWeeks,
+              Caller reader) {
+        this.reader = reader;
         this.database = database;
         this.plan = plan;
         this.calendar = calendar;
@@ -72,7 +76,7 @@ final class PlanFlags {
                 .append("staleAfterSchoolWeeks", staleAfterWeeks)
                 .append("unjudgedCriteria", unjudged)
                 .append("staleActions", stale)
-                .append("overdueNextSteps", MonitoringLookups.overdueNextSteps(database, urn, on));
+                .append("overdueNextSteps", MonitoringLookups.overdueNextSteps(database, urn, on, reader));
     }
 
 }

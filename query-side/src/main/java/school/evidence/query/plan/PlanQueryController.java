@@ -115,9 +115,8 @@ class PlanQueryController {
                                             .filter(e -> e.getString("recordedAt").compareTo(at) <= 0).toList());
             timeline.put("asOf", asOf.toString());
         }
-        Caller caller = Caller.current();
-        timeline.put("entries", timeline.getList("entries", Document.class).stream()
-                                        .map(e -> ConfidentialFindings.entry(caller, e)).toList());
+        ConfidentialFindings view = ConfidentialFindings.forReader(database, Caller.current());
+        timeline.put("entries", timeline.getList("entries", Document.class).stream().map(view::entry).toList());
         return timeline;
     }
 
@@ -141,7 +140,7 @@ class PlanQueryController {
                 .orElseThrow(() -> Rejection.notFound("calendar", "Set the school's half-term dates for "
                         + plan.getString("academicYear") + " first (POST /api/schools/{urn}/calendars)"));
         int weeks = staleAfterSchoolWeeks == null ? defaultStaleWeeks : staleAfterSchoolWeeks;
-        return new PlanFlags(database, plan, calendar, day, weeks).toDocument();
+        return new PlanFlags(database, plan, calendar, day, weeks, Caller.current()).toDocument();
     }
 
     /**
@@ -168,7 +167,7 @@ class PlanQueryController {
         return new Document("planId", planId).append("halfTerm", halfTerm.name()).append("asOf", end.toString())
                 .append("plan", plan).append("timelines", timelines)
                 .append("monitoring", school.evidence.query.monitoring.MonitoringLookups.asOf(
-                        database, live.getString("schoolUrn"), end));
+                        database, live.getString("schoolUrn"), end, Caller.current()));
     }
 
     private Document load(String planId) {

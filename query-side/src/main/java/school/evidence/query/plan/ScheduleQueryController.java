@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import school.evidence.kernel.Rejection;
 import school.evidence.kernel.plan.HalfTerm;
 import school.evidence.kernel.plan.SchoolCalendar;
+import school.evidence.query.monitoring.ConfidentialFindings;
 import school.evidence.query.monitoring.MonitoringLookups;
 
 import java.time.LocalDate;
@@ -88,7 +89,7 @@ class ScheduleQueryController {
             // as the product knew it then: the plan's actions and the monitoring recorded by that instant
             plan = new PlanHistory(database).asOf(planId, live.getLong("version"), asOf).orElseThrow(
                     () -> Rejection.notFound("asOf", "Plan " + planId + " was not yet recorded at " + asOf));
-            pastMonitoring = MonitoringLookups.asOf(database, live.getString("schoolUrn"), asOf).stream()
+            pastMonitoring = MonitoringLookups.asOf(database, live.getString("schoolUrn"), asOf, ConfidentialFindings.NOBODY).stream()
                                               .filter(r -> !r.getBoolean("retracted")).toList();
         }
         SchoolCalendar calendar = SchoolCalendarProjection.find(database, live.getString("schoolUrn"),

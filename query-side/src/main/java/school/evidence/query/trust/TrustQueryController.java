@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import school.evidence.kernel.Rejection;
 import school.evidence.kernel.plan.AcademicYear;
 import school.evidence.kernel.plan.PlanId;
+import school.evidence.query.monitoring.ConfidentialFindings;
 import school.evidence.query.monitoring.MonitoringLookups;
 import school.evidence.query.plan.PlanSummaries;
 
@@ -58,7 +59,7 @@ class TrustQueryController {
             row.append("planStatus", plan.map(PlanSummaries.Summary::status).orElse(null));
             row.append("ragDistribution", plan.map(p -> p.rollUp().get("distribution")).orElse(null));
             row.append("overallRag", plan.map(p -> p.rollUp().getString("rag")).orElse(null));
-            row.append("overdueNextSteps", MonitoringLookups.overdueNextSteps(database, urn, day).size());
+            row.append("overdueNextSteps", MonitoringLookups.overdueNextSteps(database, urn, day, ConfidentialFindings.NOBODY).size());
             List<String> live = plan.map(PlanSummaries.Summary::liveActionIds).orElse(List.of());
             long evidenced = live.stream().filter(a -> MonitoringLookups.evidenceCount(database, urn, a, yearStart, day) > 0)
                                  .count();

@@ -28,6 +28,9 @@ class ConfidentialFindingsTest {
     static final EmbeddedMongo MONGO = new EmbeddedMongo();
 
     private static final Caller GOVERNOR = new Caller("gov1", "Jo Chair", Set.of(Role.GOVERNOR), Set.of("108520"), Set.of());
+    /** Shares the teacher's name, and even has it as a user id: neither makes them the teacher. */
+    private static final Caller NAMESAKE = new Caller("Rosa Hart", "Rosa Hart", Set.of(Role.GOVERNOR), Set.of("108520"),
+                                                      Set.of());
     private static final Caller THE_TEACHER = new Caller("r.hart@school.example", "Rosa Hart",
                                                          Set.of(Role.SUBJECT_LEADER), Set.of("108520"), Set.of());
     private static final Caller ANOTHER_TEACHER = new Caller("k.lee@school.example", "Kim Lee",
@@ -44,7 +47,8 @@ class ConfidentialFindingsTest {
                 List.of("Warm relationships"), List.of("Questioning rarely checks understanding"), List.of("a1"),
                 List.of("obs-4B.pdf"), List.of(new NextStep("c1-ns1", "Plan hinge questions", "Rosa Hart",
                                                             LocalDate.of(2023, 11, 10))), List.of(), true,
-                new Specifics(new Specifics.LessonVisit(Specifics.VisitKind.OBSERVATION, "4B", "Rosa Hart"), null, null,
+                new Specifics(new Specifics.LessonVisit(Specifics.VisitKind.OBSERVATION, "4B", "Rosa Hart",
+                                                          "r.hart@school.example"), null, null,
                               null, null, null, null, null, null, null));
         var recorded = event("MonitoringActivity", "c1", 0, new MonitoringActivityRecorded(
                 "c1", "108520", "108520-2023-24", MonitoringType.LESSON_VISIT, notes), "slt");
@@ -59,7 +63,7 @@ class ConfidentialFindingsTest {
             assertThat(reads.nextSteps("108520", MonitoringQueryController.NextStepStatus.OPEN, null,
                                        LocalDate.of(2023, 10, 20)).get(0).getString("text")).isEqualTo("Plan hinge questions");
         }
-        for (Caller reader : List.of(GOVERNOR, ANOTHER_TEACHER)) {
+        for (Caller reader : List.of(GOVERNOR, ANOTHER_TEACHER, NAMESAKE)) {
             EmbeddedMongo.signIn(reader);
             for (Document row : List.of(reads.list("108520", null, null, null, null, null, true).get(0),
                                         reads.list("108520", null, null, null, null, null, true, Instant.now()).get(0))) {

@@ -18,8 +18,15 @@ public record Specifics(LessonVisit lessonVisit, LearningWalk learningWalk, Work
 
     public enum ReviewerKind { LA_ADVISER, TRUST_OFFICER, PEER_TRIAD }
 
-    /** @param teacher the teacher seen (personal data: mark the record confidential for developmental notes) */
-    public record LessonVisit(VisitKind kind, String className, String teacher) {
+    /**
+     * @param teacher       the teacher seen (personal data: mark the record confidential for developmental notes)
+     * @param teacherUserId the teacher's sign-in id (e.g. their school email): the one identity, besides senior
+     *                      leaders, that may read confidential notes about them. Never matched on a name.
+     */
+    public record LessonVisit(VisitKind kind, String className, String teacher, String teacherUserId) {
+        public LessonVisit(VisitKind kind, String className, String teacher) {
+            this(kind, className, teacher, null);
+        }
     }
 
     public record LearningWalk(List<String> classesVisited) {

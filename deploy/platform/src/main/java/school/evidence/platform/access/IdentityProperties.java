@@ -2,6 +2,7 @@ package school.evidence.platform.access;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,15 +12,19 @@ import java.util.Map;
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}).
  *
  * @param userClaim    the stable user id, e.g. {@code preferred_username} (Entra ID), {@code email} (Google)
- * @param nameClaim    the display name, matched against the teacher named on a lesson visit
+ * @param nameClaim    the display name (shown, never used to decide what the caller may read)
  * @param roleClaim    a string or list of strings, e.g. Entra ID app roles ({@code roles}) or groups
  * @param roleMapping  claim value to role; the role names themselves always map to themselves
  * @param schoolsClaim the URNs of the user's schools (a string or a list)
  * @param trustsClaim  the ids of the user's trusts (a string or a list)
+ * @param membershipsClaim per-role memberships ({@code SENIOR_LEADER@108520}, {@code TRUST_OFFICER@trust:T1},
+ *                     {@code OPERATOR}); when the token has it, the role, schools and trusts claims are not used
+ * @param maxTokenLifetime the longest a token may live, from its issue time to its expiry
  */
 @ConfigurationProperties("evidence.identity")
 public record IdentityProperties(String userClaim, String nameClaim, String roleClaim, Map<String, Role> roleMapping,
-                                 String schoolsClaim, String trustsClaim) {
+                                 String schoolsClaim, String trustsClaim, String membershipsClaim,
+                                 Duration maxTokenLifetime) {
 
     public IdentityProperties {
         userClaim = userClaim == null ? "preferred_username" : userClaim;
@@ -35,5 +40,7 @@ public record IdentityProperties(String userClaim, String nameClaim, String role
         roleMapping = Map.copyOf(mapping);
         schoolsClaim = schoolsClaim == null ? "schools" : schoolsClaim;
         trustsClaim = trustsClaim == null ? "trusts" : trustsClaim;
+        membershipsClaim = membershipsClaim == null ? "memberships" : membershipsClaim;
+        maxTokenLifetime = maxTokenLifetime == null ? Duration.ofHours(12) : maxTokenLifetime;
     }
 }

@@ -9,9 +9,14 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import school.evidence.platform.access.AccessRules.Match;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
-/** Checks every API request against {@link AccessRules}: the caller's role and their membership of the school or trust. */
+/**
+ * Checks every API request against {@link AccessRules}: a role the rule names, held for the school or trust the
+ * request is about. The caller as they stand there is kept on the request, so later checks ({@link Caller#current()})
+ * only ever see the roles held for that place.
+ */
 public class RouteAccess implements AuthorizationManager<RequestAuthorizationContext> {
 
     private static final AuthorizationDecision ALLOW = new AuthorizationDecision(true);
@@ -35,43 +40,43 @@ public class RouteAccess implements AuthorizationManager<RequestAuthorizationCon
         if (match.isEmpty()) {
             return DENY;
         }
-        return allows(Caller.of(auth), match.get()) ? ALLOW : DENY;
+        Optional<Caller> here = callerHere(Caller.of(auth), match.get());
+        if (here.isEmpty()) {
+            return DENY;
+        }
+        request.setAttribute(Caller.HERE, here.get());
+        return ALLOW;
     }
 
-    boolean allows(Caller caller, Match match) {
+    /** The caller as they stand for the request's school or trust, if a role they hold there is one the rule names. */
+    Optional<Caller> callerHere(Caller caller, Match match) {
         AccessRules.Scope scope = match.rule().scope();
         String value = scope.variable() == null ? null : match.variables().get(scope.variable());
-        for (Role role : match.rule().roles()) {
-            if (caller.has(role) && inScope(caller, role, scope, value)) {
-                return true;
-            }
+        Caller here = switch (scope.kind()) {
+            // not about one place yet: the role must be held somewhere; the controller checks the body's school or trust
+            case SERVICE, BODY_SCHOOL, BODY_TRUST -> caller;
+            case TRUST -> caller.atTrust(value);
+            case SCHOOL, PLAN, RECORD -> schoolOf(scope, value).map(urn -> caller.atSchool(urn, trustsOf(caller, urn)))
+                                                               .orElse(null);
+        };
+        if (here == null) {
+            return Optional.empty(); // nothing recorded under that id: nobody's, so nobody learns whether it exists
         }
-        return false;
+        Set<Role> allowed = match.rule().roles();
+        return here.roles().stream().anyMatch(allowed::contains) ? Optional.of(here) : Optional.empty();
     }
 
-    private boolean inScope(Caller caller, Role role, AccessRules.Scope scope, String value) {
-        AccessRules.ScopeKind kind = scope.kind();
-        if (kind == AccessRules.ScopeKind.SERVICE || role == Role.OPERATOR) {
-            return true; // operators are service-wide; the table only gives them routes without personal content
-        }
-        if (kind == AccessRules.ScopeKind.BODY_SCHOOL || kind == AccessRules.ScopeKind.BODY_TRUST) {
-            return true; // the role is right; the controller checks the body's school or trust
-        }
-        if (kind == AccessRules.ScopeKind.TRUST) {
-            return role == Role.TRUST_OFFICER && caller.memberOfTrust(value);
-        }
-        Optional<String> urn = switch (kind) {
+    /** Looked up only for a trust officer: the ledger read is needed for nobody else. */
+    private Set<String> trustsOf(Caller caller, String urn) {
+        return caller.has(Role.TRUST_OFFICER) ? scopes.trustsOf(urn) : Set.of();
+    }
+
+    private Optional<String> schoolOf(AccessRules.Scope scope, String value) {
+        return switch (scope.kind()) {
             case SCHOOL -> Optional.ofNullable(value);
             case PLAN -> scopes.schoolOfPlan(value);
             case RECORD -> scopes.schoolOfRecord(value, scope.recordType());
             default -> Optional.empty();
         };
-        if (urn.isEmpty()) {
-            return false; // nothing recorded under that id: nobody's, so nobody learns whether it exists elsewhere
-        }
-        if (role == Role.TRUST_OFFICER) {
-            return caller.memberOfTrust(Caller.EVERY) || scopes.trustsOf(urn.get()).stream().anyMatch(caller::memberOfTrust);
-        }
-        return caller.memberOfSchool(urn.get());
     }
 }

@@ -3,20 +3,29 @@ package school.evidence.platform.access;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 import java.util.Collection;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
-/** Turns a verified JWT into a {@link Caller}: claim names and role values as configured. */
+/**
+ * Turns a verified JWT into a {@link Caller}: claim names and role values as configured, each role tied to the places
+ * it was given for. A token that breaks {@link TokenRules} (no expiry, too long a life, issued in the future, no
+ * usable user id) is refused with 401 whatever decoder checked its signature.
+ */
 public final class TokenCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final IdentityProperties identity;
+    private final TokenRules rules;
 
     public TokenCallers(IdentityProperties identity) {
         this.identity = identity;
+        this.rules = new TokenRules(identity);
     }
 
     /** The authenticated caller; the token stays available as the credentials. */
@@ -49,35 +58,66 @@ public final class TokenCallers implements Converter<Jwt, AbstractAuthentication
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        String userId = jwt.hasClaim(identity.userClaim()) ? jwt.getClaimAsString(identity.userClaim()) : jwt.getSubject();
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String value : strings(jwt, identity.roleClaim())) {
-            Role role = identity.roleMapping().get(value);
-            if (role != null) {
-                roles.add(role);
+        OAuth2TokenValidatorResult checked = rules.validate(jwt);
+        if (checked.hasErrors()) {
+            throw new InvalidBearerTokenException(checked.getErrors().iterator().next().getDescription());
+        }
+        Caller caller = new Caller(rules.userId(jwt), jwt.getClaimAsString(identity.nameClaim()), memberships(jwt));
+        return new CallerToken(caller, jwt);
+    }
+
+    /**
+     * Per-role memberships when the token carries them ({@code memberships}: {@code "<role>@<urn>"},
+     * {@code "<role>@trust:<trust id>"}, or an operator's bare {@code "<role>"}); otherwise the flat claims, where school
+     * roles hold for the schools claim and the trust officer role for the trusts claim. {@code *} is never a wildcard
+     * in a token: a school's identity provider does not issue a token for every school.
+     */
+    private Set<Caller.Membership> memberships(Jwt jwt) {
+        Set<String> explicit = strings(jwt, identity.membershipsClaim());
+        if (!jwt.hasClaim(identity.membershipsClaim())) {
+            Set<Role> roles = new HashSet<>();
+            strings(jwt, identity.roleClaim()).stream().map(identity.roleMapping()::get)
+                                               .filter(r -> r != null).forEach(roles::add);
+            Set<String> schools = strings(jwt, identity.schoolsClaim());
+            Set<String> trusts = strings(jwt, identity.trustsClaim());
+            schools.remove(Caller.EVERY);
+            trusts.remove(Caller.EVERY);
+            return Caller.memberships(roles, schools, trusts);
+        }
+        Set<Caller.Membership> out = new HashSet<>();
+        for (String value : explicit) {
+            int at = value.lastIndexOf('@');
+            Role role = identity.roleMapping().get(at < 0 ? value : value.substring(0, at));
+            String place = at < 0 ? null : value.substring(at + 1);
+            if (role == null) {
+                continue; // a role this service does not know: it grants nothing here
+            }
+            if (role == Role.OPERATOR && place == null) {
+                out.add(new Caller.Membership(role, Caller.EVERY));
+            } else if (role == Role.TRUST_OFFICER && place != null && place.startsWith("trust:")
+                    && place.length() > 6 && !place.endsWith(Caller.EVERY)) {
+                out.add(new Caller.Membership(role, place.substring(6)));
+            } else if (role != Role.TRUST_OFFICER && role != Role.OPERATOR && place != null && !place.isBlank()
+                    && !place.startsWith("trust:") && !place.equals(Caller.EVERY)) {
+                out.add(new Caller.Membership(role, place));
             }
         }
-        // a token naming every school is not something a school's identity provider issues: refuse the wildcard
-        Set<String> schools = strings(jwt, identity.schoolsClaim());
-        Set<String> trusts = strings(jwt, identity.trustsClaim());
-        schools.remove(Caller.EVERY);
-        trusts.remove(Caller.EVERY);
-        Caller caller = new Caller(userId == null ? "unknown" : userId, jwt.getClaimAsString(identity.nameClaim()),
-                                   roles, schools, trusts);
-        return new CallerToken(caller, jwt);
+        return out;
     }
 
     private static Set<String> strings(Jwt jwt, String claim) {
         Object value = jwt.getClaims().get(claim);
         Set<String> out = new LinkedHashSet<>();
         if (value instanceof Collection<?> list) {
-            list.forEach(v -> out.add(String.valueOf(v)));
+            list.stream().filter(v -> v instanceof String || v instanceof Number).forEach(v -> out.add(String.valueOf(v)));
         } else if (value instanceof String s) {
             for (String part : s.split("[,\\s]+")) {
                 if (!part.isBlank()) {
                     out.add(part);
                 }
             }
+        } else if (value instanceof Map<?, ?>) {
+            return out; // an object is not a list of names
         }
         return out;
     }

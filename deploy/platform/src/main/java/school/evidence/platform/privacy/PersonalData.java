@@ -30,7 +30,8 @@ public record PersonalData(String recordId, List<String> persons, List<String> f
     private static final List<String> MONITORING_FIELDS = List.of(
             "details.strengths[*]", "details.areasForDevelopment[*]", "details.evidenceReferences[*]",
             "details.nextSteps[*].text", "details.nextSteps[*].owner", "details.nextStepChecks[*].impact",
-            "details.specifics.lessonVisit.teacher", "details.specifics.pupilVoice.questionsAsked[*]",
+            "details.specifics.lessonVisit.teacher", "details.specifics.lessonVisit.teacherUserId",
+            "details.specifics.pupilVoice.questionsAsked[*]",
             "details.specifics.pupilVoice.whatPupilsSaid[*]", "details.specifics.progressMeeting.barriers[*]",
             "details.specifics.progressMeeting.interventionsAgreed[*]", "details.specifics.governorVisit.governor",
             "details.specifics.governorVisit.purpose", "details.specifics.externalReview.reviewer");

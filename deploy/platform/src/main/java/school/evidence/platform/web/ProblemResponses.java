@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -216,10 +217,21 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         log.debug("Forbidden {} {}", request.getMethod(), request.getRequestURI());
     }
 
-    static void writeUnauthorized(HttpServletRequest request, HttpServletResponse response,
-                                  AuthenticationException e) throws IOException {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"evidence-ledger\"");
-        write(response, HttpStatus.UNAUTHORIZED, "Sign in to use this service");
+    /**
+     * 401 with the sign-in schemes this service accepts: {@code Bearer} (RFC 6750, with {@code invalid_token} when a
+     * token was refused) when an identity provider is configured, {@code Basic} in demo mode.
+     */
+    static org.springframework.security.web.AuthenticationEntryPoint unauthorized(boolean bearer, boolean basic) {
+        return (request, response, e) -> {
+            if (bearer) {
+                response.addHeader(HttpHeaders.WWW_AUTHENTICATE, e instanceof OAuth2AuthenticationException
+                        ? "Bearer realm=\"evidence-ledger\", error=\"invalid_token\"" : "Bearer realm=\"evidence-ledger\"");
+            }
+            if (basic) {
+                response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"evidence-ledger\"");
+            }
+            write(response, HttpStatus.UNAUTHORIZED, "Sign in to use this service");
+        };
     }
 
     static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

@@ -72,24 +72,28 @@ public class WebPlatformAutoConfiguration {
         if (decoder == null && demoUsers == null) {
             throw new IdentityNotConfigured();
         }
+        var unauthorized = ProblemResponses.unauthorized(decoder != null, demoUsers != null);
         http.authorizeHttpRequests(auth -> auth
                     .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
                                      "/v3/api-docs/**", "/error").permitAll()
                     .requestMatchers("/api/**").access(routeAccess)
+                    // metrics and info describe the service, not a school: operators only (health and the
+                    // Prometheus scrape stay open for the orchestrator and the scraper; fence them by network)
+                    .requestMatchers("/actuator/**").hasRole("OPERATOR")
                     .anyRequest().authenticated())
             // a stateless JSON API authenticated on every request: no session, no CSRF token to steal
             .csrf(csrf -> csrf.disable())
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .exceptionHandling(e -> e.accessDeniedHandler(ProblemResponses::writeForbidden)
-                                     .authenticationEntryPoint(ProblemResponses::writeUnauthorized));
+                                     .authenticationEntryPoint(unauthorized));
         if (decoder != null) {
             http.oauth2ResourceServer(o -> o.jwt(jwt -> jwt.decoder(decoder)
                                                       .jwtAuthenticationConverter(new TokenCallers(identity)))
-                                            .authenticationEntryPoint(ProblemResponses::writeUnauthorized)
+                                            .authenticationEntryPoint(unauthorized)
                                             .accessDeniedHandler(ProblemResponses::writeForbidden));
         }
         if (demoUsers != null) {
-            http.httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses::writeUnauthorized));
+            http.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized));
         }
         return http.build();
     }
