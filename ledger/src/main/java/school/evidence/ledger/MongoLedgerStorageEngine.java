@@ -98,6 +98,8 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
     private final long writeDeadlineNanos;
     private final LongSupplier nanoClock;
     private final Runnable afterReserve;
+    private final Clock clock;
+    private final java.util.function.Consumer<List<Document>> onAppended;
     /** When this process first saw each global index it is still waiting for (a gap, or the next index). */
     private final Map<Long, Long> firstSeenMissing = new ConcurrentHashMap<>();
 
@@ -114,6 +116,8 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         this.writeDeadlineNanos = builder.writeDeadline.toNanos();
         this.nanoClock = builder.nanoClock;
         this.afterReserve = builder.afterReserve;
+        this.clock = builder.clock;
+        this.onAppended = builder.onAppended;
         if (builder.ensureIndexes) {
             ensureIndexes();
         }
@@ -144,10 +148,13 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         long last = reserve(messages.size());
         long first = last - messages.size() + 1;
         long reservedAt = nanoClock.getAsLong();
+        // recorded when its position was reserved, not when the command began: with the write deadline this bounds
+        // how far an event's recorded time may trail those logged before it (what the verifier calls back-dated)
+        Instant recordedAt = clock.instant();
         afterReserve.run();
         List<Document> docs = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
-            docs.add(toDocument(messages.get(i), first + i, serializer));
+            docs.add(toDocument(messages.get(i), first + i, serializer, recordedAt));
         }
         if (nanoClock.getAsLong() - reservedAt > writeDeadlineNanos) {
             // readers give up waiting for a reserved index after the gap timeout; never commit that late
@@ -156,6 +163,7 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         }
         try {
             events.insertMany(docs, new InsertManyOptions().ordered(true));
+            appended(docs);
         } catch (MongoException e) {
             boolean ours;
             try {
@@ -168,9 +176,19 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
             }
             if (ours) {
                 // the driver retried a write whose first attempt had landed before the connection dropped
+                appended(docs);
                 return;
             }
             failed(e, messages, first, last);
+        }
+    }
+
+    /** Tells the listener (write receipts) what was stored; its failure must not undo a stored append. */
+    private void appended(List<Document> docs) {
+        try {
+            onAppended.accept(java.util.Collections.unmodifiableList(docs));
+        } catch (RuntimeException e) {
+            LOG.warn("The append listener failed after events were stored", e);
         }
     }
 
@@ -229,7 +247,7 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         }
     }
 
-    private Document toDocument(EventMessage<?> message, long globalIndex, Serializer serializer) {
+    private Document toDocument(EventMessage<?> message, long globalIndex, Serializer serializer, Instant recordedAt) {
         SerializedObject<String> payload = message.serializePayload(serializer, String.class);
         SerializedObject<String> metaData = message.serializeMetaData(serializer, String.class);
         String aggregateId;
@@ -251,7 +269,7 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
                 .append(LedgerFields.SEQUENCE, sequence)
                 .append(LedgerFields.AGGREGATE_TYPE, aggregateType)
                 .append(LedgerFields.EVENT_ID, message.getIdentifier())
-                .append(LedgerFields.RECORDED_AT, RECORDED_AT.format(message.getTimestamp()))
+                .append(LedgerFields.RECORDED_AT, RECORDED_AT.format(recordedAt))
                 .append(LedgerFields.PAYLOAD_TYPE, payload.getType().getName())
                 .append(LedgerFields.PAYLOAD_REVISION, payload.getType().getRevision())
                 .append(LedgerFields.PAYLOAD, payload.getData())
@@ -272,7 +290,7 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
         try {
-            Document doc = toDocument(snapshot, -1, serializer);
+            Document doc = toDocument(snapshot, -1, serializer, snapshot.getTimestamp());
             doc.put("_id", snapshot.getAggregateIdentifier());
             doc.remove(LedgerFields.GLOBAL_INDEX);
             doc.remove(LedgerFields.LEAF_HASH); // snapshots are a cache, not evidence
@@ -575,6 +593,8 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         private LongSupplier nanoClock = System::nanoTime;
         private boolean ensureIndexes = true;
         private Runnable afterReserve = () -> { };
+        private Clock clock = Clock.systemUTC();
+        private java.util.function.Consumer<List<Document>> onAppended = docs -> { };
 
         Builder() {
             persistenceExceptionResolver(DUPLICATE_KEY);
@@ -635,6 +655,18 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         /** Test hook: runs between reserving global indexes and inserting the events. */
         Builder afterReserve(Runnable hook) {
             this.afterReserve = hook;
+            return this;
+        }
+
+        /** The clock that stamps each event's recorded time (when its position is reserved). */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Told each append's documents exactly as stored, on the appending thread (write receipts). */
+        public Builder appendListener(java.util.function.Consumer<List<Document>> listener) {
+            this.onAppended = listener;
             return this;
         }
 

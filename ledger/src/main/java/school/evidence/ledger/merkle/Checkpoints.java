@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,9 @@ import static com.mongodb.client.model.Filters.eq;
 /**
  * Issues and keeps signed checkpoints of each school's log, keyed {@code <school>:<treeSize>}: a size is
  * checkpointed once, so a root once signed is never replaced.
+ * <p>
+ * A checkpoint never signs a back-dated event ({@link RecordedOrder}): it signs the log up to the leaf before it, and
+ * says which leaf it withheld, until an operator has looked.
  */
 public final class Checkpoints {
 
@@ -29,12 +33,23 @@ public final class Checkpoints {
     private final MongoCollection<Document> progress;
     private final SchoolLog log;
     private final Clock clock;
+    private final RecordedOrder order;
+
+    /** What was signed, and the first leaf it would not sign (back-dated), if any. */
+    public record Issued(Checkpoint checkpoint, RecordedOrder.Backdated withheld) {
+    }
 
     public Checkpoints(MongoDatabase database, Clock clock) {
+        this(database, clock, RecordedOrder.DEFAULT_TOLERANCE);
+    }
+
+    /** @param tolerance how far a recorded time may trail those before it: the ledger's write deadline */
+    public Checkpoints(MongoDatabase database, Clock clock, java.time.Duration tolerance) {
         this.checkpoints = database.getCollection(COLLECTION);
         this.progress = database.getCollection(PROGRESS);
         this.log = new SchoolLog(database);
         this.clock = clock;
+        this.order = new RecordedOrder(database, tolerance);
     }
 
     /** Records how far the indexer has seen every event: all events up to this global index are in the logs. */
@@ -48,21 +63,45 @@ public final class Checkpoints {
         return doc == null ? 0 : ((Number) doc.get("covered")).longValue();
     }
 
-    /** Signs the school's log as it is now; returns the existing checkpoint if this size was signed before. */
-    public Optional<Checkpoint> issue(String school, String keyId, PrivateKey key) {
+    /**
+     * Signs the school's log as it is now, up to its first back-dated leaf if it has one; returns the existing
+     * checkpoint if that size was signed before. Empty when there is nothing to sign.
+     */
+    public Optional<Issued> issue(String school, String keyId, PrivateKey key) {
         long covered = covered(); // read before the size: everything covered is already in the log
-        long size = log.size(school);
+        long logged = log.size(school);
+        if (logged == 0) {
+            return Optional.empty();
+        }
+        List<Document> leaves = log.leaves(school, logged);
+        RecordedOrder.Backdated withheld = order.firstBackdated(leaves).orElse(null);
+        long size = withheld == null ? logged : withheld.leafIndex();
         if (size == 0) {
             return Optional.empty();
         }
         Optional<Checkpoint> existing = find(school, size);
         if (existing.isPresent()) {
-            return existing;
+            return Optional.of(new Issued(existing.get(), withheld));
         }
-        Checkpoint checkpoint = Checkpoint.sign(school, size, log.tree(school, size).root(), covered,
-                                                clock.instant().truncatedTo(ChronoUnit.MILLIS), keyId, key);
+        List<byte[]> hashes = new ArrayList<>();
+        for (Document leaf : leaves.subList(0, (int) size)) {
+            if (leaf == null) {
+                throw new IllegalStateException("The log of school " + school + " has a missing leaf");
+            }
+            hashes.add(HexFormat.of().parseHex(leaf.getString("leafHash")));
+        }
+        Long receiptsFrom = log.receiptsFrom(school).stream().boxed().filter(from -> from < size).findFirst().orElse(null);
+        Checkpoint checkpoint = Checkpoint.sign(school, size, new MerkleTree(hashes).root(),
+                                                withheld == null ? covered : Math.min(covered, lowestPosition(leaves, size) - 1),
+                                                clock.instant().truncatedTo(ChronoUnit.MILLIS), keyId, key, receiptsFrom);
         checkpoints.replaceOne(eq("_id", school + ":" + size), toDocument(checkpoint), new ReplaceOptions().upsert(true));
-        return Optional.of(checkpoint);
+        return Optional.of(new Issued(checkpoint, withheld));
+    }
+
+    /** The lowest global position among the leaves from {@code from} on: a checkpoint that stops there covers less. */
+    private static long lowestPosition(List<Document> leaves, long from) {
+        return leaves.subList((int) from, leaves.size()).stream().filter(java.util.Objects::nonNull)
+                     .mapToLong(l -> ((Number) l.get("globalIndex")).longValue()).min().orElse(Long.MAX_VALUE);
     }
 
     public Optional<Checkpoint> find(String school, long size) {
@@ -90,12 +129,13 @@ public final class Checkpoints {
         return new Document("_id", c.school() + ":" + c.treeSize()).append("school", c.school())
                 .append("treeSize", c.treeSize()).append("rootHash", c.rootHash())
                 .append("coveredGlobalIndex", c.coveredGlobalIndex()).append("issuedAt", c.issuedAt().toString())
-                .append("keyId", c.keyId()).append("signature", c.signature());
+                .append("keyId", c.keyId()).append("signature", c.signature()).append("receiptsFrom", c.receiptsFrom());
     }
 
     static Checkpoint fromDocument(Document d) {
         return new Checkpoint(d.getString("school"), ((Number) d.get("treeSize")).longValue(), d.getString("rootHash"),
                               ((Number) d.get("coveredGlobalIndex")).longValue(), Instant.parse(d.getString("issuedAt")),
-                              d.getString("keyId"), d.getString("signature"));
+                              d.getString("keyId"), d.getString("signature"),
+                              d.get("receiptsFrom") == null ? null : ((Number) d.get("receiptsFrom")).longValue());
     }
 }

@@ -28,7 +28,10 @@ import static com.mongodb.client.model.Filters.lte;
 /**
  * Checks a school's stored events against a signed checkpoint, needing only read access to the database and the
  * public key. Recomputes every leaf from the stored bytes, the root from those leaves, and looks for events that
- * claim a place the checkpoint had already covered. Names the first events that fail, and why.
+ * claim a place the checkpoint had already covered. Names the first events that fail, and why. From the leaf a version
+ * 2 checkpoint names on, each event must also match the receipt kept with its leaf, so an event rewritten together
+ * with its stored hash and its leaf is still named; earlier leaves are narrowed down by the earlier checkpoints. Every
+ * logged leaf, signed or not yet, is checked for back-dating ({@link RecordedOrder}).
  */
 public final class LedgerVerifier {
 
@@ -44,7 +47,9 @@ public final class LedgerVerifier {
         /** an event sits inside the checkpoint's covered range but is not in the checkpointed log: back-filled */
         INSERTED,
         /** leaves look intact one by one but do not make the signed root */
-        ROOT_MISMATCH
+        ROOT_MISMATCH,
+        /** recorded earlier than the events logged before it allow: not written by the service in its turn */
+        BACKDATED
     }
 
     public record Problem(Failure kind, long leafIndex, String eventKey, String detail) {
@@ -64,10 +69,19 @@ public final class LedgerVerifier {
 
     private final MongoCollection<Document> events;
     private final SchoolLog log;
+    private final RecordedOrder order;
+    private final Checkpoints checkpoints;
 
     public LedgerVerifier(MongoDatabase database) {
+        this(database, RecordedOrder.DEFAULT_TOLERANCE);
+    }
+
+    /** @param tolerance the ledger's write deadline: how far a recorded time may trail those logged before it */
+    public LedgerVerifier(MongoDatabase database, java.time.Duration tolerance) {
         this.events = database.getCollection("events");
         this.log = new SchoolLog(database);
+        this.order = new RecordedOrder(database, tolerance);
+        this.checkpoints = new Checkpoints(database, java.time.Clock.systemUTC(), tolerance);
     }
 
     /** Whether the event hashes to its leaf again once put back at the position it had when it was logged. */
@@ -93,6 +107,8 @@ public final class LedgerVerifier {
         // except for leaves that fail, which a second look then explains
         MerkleTree.StreamingRoot recomputed = new MerkleTree.StreamingRoot();
         List<Mismatch> mismatches = new ArrayList<>();
+        RecordedOrder.Walk walk = order.walk();
+        Brackets brackets = new Brackets(checkpoints.all(school), checkpoint, key);
         long verified = 0;
         long size = checkpoint.treeSize();
         ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
@@ -114,6 +130,7 @@ public final class LedgerVerifier {
                     if (leaf == null) {
                         problems.add(new Problem(Failure.MISSING, i, null, "the log has no leaf " + i));
                         recomputed.add(new byte[32]);
+                        brackets.after(i, recomputed);
                         continue;
                     }
                     String eventKey = leaf.getString("eventKey");
@@ -121,16 +138,24 @@ public final class LedgerVerifier {
                     if (event == null) {
                         problems.add(new Problem(Failure.MISSING, i, eventKey, "the event was deleted from the store"));
                         recomputed.add(HexFormat.of().parseHex(leaf.getString(LedgerFields.LEAF_HASH)));
+                        brackets.after(i, recomputed);
                         continue;
                     }
                     byte[] hash = LeafEncoding.leafHash(event);
                     recomputed.add(hash);
+                    brackets.after(i, recomputed);
                     String hex = HexFormat.of().formatHex(hash);
-                    if (hex.equals(leaf.getString(LedgerFields.LEAF_HASH))
-                            && school.equals(event.getString(LedgerFields.SCHOOL))) {
+                    walk.next(i, eventKey, ((Number) event.get(LedgerFields.GLOBAL_INDEX)).longValue(),
+                              event.getString(LedgerFields.RECORDED_AT))
+                        .ifPresent(b -> problems.add(new Problem(Failure.BACKDATED, b.leafIndex(), eventKey, b.detail())));
+                    if (!hex.equals(leaf.getString(LedgerFields.LEAF_HASH))
+                            || !school.equals(event.getString(LedgerFields.SCHOOL))) {
+                        mismatches.add(new Mismatch(i, eventKey, hex, event, leaf));
+                    } else if (checkpoint.receiptsFrom() != null && i >= checkpoint.receiptsFrom()) {
+                        receiptProblem(i, eventKey, event, leaf, key).ifPresentOrElse(problems::add, () -> { });
                         verified++;
                     } else {
-                        mismatches.add(new Mismatch(i, eventKey, hex, event, leaf));
+                        verified++;
                     }
                 }
             }
@@ -143,17 +168,75 @@ public final class LedgerVerifier {
             reader.shutdownNow();
         }
         problems.addAll(explain(school, size, mismatches));
-        if (problems.isEmpty()) {
-            if (!Arrays.equals(recomputed.root(), HexFormat.of().parseHex(checkpoint.rootHash()))) {
-                problems.add(new Problem(Failure.ROOT_MISMATCH, size - 1, null,
-                                         "the leaves do not make the signed root: the log itself was rewritten"));
-                verified = 0;
-            }
+        if (problems.stream().allMatch(p -> p.kind() == Failure.BACKDATED)
+                && !Arrays.equals(recomputed.root(), HexFormat.of().parseHex(checkpoint.rootHash()))) {
+            problems.add(brackets.rootMismatch(school, log));
+            verified = 0;
         }
+        pendingBackdated(school, size, walk).forEach(problems::add);
         problems.addAll(backFilled(checkpoint, problems.isEmpty() ? verified : -1));
         problems.sort((a, b) -> Long.compare(a.leafIndex() < 0 ? Long.MAX_VALUE : a.leafIndex(),
                                              b.leafIndex() < 0 ? Long.MAX_VALUE : b.leafIndex()));
         return new Report(school, size, verified, problems);
+    }
+
+    /**
+     * Receipts a school holds, checked against the store: each must be signed by the key, and its event must still be
+     * stored exactly as acknowledged (a receipt outlives any tampering with the store).
+     */
+    public List<Problem> checkReceipts(List<Receipt> receipts, PublicKey key) {
+        List<Problem> problems = new ArrayList<>();
+        for (Receipt receipt : receipts) {
+            if (!receipt.verifies(key)) {
+                problems.add(new Problem(Failure.BAD_SIGNATURE, -1, receipt.eventKey(), "this receipt was not signed "
+                        + "by the key given, or was altered"));
+                continue;
+            }
+            Document stored = events.find(eq("_id", receipt.eventKey())).first();
+            if (stored == null) {
+                problems.add(new Problem(Failure.MISSING, -1, receipt.eventKey(), "acknowledged at "
+                        + receipt.recordedAt() + " (receipt), but no longer in the store"));
+            } else if (!receipt.matches(stored)) {
+                problems.add(new Problem(Failure.CHANGED, -1, receipt.eventKey(), "its stored bytes or position are "
+                        + "no longer what its receipt acknowledged at " + receipt.recordedAt()));
+            }
+        }
+        return problems;
+    }
+
+    /** A leaf from where receipts are kept on must carry its event's receipt, and the event must still match it. */
+    private static java.util.Optional<Problem> receiptProblem(long i, String eventKey, Document event, Document leaf,
+                                                              PublicKey key) {
+        String signature = leaf.getString("receipt");
+        if (signature == null) {
+            return java.util.Optional.of(new Problem(Failure.CHANGED, i, eventKey, "the signed receipt kept with its "
+                    + "leaf is gone: the leaf was rewritten"));
+        }
+        if (!Receipt.unsigned(event, leaf.getString("receiptKeyId"), signature).verifies(key)) {
+            return java.util.Optional.of(new Problem(Failure.CHANGED, i, eventKey, "its stored bytes no longer match "
+                    + "the receipt signed when it was logged: the event was rewritten, with its stored hash and leaf"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Leaves logged after the checkpoint, not signed yet: back-dated ones are named already. */
+    private List<Problem> pendingBackdated(String school, long signed, RecordedOrder.Walk walk) {
+        List<Problem> found = new ArrayList<>();
+        long logged = log.size(school);
+        for (long from = signed; from < logged; from += CHUNK) {
+            Chunk chunk = read(school, from, Math.min(logged, from + CHUNK));
+            for (int j = 0; j < chunk.leaves().size(); j++) {
+                Document leaf = chunk.leaves().get(j);
+                Document event = leaf == null ? null : chunk.events().get(leaf.getString("eventKey"));
+                if (event != null) {
+                    walk.next(from + j, event.getString("_id"), ((Number) event.get(LedgerFields.GLOBAL_INDEX)).longValue(),
+                              event.getString(LedgerFields.RECORDED_AT))
+                        .ifPresent(b -> found.add(new Problem(Failure.BACKDATED, b.leafIndex(), b.eventKey(),
+                                                              b.detail() + "; logged, not signed")));
+                }
+            }
+        }
+        return found;
     }
 
     /** Leaves per read ({@link SchoolLog#READ_AT_ONCE}): 100,000 events took 3.3 s with 2,000, 1.4-1.8 s with 250. */
@@ -163,6 +246,57 @@ public final class LedgerVerifier {
     }
 
     private record Mismatch(long index, String eventKey, String hex, Document event, Document leaf) {
+    }
+
+    /**
+     * The school's earlier signed checkpoints, to narrow down a rewritten log: the leaves recomputed from the stored
+     * events still make the roots of the checkpoints before the rewrite, and not those from it on.
+     */
+    private static final class Brackets {
+        private final List<Checkpoint> signed;
+        private int next;
+        private long lastMatching;
+        private long badFrom = -1;
+        private long badTo = -1;
+
+        Brackets(List<Checkpoint> all, Checkpoint latest, PublicKey key) {
+            this.signed = all.stream().filter(c -> c.treeSize() <= latest.treeSize() && c.verifies(key)).toList();
+        }
+
+        /** Called once leaf {@code index} has been added to the recomputed tree. */
+        void after(long index, MerkleTree.StreamingRoot recomputed) {
+            long size = index + 1;
+            while (next < signed.size() && signed.get(next).treeSize() < size) {
+                next++;
+            }
+            if (next < signed.size() && signed.get(next).treeSize() == size && badTo < 0) {
+                if (Arrays.equals(recomputed.root(), HexFormat.of().parseHex(signed.get(next).rootHash()))) {
+                    lastMatching = size;
+                } else {
+                    badFrom = lastMatching;
+                    badTo = size - 1;
+                }
+                next++;
+            }
+        }
+
+        Problem rootMismatch(String school, SchoolLog log) {
+            if (badTo < 0) {
+                return new Problem(Failure.ROOT_MISMATCH, -1, null, "the leaves do not make the signed root");
+            }
+            List<Document> leaves = log.leaves(school, badFrom, badTo + 1);
+            String first = leaves.get(0) == null ? null : leaves.get(0).getString("eventKey");
+            if (badFrom == badTo) {
+                return new Problem(Failure.ROOT_MISMATCH, badFrom, first, "its stored bytes no longer make the tree "
+                        + "signed at size " + (badTo + 1) + " (the checkpoint before it, of size " + badFrom + ", still "
+                        + "matches): it was rewritten together with its stored hash and its leaf");
+            }
+            Document lastLeaf = leaves.get(leaves.size() - 1);
+            return new Problem(Failure.ROOT_MISMATCH, badFrom, first, "one of the events at leaves " + badFrom + " to "
+                    + badTo + " (" + first + " to " + (lastLeaf == null ? "?" : lastLeaf.getString("eventKey"))
+                    + ") was rewritten together with its stored hash and leaf: the checkpoint of size " + badFrom
+                    + " still matches, the one of size " + (badTo + 1) + " does not");
+        }
     }
 
     private Chunk read(String school, long from, long to) {

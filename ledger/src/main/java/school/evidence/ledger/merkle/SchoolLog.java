@@ -27,6 +27,11 @@ import static com.mongodb.client.model.Filters.in;
  * <p>
  * Adding is idempotent and safe to repeat after a crash at any step: the event's index is reserved in the reverse
  * map first (unique by event), the leaf written second, the head raised last with {@code $max}.
+ * <p>
+ * Given the ledger's key, each leaf also keeps the event's signed {@link Receipt} (the same signature the write's
+ * reply carried) and its recorded time, and the head remembers the first leaf that has one ({@code receiptsFrom}, which
+ * checkpoints sign): a leaf rewritten together with its event then no longer matches its receipt, and the verifier
+ * can name it.
  */
 public final class SchoolLog {
 
@@ -35,13 +40,22 @@ public final class SchoolLog {
     static final String HEADS = "ledger_heads";
     /** Keys per {@code $in}: the embedded server matches each document it finds against the whole list. */
     static final int READ_AT_ONCE = 250;
+    static final String RECEIPTS_FROM = "receiptsFrom";
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> leaves;
     private final MongoCollection<Document> leafOf;
     private final MongoCollection<Document> heads;
+    private final java.util.function.Function<Document, Receipt> receipts;
 
+    /** A log that is only read (or added to without receipts: tests of the tree alone). */
     public SchoolLog(MongoDatabase database) {
+        this(database, null);
+    }
+
+    /** @param receipts signs an event's receipt as it is logged; null adds leaves without one */
+    public SchoolLog(MongoDatabase database, java.util.function.Function<Document, Receipt> receipts) {
+        this.receipts = receipts;
         this.events = database.getCollection("events");
         this.leaves = database.getCollection(LEAVES);
         this.leafOf = database.getCollection(LEAF_OF);
@@ -71,14 +85,12 @@ public final class SchoolLog {
             }
         }
         String key = school + ":" + index;
+        boolean signed = false;
         if (leaves.find(eq("_id", key)).first() == null) {
-            leaves.insertOne(new Document("_id", key).append("school", school).append("index", index)
-                                                     .append("eventKey", eventKey)
-                                                     .append(LedgerFields.GLOBAL_INDEX, event.getLong(LedgerFields.GLOBAL_INDEX))
-                                                     .append(LedgerFields.LEAF_HASH, event.getString(LedgerFields.LEAF_HASH)));
+            leaves.insertOne(leaf(school, index, eventKey, event));
+            signed = receipts != null;
         }
-        heads.updateOne(eq("_id", school), new Document("$max", new Document("size", index + 1)),
-                        new UpdateOptions().upsert(true));
+        heads.updateOne(eq("_id", school), head(index + 1, signed ? index : null), new UpdateOptions().upsert(true));
         return OptionalLong.of(index);
     }
 
@@ -94,6 +106,7 @@ public final class SchoolLog {
             java.util.Set<String> known = new java.util.HashSet<>();
             leafOf.find(in("_id", chunk)).forEach(d -> known.add(d.getString("_id")));
             Map<String, Long> next = null; // each school's next index, read once its first new event comes
+            Map<String, Long> firstSigned = new HashMap<>();
             List<Document> reverse = new ArrayList<>();
             List<Document> leafDocs = new ArrayList<>();
             for (String key : chunk) {
@@ -115,19 +128,48 @@ public final class SchoolLog {
                 long index = next.getOrDefault(school, 0L);
                 next.put(school, index + 1);
                 reverse.add(new Document("_id", key).append("school", school).append("index", index));
-                leafDocs.add(new Document("_id", school + ":" + index).append("school", school).append("index", index)
-                                     .append("eventKey", key)
-                                     .append(LedgerFields.GLOBAL_INDEX, event.getLong(LedgerFields.GLOBAL_INDEX))
-                                     .append(LedgerFields.LEAF_HASH, event.getString(LedgerFields.LEAF_HASH)));
+                leafDocs.add(leaf(school, index, key, event));
+                if (receipts != null) {
+                    firstSigned.putIfAbsent(school, index);
+                }
             }
             if (!reverse.isEmpty()) {
                 leafOf.insertMany(reverse);
                 leaves.insertMany(leafDocs);
                 heads.bulkWrite(next.entrySet().stream().<WriteModel<Document>>map(head -> new UpdateOneModel<>(
-                        eq("_id", head.getKey()), new Document("$max", new Document("size", head.getValue())),
+                        eq("_id", head.getKey()), head(head.getValue(), firstSigned.get(head.getKey())),
                         new UpdateOptions().upsert(true))).toList());
             }
         }
+    }
+
+    private Document leaf(String school, long index, String eventKey, Document event) {
+        Document leaf = new Document("_id", school + ":" + index).append("school", school).append("index", index)
+                .append("eventKey", eventKey)
+                .append(LedgerFields.GLOBAL_INDEX, event.getLong(LedgerFields.GLOBAL_INDEX))
+                .append(LedgerFields.LEAF_HASH, event.getString(LedgerFields.LEAF_HASH))
+                .append(LedgerFields.RECORDED_AT, event.getString(LedgerFields.RECORDED_AT));
+        if (receipts != null) {
+            Receipt receipt = receipts.apply(event);
+            leaf.append("receipt", receipt.signature()).append("receiptKeyId", receipt.keyId());
+        }
+        return leaf;
+    }
+
+    /** Raises the head to {@code size}; {@code signedFrom}, if given, may lower where leaves with receipts begin. */
+    private static Document head(long size, Long signedFrom) {
+        Document update = new Document("$max", new Document("size", size));
+        if (signedFrom != null) {
+            update.append("$min", new Document(RECEIPTS_FROM, signedFrom));
+        }
+        return update;
+    }
+
+    /** The first leaf of the school's log that carries a signed receipt (every later one does too), if any. */
+    public OptionalLong receiptsFrom(String school) {
+        Document head = heads.find(eq("_id", school)).first();
+        return head == null || head.get(RECEIPTS_FROM) == null ? OptionalLong.empty()
+                : OptionalLong.of(((Number) head.get(RECEIPTS_FROM)).longValue());
     }
 
     /** The size of the log of every school these events belong to, in one read (a catch-up meets many schools). */

@@ -15,12 +15,18 @@ import java.util.Optional;
  * The command-line verifier: needs only read access to the database and the public key.
  * <pre>
  * VerifyLedger --mongodb-uri mongodb://host/evidence --school 108520 --public-key &lt;base64 or file&gt;
+ *              [--receipts receipts.json] [--write-deadline PT10S]
  * </pre>
- * Prints "verified up to N events" and exits 0, or names the first event that fails and why and exits 1.
+ * Prints "verified up to N events" and exits 0, or names the first event that fails and why and exits 1. Receipts the
+ * school kept from its writes are checked against the store as well.
  */
 public final class VerifyLedger {
 
     private VerifyLedger() {
+    }
+
+    private static String describe(LedgerVerifier.Problem p) {
+        return p.kind() + " at leaf " + p.leafIndex() + " (event " + p.eventKey() + "): " + p.detail();
     }
 
     public static void main(String[] args) throws Exception {
@@ -44,11 +50,17 @@ public final class VerifyLedger {
                 System.out.println("School " + school + " has no checkpoint to verify against");
                 System.exit(1);
             }
-            LedgerVerifier.Report report = new LedgerVerifier(db).verify(latest.get(), publicKey);
-            System.out.println(report.summary());
-            report.problems().stream().skip(1).limit(20).forEach(p -> System.out.println(
-                    "  also " + p.kind() + " at leaf " + p.leafIndex() + " (event " + p.eventKey() + "): " + p.detail()));
-            System.exit(report.ok() ? 0 : 1);
+            java.time.Duration deadline = java.time.Duration.parse(options.getOrDefault("write-deadline", "PT10S"));
+            LedgerVerifier verifier = new LedgerVerifier(db, deadline);
+            LedgerVerifier.Report report = verifier.verify(latest.get(), publicKey);
+            java.util.List<LedgerVerifier.Problem> problems = new java.util.ArrayList<>(report.problems());
+            if (options.containsKey("receipts")) {
+                problems.addAll(verifier.checkReceipts(Receipt.parse(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(Path.of(options.get("receipts")).toFile())), publicKey));
+            }
+            System.out.println(problems.isEmpty() ? report.summary() : describe(problems.get(0)));
+            problems.stream().skip(1).limit(20).forEach(p -> System.out.println("  also " + describe(p)));
+            System.exit(problems.isEmpty() ? 0 : 1);
         }
     }
 }

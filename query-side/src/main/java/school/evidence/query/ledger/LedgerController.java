@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import school.evidence.kernel.Rejection;
+import school.evidence.platform.ledger.SigningKey;
+import school.evidence.platform.store.StoreProperties;
 import school.evidence.ledger.merkle.Checkpoint;
 import school.evidence.ledger.merkle.Checkpoints;
 import school.evidence.ledger.merkle.LedgerKeys;
@@ -32,14 +33,15 @@ class LedgerController {
     private final MongoDatabase database;
     private final SchoolLog log;
     private final Checkpoints checkpoints;
-    private final LedgerSigning signing;
+    private final SigningKey signing;
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    LedgerController(MongoDatabase database, LedgerSigning signing, io.micrometer.core.instrument.MeterRegistry meters) {
+    LedgerController(MongoDatabase database, SigningKey signing, io.micrometer.core.instrument.MeterRegistry meters,
+                     StoreProperties store) {
         this.meters = meters;
         this.database = database;
         this.log = new SchoolLog(database);
-        this.checkpoints = new Checkpoints(database, Clock.systemUTC());
+        this.checkpoints = new Checkpoints(database, Clock.systemUTC(), store.writeDeadline());
         this.signing = signing;
     }
 
@@ -47,16 +49,31 @@ class LedgerController {
     @Scheduled(fixedDelayString = "${evidence.ledger.checkpoint-interval:PT5M}",
                initialDelayString = "${evidence.ledger.checkpoint-interval:PT5M}")
     void issuePeriodically() {
-        signing.keys().ifPresent(k -> log.schools().forEach(s -> checkpoints.issue(s, k.keyId(), k.signing())));
+        log.schools().forEach(this::issueFor);
+    }
+
+    /** Signs the school's log; a back-dated leaf is withheld, counted and logged loudly for an operator. */
+    private java.util.Optional<Checkpoints.Issued> issueFor(String urn) {
+        java.util.Optional<Checkpoints.Issued> issued = checkpoints.issue(urn, signing.keyId(), signing.signing());
+        issued.map(Checkpoints.Issued::withheld).ifPresent(w -> {
+            meters.counter("evidence.ledger.backdated.withheld").increment();
+            org.slf4j.LoggerFactory.getLogger(LedgerController.class).error(
+                    "School {}: checkpoint withheld from leaf {} (event {}): {}", urn, w.leafIndex(), w.eventKey(), w.detail());
+        });
+        return issued;
     }
 
     @PostMapping("/api/schools/{urn}/checkpoints")
     ResponseEntity<Document> issue(@PathVariable String urn) {
-        LedgerSigning.Keys keys = signing.keys().orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.SERVICE_UNAVAILABLE, "No signing key is configured"));
-        Checkpoint checkpoint = checkpoints.issue(urn, keys.keyId(), keys.signing()).orElseThrow(
+        Checkpoints.Issued issued = issueFor(urn).orElseThrow(
                 () -> Rejection.notFound("urn", "Nothing is recorded for school " + urn + " yet"));
-        return ResponseEntity.status(HttpStatus.CREATED).body(document(checkpoint));
+        Document body = document(issued.checkpoint());
+        if (issued.withheld() != null) {
+            var w = issued.withheld();
+            body.append("withheld", new Document("leafIndex", w.leafIndex()).append("eventKey", w.eventKey())
+                    .append("kind", "BACKDATED").append("detail", w.detail()));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(body);
     }
 
     @GetMapping("/api/schools/{urn}/checkpoints")
@@ -149,9 +166,7 @@ class LedgerController {
     /** Re-checks every stored event of the school against the latest signed checkpoint. */
     @GetMapping("/api/schools/{urn}/ledger/verification")
     Document verify(@PathVariable String urn) {
-        LedgerSigning.Keys keys = signing.keys().orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.SERVICE_UNAVAILABLE, "No public key is configured"));
-        LedgerVerifier.Report report = new LedgerVerifier(database).verify(latestOf(urn), keys.verifying());
+        LedgerVerifier.Report report = new LedgerVerifier(database).verify(latestOf(urn), signing.verifying());
         meters.counter("evidence.ledger.verifications", "result", report.ok() ? "verified" : "failed").increment();
         return new Document("school", urn).append("ok", report.ok()).append("summary", report.summary())
                 .append("checkpointSize", report.checkpointSize()).append("verifiedEvents", report.verifiedLeaves())
@@ -168,8 +183,9 @@ class LedgerController {
         Document doc = new Document("school", c.school()).append("treeSize", c.treeSize()).append("rootHash", c.rootHash())
                 .append("coveredGlobalIndex", c.coveredGlobalIndex()).append("issuedAt", c.issuedAt().toString())
                 .append("keyId", c.keyId()).append("signature", c.signature());
-        signing.keys().filter(k -> k.keyId().equals(c.keyId()))
-               .ifPresent(k -> doc.append("publicKey", LedgerKeys.encode(k.verifying())));
+        if (signing.keyId().equals(c.keyId())) {
+            doc.append("publicKey", LedgerKeys.encode(signing.verifying()));
+        }
         return doc;
     }
 

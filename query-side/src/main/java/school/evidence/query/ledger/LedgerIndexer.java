@@ -12,7 +12,9 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 import school.evidence.ledger.merkle.Checkpoints;
+import school.evidence.ledger.merkle.Receipt;
 import school.evidence.ledger.merkle.SchoolLog;
+import school.evidence.platform.ledger.SigningKey;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,8 +38,9 @@ class LedgerIndexer {
     private final SchoolLog log;
     private final Checkpoints checkpoints;
 
-    LedgerIndexer(MongoDatabase database) {
-        this.log = new SchoolLog(database);
+    LedgerIndexer(MongoDatabase database, SigningKey key) {
+        // each leaf keeps its event's receipt: the same signature the write's reply carried
+        this.log = new SchoolLog(database, event -> Receipt.of(event, key.keyId(), key.signing()));
         this.checkpoints = new Checkpoints(database, Clock.systemUTC());
     }
 

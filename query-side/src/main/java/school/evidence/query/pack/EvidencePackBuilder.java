@@ -209,15 +209,19 @@ final class EvidencePackBuilder {
             int index = indexOf.get(key);
             Document fields = new Document();
             LeafEncoding.FIELDS.forEach(f -> fields.append(f, event.get(f)));
+            Document leaf = leaves.get(index);
             proofs.add(new Document("eventKey", key).append("leafIndex", index)
                     .append("leafHash", event.getString(LedgerFields.LEAF_HASH)).append("stored", fields)
+                    .append("receipt", leaf.getString("receipt") == null ? null
+                            : new Document("keyId", leaf.getString("receiptKeyId")).append("signature", leaf.getString("receipt")))
                     .append("auditPath", tree.inclusionProof(index, (int) checkpoint.treeSize()).stream()
                                              .map(HexFormat.of()::formatHex).toList()));
         }
         return new Document("checkpoint", new Document("school", checkpoint.school())
                 .append("treeSize", checkpoint.treeSize()).append("rootHash", checkpoint.rootHash())
                 .append("coveredGlobalIndex", checkpoint.coveredGlobalIndex()).append("issuedAt", checkpoint.issuedAt().toString())
-                .append("keyId", checkpoint.keyId()).append("signature", checkpoint.signature()))
+                .append("keyId", checkpoint.keyId()).append("signature", checkpoint.signature())
+                .append("receiptsFrom", checkpoint.receiptsFrom()))
                 .append("events", proofs)
                 .append("howToVerify", "Run PackVerifier (README: verifying a pack) with this file and the school's public key. It checks the "
                         + "checkpoint's Ed25519 signature, recomputes each event's leaf from the stored fields (format: "

@@ -41,6 +41,8 @@ public class SubjectKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long CACHE_NANOS = 30_000_000_000L;
+    /** The id of the value sealed with the key-encryption key, to recognise the right key at start-up. */
+    static final String KEK_CHECK = "key-encryption-key-check";
 
     private record Cached(SecretKey key, long loadedAt) {
     }
@@ -61,6 +63,36 @@ public class SubjectKeys {
         this.lookupKey = new SecretKeySpec(hmac(new SecretKeySpec(keyEncryptionKey, "HmacSHA256"), "subject-lookup"),
                                            "HmacSHA256");
         keys.createIndex(Indexes.ascending("lookup"), new IndexOptions().unique(true).name("bySubject"));
+    }
+
+    /**
+     * Whether the key-encryption key is the one this store's keys were wrapped with: a sealed check value is kept the
+     * first time (or, for a store from before the check, any wrapped key is tried). A different key must stop the
+     * service at start-up: otherwise new writes get new keys and every older personal field fails to open later.
+     */
+    public boolean opensTheStore() {
+        Document check = keys.find(Filters.eq("_id", KEK_CHECK)).first();
+        String sealed = check != null ? check.getString("sealed")
+                : Optional.ofNullable(keys.find(Filters.exists("wrapped")).first()).map(d -> d.getString("wrapped"))
+                          .orElse(null);
+        if (sealed != null) {
+            try {
+                open(kek, Base64.getDecoder().decode(sealed));
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                return false;
+            }
+        }
+        if (check == null) {
+            try {
+                keys.insertOne(new Document("_id", KEK_CHECK).append("lookup", KEK_CHECK).append("sealed",
+                        Base64.getEncoder().encodeToString(seal(kek, KEK_CHECK.getBytes(StandardCharsets.UTF_8)))));
+            } catch (MongoWriteException raced) {
+                return opensTheStore(); // another node wrote it first: check against theirs
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return true;
     }
 
     public static String person(String urn, String name) {
@@ -128,7 +160,7 @@ public class SubjectKeys {
             return Optional.of(cached.key());
         }
         Document found = keys.find(Filters.eq("_id", keyId)).first();
-        if (found == null || found.getString("wrapped") == null) {
+        if (found == null || found.getString("wrapped") == null || KEK_CHECK.equals(keyId)) {
             cache.remove(keyId);
             return Optional.empty();
         }

@@ -3,6 +3,8 @@ package school.evidence.platform.store;
 import org.springframework.beans.factory.annotation.Value;
 import school.evidence.platform.privacy.PersonalDataSerializer;
 import school.evidence.platform.privacy.SubjectKeys;
+import school.evidence.platform.ledger.MisconfiguredKey;
+import school.evidence.platform.ledger.WriteReceipts;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.Configuration;
@@ -92,16 +94,33 @@ public class LedgerAutoConfiguration {
                                    @Value("${evidence.demo.enabled:false}") boolean demo) {
         byte[] kek;
         if (!configured.isBlank()) {
-            kek = java.util.Base64.getDecoder().decode(configured.strip());
+            try {
+                kek = java.util.Base64.getDecoder().decode(configured.strip());
+            } catch (IllegalArgumentException e) {
+                throw new MisconfiguredKey(KEK, "is not base64", KEK_HOW, e);
+            }
+            if (kek.length != 32) {
+                throw new MisconfiguredKey(KEK, "must be 32 bytes (256 bits); it is " + kek.length, KEK_HOW);
+            }
         } else if (demo) {
             kek = demoKeyEncryptionKey(evidenceDatabase);
         } else {
-            throw new IllegalStateException("No evidence.privacy.key-encryption-key is configured and demo mode is off: "
-                    + "personal data could not be encrypted. Set it to 32 random bytes, base64 (openssl rand -base64 "
-                    + "32), and keep it safe: without it nothing personal can be read back.");
+            throw new MisconfiguredKey(KEK, "is not set and demo mode is off: personal data could not be encrypted",
+                                       KEK_HOW);
         }
-        return new SubjectKeys(evidenceDatabase, kek);
+        SubjectKeys keys = new SubjectKeys(evidenceDatabase, kek);
+        if (!keys.opensTheStore()) {
+            throw new MisconfiguredKey(KEK, "is not the key this store's personal data was encrypted with: with it, "
+                    + "nothing recorded so far could be read", "Start with the key-encryption key the store was "
+                    + "written with (from your secrets store or backup). A new key cannot be used on existing data.");
+        }
+        return keys;
     }
+
+    private static final String KEK = "evidence.privacy.key-encryption-key";
+    private static final String KEK_HOW = "Set it to 32 random bytes, base64 (openssl rand -base64 32), and keep it "
+            + "safe: without it nothing personal can be read back.";
+
 
     private static byte[] demoKeyEncryptionKey(MongoDatabase database) {
         var store = database.getCollection("privacy_demo_kek");
@@ -190,6 +209,8 @@ public class LedgerAutoConfiguration {
                                        .gapTimeout(store.gapTimeout())
                                        .writeDeadline(store.writeDeadline())
                                        .trackedBatchSize(store.readBatch())
+                                       // each request's stored events, for the receipts its reply carries
+                                       .appendListener(WriteReceipts::collect)
                                        .build();
     }
 
