@@ -2,7 +2,6 @@ package school.evidence.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +30,7 @@ class LedgerEndToEndTest {
     @Autowired
     MongoDatabase database;
     @Autowired
-    MongoServer mongo;
+    org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails connection;
 
     private static List<byte[]> hashes(JsonNode array) {
         List<byte[]> out = new ArrayList<>();
@@ -116,7 +115,8 @@ class LedgerEndToEndTest {
     /** The command-line verifier in its own JVM, with only the database address and the public key. */
     private int runVerifierCli(String publicKey) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String uri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/evidence";
+        // the store answers only holders of its access key: the verifier is given the service's own address
+        String uri = connection.getConnectionString().getConnectionString();
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                                              VerifyLedger.class.getName(), "--mongodb-uri", uri, "--school", URN,
                                              "--public-key", publicKey)

@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -54,11 +55,37 @@ public class EmbeddedMongoAutoConfiguration {
                                      derived::contains);
     }
 
+    /**
+     * On loopback, answering only connections that present the access key ({@link ServiceOnlyBackend}): a random key
+     * per start, or {@code evidence.store.access-key} when an operator needs to reach the store for maintenance, on a
+     * random port or {@code evidence.store.port}.
+     */
     @Bean(destroyMethod = "shutdownNow")
-    public MongoServer embeddedMongoServer(MongoBackend embeddedMongoBackend) {
-        MongoServer server = new MongoServer(embeddedMongoBackend);
-        server.bind(new InetSocketAddress("127.0.0.1", 0));
+    public MongoServer embeddedMongoServer(MongoBackend embeddedMongoBackend, StoreAccess embeddedStoreAccess) {
+        MongoServer server = new MongoServer(new ServiceOnlyBackend(embeddedMongoBackend, embeddedStoreAccess.key()));
+        server.bind(new InetSocketAddress("127.0.0.1", embeddedStoreAccess.port()));
+        log.info("Embedded store on 127.0.0.1:{}; it answers only connections that present its access key ({})",
+                 server.getLocalAddress().getPort(), embeddedStoreAccess.configured()
+                         ? "evidence.store.access-key" : "a random key made at start: no other process can use the port");
         return server;
+    }
+
+    /** The key the store's connections must present, and the port it listens on. */
+    public record StoreAccess(String key, int port, boolean configured) {
+    }
+
+    @Bean
+    public StoreAccess embeddedStoreAccess(@Value("${evidence.store.access-key:}") String key,
+                                           @Value("${evidence.store.port:0}") int port) {
+        if (!key.isBlank() && (key.length() < 20 || key.length() > 100 || !key.matches("[A-Za-z0-9_-]+"))) {
+            throw new IllegalArgumentException("evidence.store.access-key must be 20 to 100 letters, digits, '-' or '_'");
+        }
+        if (key.isBlank()) {
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            return new StoreAccess(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random), port, false);
+        }
+        return new StoreAccess(key, port, true);
     }
 
     /**
@@ -83,11 +110,12 @@ public class EmbeddedMongoAutoConfiguration {
         };
     }
 
+    /** The service's own connection: its handshake names the access key as the application name. */
     @Bean
-    public MongoConnectionDetails embeddedMongoConnection(MongoServer embeddedMongoServer) {
+    public MongoConnectionDetails embeddedMongoConnection(MongoServer embeddedMongoServer, StoreAccess embeddedStoreAccess) {
         InetSocketAddress address = embeddedMongoServer.getLocalAddress();
-        ConnectionString uri = new ConnectionString(
-                "mongodb://" + address.getHostString() + ":" + address.getPort() + "/evidence");
+        ConnectionString uri = new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort()
+                                                            + "/evidence?appName=" + embeddedStoreAccess.key());
         return () -> uri;
     }
 
