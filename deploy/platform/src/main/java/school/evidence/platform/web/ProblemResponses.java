@@ -187,6 +187,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 message = "'" + invalid.getValue() + "' is not one of " + java.util.Arrays.toString(
                         invalid.getTargetType().getEnumConstants());
             }
+            String plain = plainWords(mapping);
+            message = plain != null ? plain : message;
             int cut = message.indexOf(" (class ");
             message = cut > 0 ? message.substring(0, cut) : message;
             int sourceCut = message.indexOf("\n at [Source");
@@ -194,6 +196,32 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         return asObject(respond(problem(HttpStatus.BAD_REQUEST, field + ": " + message,
                                         List.of(new FieldProblem(field, message)))));
+    }
+
+    /** What was expected, in words, for a value of the wrong kind (Jackson's own text names its internals). */
+    private static String plainWords(JsonMappingException mapping) {
+        if (!(mapping instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch)
+                || mismatch.getTargetType() == null || mismatch.getTargetType().isEnum()
+                || mapping.getOriginalMessage().contains("items; at most")) {
+            return null;
+        }
+        Class<?> type = mismatch.getTargetType();
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "must be a whole number, written without quotes or a decimal point";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "must be a date written yyyy-MM-dd, without a time";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "must be true or false, without quotes";
+        }
+        if (type == String.class) {
+            return "must be text, in quotes";
+        }
+        if (type == java.math.BigDecimal.class || type == double.class || type == Double.class) {
+            return "must be a number, written without quotes";
+        }
+        return null;
     }
 
     private static String messageOf(FieldError f) {

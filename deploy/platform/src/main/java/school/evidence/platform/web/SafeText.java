@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 
 /**
- * Every text field of a request: any real Unicode (accents, Welsh, emoji, right-to-left scripts) is accepted as sent;
+ * Every text field of a request: text in quotes only (a number or true is not text), any real Unicode (accents, Welsh, emoji, right-to-left scripts) is accepted as sent;
  * broken Unicode (an unpaired surrogate) and control characters other than tab and line breaks are refused, because
  * they cannot be stored and hashed byte-for-byte the same way everywhere.
  */
@@ -25,6 +25,9 @@ public final class SafeText extends StdScalarDeserializer<String> {
 
     @Override
     public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        if (!p.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+            return (String) ctxt.handleUnexpectedToken(String.class, p); // 42 or true is not text
+        }
         String value = StringDeserializer.instance.deserialize(p, ctxt);
         if (value != null) {
             String problem = problemIn(value);

@@ -125,10 +125,32 @@ public class WebPlatformAutoConfiguration {
                                                    DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                                                    DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                                                    JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                                 .modulesToInstall(modules -> modules.add(SafeText.module()))
-                                 .postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(
-                                         StreamReadConstraints.builder().maxStringLength(20_000).maxNestingDepth(32)
-                                                              .maxNumberLength(30).build()));
+                                 // values as sent or refused: 3.7 is not a count, "2" not a rating, 42 not a name,
+                                 // "yes" not a yes-or-no, and a date-time not a date
+                                 .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT,
+                                                    com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                                 .modulesToInstall(modules -> {
+                                     modules.add(SafeText.module());
+                                     modules.add(BoundedLists.module());
+                                 })
+                                 .postConfigurer(mapper -> {
+                                     mapper.getFactory().setStreamReadConstraints(
+                                             StreamReadConstraints.builder().maxStringLength(20_000).maxNestingDepth(32)
+                                                                  .maxNumberLength(30).build());
+                                     mapper.configOverride(java.time.LocalDate.class).setFormat(
+                                             com.fasterxml.jackson.annotation.JsonFormat.Value.forLeniency(false));
+                                 });
+    }
+
+    /** Tomcat's own error pages (requests refused before the application sees them) as problem JSON. */
+    @Bean
+    public org.springframework.boot.web.server.WebServerFactoryCustomizer<
+            org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory> problemErrorPages() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorValve.class.getName());
+            }
+        });
     }
 
     /** A database outage anywhere in a request answers 503, not 500. */

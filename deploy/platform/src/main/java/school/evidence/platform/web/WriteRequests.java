@@ -81,6 +81,11 @@ public class WriteRequests extends OncePerRequestFilter {
             tooLarge(response, limit);
             return;
         }
+        if (body.length > 0 && !takesBodyOfType(request)) {
+            ProblemResponses.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, request.getRequestURI().endsWith(
+                    "/plan-imports") ? "Send the plan as text/csv or as an XLSX workbook" : "Send application/json");
+            return;
+        }
         HttpServletRequest buffered = new BufferedRequest(request, body);
         String key = request.getHeader(KEY_HEADER);
         if (key == null) {
@@ -115,6 +120,24 @@ public class WriteRequests extends OncePerRequestFilter {
             } finally {
                 recorded.copyBodyToResponse();
             }
+        }
+    }
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /**
+     * JSON exactly ({@code application/json}, any charset), or for a plan import CSV or XLSX. Spring would otherwise
+     * read any {@code application/*+json} (merge-patch, custom types) as if it were the JSON the route takes.
+     */
+    private static boolean takesBodyOfType(HttpServletRequest request) {
+        try {
+            org.springframework.http.MediaType type = org.springframework.http.MediaType.parseMediaType(
+                    request.getContentType() == null ? "" : request.getContentType());
+            String base = type.getType() + "/" + type.getSubtype();
+            return request.getRequestURI().endsWith("/plan-imports") ? base.equals("text/csv") || base.equals(XLSX)
+                    : base.equals("application/json");
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return false;
         }
     }
 
