@@ -104,4 +104,12 @@ public class EmbeddedMongo implements BeforeAllCallback, AfterAllCallback, Befor
                                                MetaData.with("actor", actor).and("actorRole", "SENIOR_LEADER"));
     }
 
+    /** An event recorded at a given instant (for reads as the product knew things then). */
+    public static EventMessage<?> event(String aggregateType, String aggregateId, long seq, Object payload,
+                                        String actor, java.time.Instant recordedAt) {
+        return new GenericDomainEventMessage<>(aggregateType, aggregateId, seq, payload,
+                                               MetaData.with("actor", actor).and("actorRole", "SENIOR_LEADER"),
+                                               java.util.UUID.randomUUID().toString(), recordedAt);
+    }
+
 }

@@ -14,7 +14,9 @@ import school.evidence.kernel.trust.TrustEvents.ImprovementPhaseChanged;
 import school.evidence.kernel.trust.TrustEvents.SchoolJoinedTrust;
 import school.evidence.kernel.trust.TrustEvents.TrustRegistered;
 
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -30,7 +32,8 @@ public class Trust {
 
     @AggregateIdentifier
     private String trustId;
-    private final Map<String, ImprovementPhase> schools = new HashMap<>();
+    /** Each school's phases by the day they took effect (the first on the day it joined). */
+    private final Map<String, TreeMap<LocalDate, ImprovementPhase>> schools = new HashMap<>();
 
     protected Trust() {
     }
@@ -54,23 +57,39 @@ public class Trust {
         }
         notNull(command.phase(), "phase");
         notNull(command.joinedOn(), "joinedOn");
-        apply(new SchoolJoinedTrust(trustId, command.urn(), command.phase(), command.joinedOn()));
+        apply(new SchoolJoinedTrust(trustId, command.urn(), command.phase(), command.joinedOn(),
+                                    measures(command.indicativeMeasures())));
     }
 
     @CommandHandler
     public void handle(ChangeImprovementPhase command) {
-        ImprovementPhase current = schools.get(command.urn());
-        if (current == null) {
+        TreeMap<LocalDate, ImprovementPhase> phases = schools.get(command.urn());
+        if (phases == null) {
             throw Rejection.notFound("urn", "School " + command.urn() + " is not in the trust");
         }
         notNull(command.phase(), "phase");
         notNull(command.effectiveOn(), "effectiveOn");
         notBlank(command.reason(), "reason");
-        if (current == command.phase()) {
-            throw Rejection.conflict("phase", "The school is already in the " + current + " phase");
+        LocalDate joined = phases.firstKey();
+        if (command.effectiveOn().isBefore(joined)) {
+            throw Rejection.invalid("effectiveOn", "School " + command.urn() + " joined the trust on " + joined
+                    + ": a phase cannot take effect before that");
         }
-        apply(new ImprovementPhaseChanged(trustId, command.urn(), current, command.phase(), command.effectiveOn(),
-                                          command.reason().strip()));
+        // the phase in force on that day, whenever the change is recorded (a late entry fills in the history)
+        ImprovementPhase inForce = phases.floorEntry(command.effectiveOn()).getValue();
+        if (inForce == command.phase()) {
+            throw Rejection.conflict("phase", "On " + command.effectiveOn() + " the school is already in the "
+                    + inForce + " phase");
+        }
+        apply(new ImprovementPhaseChanged(trustId, command.urn(), inForce, command.phase(), command.effectiveOn(),
+                                          command.reason().strip(), measures(command.indicativeMeasures())));
+    }
+
+    private static java.util.List<String> measures(java.util.List<String> notes) {
+        if (notes.size() > 20 || notes.stream().anyMatch(n -> n == null || n.isBlank() || n.length() > 500)) {
+            throw Rejection.invalid("indicativeMeasures", "Up to 20 notes of up to 500 characters each");
+        }
+        return notes.stream().map(String::strip).toList();
     }
 
     @EventSourcingHandler
@@ -80,11 +99,11 @@ public class Trust {
 
     @EventSourcingHandler
     void on(SchoolJoinedTrust event) {
-        schools.put(event.schoolUrn(), event.phase());
+        schools.put(event.schoolUrn(), new TreeMap<>(Map.of(event.joinedOn(), event.phase())));
     }
 
     @EventSourcingHandler
     void on(ImprovementPhaseChanged event) {
-        schools.put(event.schoolUrn(), event.to());
+        schools.get(event.schoolUrn()).put(event.effectiveOn(), event.to());
     }
 }

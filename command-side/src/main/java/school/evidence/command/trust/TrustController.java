@@ -23,6 +23,7 @@ import school.evidence.kernel.trust.TrustCommands.ImprovementPhase;
 import school.evidence.kernel.trust.TrustCommands.RegisterTrust;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /** Trusts: officers register them and set phases; a school's senior leader has it join (see AccessRules). */
@@ -34,12 +35,15 @@ class TrustController {
                         String trustId, @NotBlank @Size(max = 200) String name) {
     }
 
+    /** @param indicativeMeasures what the phase rests on, e.g. "KS2 below floor", "Ofsted grade 4" (optional) */
     record MemberRequest(@NotBlank @Pattern(regexp = Urn.PATTERN, message = "must be exactly six digits") String urn,
-                         @NotNull ImprovementPhase phase, @NotNull LocalDate joinedOn) {
+                         @NotNull ImprovementPhase phase, @NotNull LocalDate joinedOn,
+                         @Size(max = 20) List<@NotBlank @Size(max = 500) String> indicativeMeasures) {
     }
 
     record PhaseRequest(@NotNull ImprovementPhase phase, @NotNull LocalDate effectiveOn,
-                        @NotBlank @Size(max = 2000) String reason) {
+                        @NotBlank @Size(max = 2000) String reason,
+                        @Size(max = 20) List<@NotBlank @Size(max = 500) String> indicativeMeasures) {
     }
 
     private final CommandSender commands;
@@ -63,15 +67,16 @@ class TrustController {
         if (!Caller.current().holds(Role.SENIOR_LEADER, request.urn())) {
             throw new AccessDeniedException("Not a member of school " + request.urn());
         }
-        commands.send(new AddSchoolToTrust(trustId, request.urn(), request.phase(), request.joinedOn()));
+        commands.send(new AddSchoolToTrust(trustId, request.urn(), request.phase(), request.joinedOn(),
+                                           request.indicativeMeasures()));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("trustId", trustId, "urn", request.urn()));
     }
 
     @PostMapping("/api/trusts/{trustId}/schools/{urn}/phase")
     ResponseEntity<Map<String, String>> changePhase(@PathVariable String trustId, @PathVariable String urn,
                                                     @Valid @RequestBody PhaseRequest request) {
-        commands.send(new ChangeImprovementPhase(trustId, urn, request.phase(), request.effectiveOn(), request.reason()),
-                      request.reason());
+        commands.send(new ChangeImprovementPhase(trustId, urn, request.phase(), request.effectiveOn(), request.reason(),
+                                                 request.indicativeMeasures()), request.reason());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("urn", urn, "phase", request.phase().name()));
     }
 }

@@ -57,4 +57,26 @@ class TrustTest {
                .when(new ChangeImprovementPhase("north-star", "108520", ImprovementPhase.IMPROVE, jan, ""))
                .expectException(Rejection.class).expectNoEvents();
     }
+
+    @Test
+    void aPhaseCannotTakeEffectBeforeTheSchoolJoinedAndIsJudgedAgainstThePhaseInForceThatDay() {
+        fixture.given(TRUST, JOINED)
+               .when(new ChangeImprovementPhase("north-star", "108520", ImprovementPhase.IMPROVE, SEPT.minusDays(1), "r"))
+               .expectException(Rejection.class).expectExceptionMessage(
+                       "School 108520 joined the trust on 2023-09-01: a phase cannot take effect before that");
+        LocalDate jan = LocalDate.of(2024, 1, 8);
+        LocalDate nov = LocalDate.of(2023, 11, 6);
+        ImprovementPhaseChanged improve = new ImprovementPhaseChanged("north-star", "108520", ImprovementPhase.REPAIR,
+                                                                      ImprovementPhase.IMPROVE, jan, "Teaching now good");
+        // a change recorded late, effective before the latest one, is judged against the phase in force on its day
+        fixture.given(TRUST, JOINED, improve)
+               .when(new ChangeImprovementPhase("north-star", "108520", ImprovementPhase.STABILISE, nov, "Leadership gap",
+                                                java.util.List.of("Ofsted grade 4", "KS2 below floor")))
+               .expectEvents(new ImprovementPhaseChanged("north-star", "108520", ImprovementPhase.REPAIR,
+                                                         ImprovementPhase.STABILISE, nov, "Leadership gap",
+                                                         java.util.List.of("Ofsted grade 4", "KS2 below floor")));
+        fixture.given(TRUST, JOINED, improve)
+               .when(new ChangeImprovementPhase("north-star", "108520", ImprovementPhase.REPAIR, nov, "already"))
+               .expectException(Rejection.class).expectExceptionMessage("On 2023-11-06 the school is already in the REPAIR phase");
+    }
 }

@@ -235,7 +235,7 @@ class ConfidentialReadsTest {
         // the notes really are on these routes for those allowed, so the refusals above are filtering, not absence
         assertThat(carriers).contains("/api/schools/{urn}/monitoring", "/api/schools/{urn}/next-steps",
                                       "/api/plans/{planId}/actions/{actionId}/timeline", "/api/plans/{planId}/flags",
-                                      "/api/schools/{urn}/subject-access");
+                                      "/api/schools/{urn}/subject-access", "/api/plans/{planId}/reviews/{halfTerm}");
     }
 
     private HttpResponse<byte[]> get(Api api, String path) throws Exception {

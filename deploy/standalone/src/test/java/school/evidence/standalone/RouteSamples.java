@@ -56,11 +56,12 @@ final class RouteSamples {
                     out.addAll(List.of(p, p + "?" + asOf));
             case "/api/plans/{planId}/coverage" -> out.addAll(List.of(p + "?term=AUTUMN", p + "?term=AUTUMN&" + asOf));
             case "/api/plans/{planId}/flags" -> out.addAll(List.of(p, p + "?on=2024-01-10"));
+            case "/api/plans/{planId}/reviews/{halfTerm}" -> out.addAll(List.of(p, p + "?view=AS_RECORDED"));
             case "/api/plans/{planId}/schedule" -> out.addAll(List.of(p, p + "?on=2024-01-10"));
             case "/api/schools/{urn}/next-steps" -> out.addAll(List.of(p, p + "?status=ALL", p + "?status=OVERDUE&on=2024-01-10"));
             case "/api/schools/{urn}/ledger/feed" -> out.add(p + "?from=0&size=500");
             case "/api/schools/{urn}/subject-access" -> out.add(p + "?person=" + encode(person) + "&userId=slt");
-            case "/api/trusts/{trustId}" -> out.addAll(List.of(p, p + "?on=2024-01-10"));
+            case "/api/trusts/{trustId}" -> out.addAll(List.of(p, p + "?on=2024-01-10", p + "?on=2024-01-10&" + asOf));
             case "/api/schools/{urn}/audit" -> out.addAll(List.of(p, p + "?page=0&size=500"));
             default -> out.add(p);
         }

@@ -47,6 +47,15 @@ public final class MonitoringLookups {
                            .map(ConfidentialFindings.forReader(db, reader)::activity).toList();
     }
 
+    /**
+     * The monitoring list as known at an instant, every record in full: for counting (the trust view's figures) only,
+     * never to be handed to a caller as it is.
+     */
+    public static List<Document> asOfForCounting(MongoDatabase db, String urn, java.time.Instant instant) {
+        MonitoringFilter everything = new MonitoringFilter(null, null, null, null, null, true);
+        return MonitoringAsOf.list(db, urn, instant, everything, null).rows();
+    }
+
     /** Open next steps of the school due before {@code on}, earliest first, as this reader may see them. */
     public static List<Document> overdueNextSteps(MongoDatabase db, String urn, LocalDate on, Caller reader) {
         return nextSteps(db, urn, "OVERDUE", null, on).stream()

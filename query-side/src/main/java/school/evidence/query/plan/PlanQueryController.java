@@ -143,17 +143,26 @@ class PlanQueryController {
         return new PlanFlags(database, plan, calendar, day, weeks, Caller.current()).toDocument();
     }
 
+    enum ReviewView { SCHOOL_TIME, AS_RECORDED }
+
     /**
-     * The half-term review: the plan, each action's timeline and the school's monitoring as they stood at the end
-     * of the half-term (its last day, 23:59:59 in the school's time zone), by the school's calendar.
+     * The half-term review, by the school's calendar. {@code view=SCHOOL_TIME} (default): the plan as judged for that
+     * half-term, judgements written up later included and marked {@code recordedLate}, and the monitoring that
+     * happened in it ({@link HalfTermReview}). {@code view=AS_RECORDED}: the plan, each action's timeline and the
+     * school's monitoring as they stood at the end of the half-term (its last day, 23:59:59 school time).
      */
     @GetMapping("/api/plans/{planId}/reviews/{halfTerm}")
-    Document review(@PathVariable String planId, @PathVariable school.evidence.kernel.plan.HalfTerm halfTerm) {
+    Document review(@PathVariable String planId, @PathVariable school.evidence.kernel.plan.HalfTerm halfTerm,
+                    @RequestParam(defaultValue = "SCHOOL_TIME") ReviewView view) {
         Document live = load(planId);
         SchoolCalendar calendar = SchoolCalendarProjection.find(database, live.getString("schoolUrn"),
                                                                 live.getString("academicYear"))
                 .orElseThrow(() -> Rejection.notFound("calendar", "Set the school's half-term dates for "
                         + live.getString("academicYear") + " first"));
+        if (view == ReviewView.SCHOOL_TIME) {
+            live.put("planId", planId);
+            return new HalfTermReview(database).of(live, calendar, halfTerm, Caller.current());
+        }
         Instant end = calendar.halfTerms().get(halfTerm).end().plusDays(1).atStartOfDay(SCHOOL_ZONE).toInstant()
                               .minusMillis(1);
         if (end.isAfter(Instant.now())) {
@@ -164,7 +173,8 @@ class PlanQueryController {
         for (Document action : PlanViewProjection.list(plan, "actions")) {
             timelines.add(timeline(planId, action.getString("actionId"), end));
         }
-        return new Document("planId", planId).append("halfTerm", halfTerm.name()).append("asOf", end.toString())
+        return new Document("planId", planId).append("halfTerm", halfTerm.name()).append("view", view.name())
+                .append("asOf", end.toString())
                 .append("plan", plan).append("timelines", timelines)
                 .append("monitoring", school.evidence.query.monitoring.MonitoringLookups.asOf(
                         database, live.getString("schoolUrn"), end, Caller.current()));

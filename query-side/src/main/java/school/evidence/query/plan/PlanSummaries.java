@@ -17,13 +17,20 @@ public final class PlanSummaries {
     }
 
     public static Optional<Summary> of(MongoDatabase db, String planId) {
-        Document plan = db.getCollection(PlanViewProjection.COLLECTION).find(eq("_id", planId)).first();
+        return of(db, planId, null);
+    }
+
+    /** The plan as the product knew it at an instant ({@code asOf}), or now when null. */
+    public static Optional<Summary> of(MongoDatabase db, String planId, java.time.Instant asOf) {
+        Document live = db.getCollection(PlanViewProjection.COLLECTION).find(eq("_id", planId)).first();
+        Document plan = live == null || asOf == null ? live
+                : new PlanHistory(db).asOf(planId, live.getLong("version"), asOf).orElse(null);
         if (plan == null) {
             return Optional.empty();
         }
-        List<String> live = PlanViewProjection.list(plan, "actions").stream()
+        List<String> liveActions = PlanViewProjection.list(plan, "actions").stream()
                                               .filter(a -> !a.getBoolean("withdrawn", false))
                                               .map(a -> a.getString("actionId")).toList();
-        return Optional.of(new Summary(plan.getString("status"), PlanRollUp.of(plan), live));
+        return Optional.of(new Summary(plan.getString("status"), PlanRollUp.of(plan), liveActions));
     }
 }

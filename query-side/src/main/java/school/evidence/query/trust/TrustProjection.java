@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+import school.evidence.query.RecordedAt;
 import school.evidence.kernel.trust.TrustEvents.ImprovementPhaseChanged;
 import school.evidence.kernel.trust.TrustEvents.SchoolJoinedTrust;
 import school.evidence.kernel.trust.TrustEvents.TrustRegistered;
@@ -18,7 +19,11 @@ import java.util.List;
 
 import static com.mongodb.client.model.Filters.eq;
 
-/** Each trust with its schools, their current improvement phase and how it changed. */
+/**
+ * Each trust with its schools and their improvement phases: every phase entry with the day it took effect, when it was
+ * recorded, why, and the indicative measures it rests on, in order of the day it took effect (a late entry falls into
+ * place). Which phase is in force on a day, or as recorded at an instant, is read from the history.
+ */
 @Component
 @ProcessingGroup("trusts")
 class TrustProjection {
@@ -46,11 +51,11 @@ class TrustProjection {
             return;
         }
         List<Document> history = new ArrayList<>();
-        history.add(new Document("phase", event.phase().name()).append("from", event.joinedOn().toString())
-                                                               .append("reason", "joined the trust"));
+        history.add(entry(event.phase().name(), event.joinedOn().toString(), "joined the trust",
+                          event.indicativeMeasures(), message));
         trust.getList("schools", Document.class).add(new Document("urn", event.schoolUrn())
-                                                             .append("phase", event.phase().name())
                                                              .append("joinedOn", event.joinedOn().toString())
+                                                             .append("joinedRecordedAt", RecordedAt.format(message.getTimestamp()))
                                                              .append("phaseHistory", history));
         trusts.replaceOne(eq("_id", event.trustId()), trust, new ReplaceOptions());
     }
@@ -66,11 +71,19 @@ class TrustProjection {
         if (history.stream().anyMatch(h -> message.getIdentifier().equals(h.getString("eventId")))) {
             return;
         }
-        history.add(new Document("phase", event.to().name()).append("from", event.effectiveOn().toString())
-                                                            .append("reason", event.reason())
-                                                            .append("eventId", message.getIdentifier()));
-        school.put("phase", event.to().name());
+        history.add(entry(event.to().name(), event.effectiveOn().toString(), event.reason(), event.indicativeMeasures(),
+                          message));
+        // by the day each took effect, then by when it was recorded (ISO dates and times sort as text)
+        history.sort(java.util.Comparator.comparing((Document h) -> h.getString("from"))
+                                         .thenComparing(h -> h.getString("recordedAt")));
         trusts.replaceOne(eq("_id", event.trustId()), trust);
+    }
+
+    private static Document entry(String phase, String from, String reason, List<String> measures, EventMessage<?> message) {
+        return new Document("phase", phase).append("from", from).append("reason", reason)
+                                           .append("indicativeMeasures", measures)
+                                           .append("recordedAt", RecordedAt.format(message.getTimestamp()))
+                                           .append("eventId", message.getIdentifier());
     }
 
     @ResetHandler

@@ -1,7 +1,6 @@
 package school.evidence.query.trust;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bson.Document;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -11,16 +10,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import school.evidence.kernel.Rejection;
 import school.evidence.kernel.plan.AcademicYear;
-import school.evidence.kernel.plan.PlanId;
-import school.evidence.query.monitoring.ConfidentialFindings;
-import school.evidence.query.monitoring.MonitoringLookups;
-import school.evidence.query.plan.PlanSummaries;
+import school.evidence.query.RecordedAt;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -35,45 +31,56 @@ class TrustQueryController {
     }
 
     /**
-     * The trust's schools side by side on a date ({@code on}, default today): improvement phase, the RAG
-     * distribution of the plan for that academic year, overdue next steps, how many live actions have monitoring
-     * evidence this year, and the last self-evaluation.
+     * The trust's schools side by side on a date ({@code on}, default today): the improvement phase in force that day
+     * (the latest to have taken effect by then, whenever it was recorded) with the day it took effect and the
+     * indicative measures it rests on, the whole phase history in order of effect, the RAG distribution of the plan
+     * for that academic year, overdue next steps, how many live actions have monitoring evidence this year, and the
+     * last self-evaluation. Schools that had not joined by that day are not listed. {@code asOf=<instant>}: all of it
+     * as the product knew it then (by recorded time), as for the plan.
      */
     @GetMapping("/api/trusts/{trustId}")
     Document trust(@PathVariable String trustId,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                   @RequestParam(required = false) Instant asOf) {
         Document trust = database.getCollection(TrustProjection.COLLECTION).find(eq("_id", trustId)).first();
         if (trust == null) {
             throw Rejection.notFound("trustId", "No trust " + trustId);
         }
         LocalDate day = on == null ? LocalDate.now(ZoneId.of("Europe/London")) : on;
+        String at = asOf == null ? null : RecordedAt.format(asOf);
         String year = AcademicYear.containing(day);
-        int startYear = Integer.parseInt(year.substring(0, 4));
-        LocalDate yearStart = LocalDate.of(startYear, 9, 1);
+        SchoolFigures figures = new SchoolFigures(database, day, year, asOf);
         List<Document> schools = new ArrayList<>();
         for (Document school : trust.getList("schools", Document.class)) {
-            String urn = school.getString("urn");
-            Document row = new Document(school);
-            row.append("planId", PlanId.of(urn, year));
-            Optional<PlanSummaries.Summary> plan = PlanSummaries.of(database, PlanId.of(urn, year));
-            row.append("planStatus", plan.map(PlanSummaries.Summary::status).orElse(null));
-            row.append("ragDistribution", plan.map(p -> p.rollUp().get("distribution")).orElse(null));
-            row.append("overallRag", plan.map(p -> p.rollUp().getString("rag")).orElse(null));
-            row.append("overdueNextSteps", MonitoringLookups.overdueNextSteps(database, urn, day, ConfidentialFindings.NOBODY).size());
-            List<String> live = plan.map(PlanSummaries.Summary::liveActionIds).orElse(List.of());
-            long evidenced = live.stream().filter(a -> MonitoringLookups.evidenceCount(database, urn, a, yearStart, day) > 0)
-                                 .count();
-            row.append("monitoringCoverage", new Document("liveActions", live.size())
-                    .append("actionsWithEvidenceThisYear", evidenced));
-            Document latest = database.getCollection("self_evaluations").find(eq("schoolUrn", urn))
-                                      .sort(Sorts.descending("evaluatedOn")).limit(1).first();
-            row.append("lastSelfEvaluation", latest == null ? null : new Document("evaluatedOn", latest.getString("evaluatedOn"))
-                    .append("ratings", latest.getList("ratings", Document.class).stream()
-                                             .map(r -> r.getInteger("coreElement") + r.getString("standard") + "=" + r.getInteger("rating"))
-                                             .toList()));
+            boolean recorded = at == null || school.getString("joinedRecordedAt") == null
+                    || school.getString("joinedRecordedAt").compareTo(at) <= 0;
+            if (!recorded || LocalDate.parse(school.getString("joinedOn")).isAfter(day)) {
+                continue; // not (yet known to be) in the trust then
+            }
+            List<Document> history = school.getList("phaseHistory", Document.class).stream()
+                    .filter(h -> at == null || h.getString("recordedAt") == null || h.getString("recordedAt").compareTo(at) <= 0)
+                    .map(TrustQueryController::withoutEventId).toList();
+            Document inForce = history.stream().filter(h -> !LocalDate.parse(h.getString("from")).isAfter(day))
+                                      .reduce((first, second) -> second).orElse(history.get(0));
+            Document row = new Document("urn", school.getString("urn")).append("joinedOn", school.getString("joinedOn"))
+                    .append("phase", inForce.getString("phase")).append("phaseSince", inForce.getString("from"))
+                    .append("phaseReason", inForce.getString("reason"))
+                    .append("indicativeMeasures", inForce.get("indicativeMeasures"))
+                    .append("phaseHistory", history);
+            figures.addTo(row, school.getString("urn"));
             schools.add(row);
         }
-        return new Document("trustId", trustId).append("name", trust.getString("name")).append("on", day.toString())
-                                               .append("academicYear", year).append("schools", schools);
+        Document view = new Document("trustId", trustId).append("name", trust.getString("name")).append("on", day.toString())
+                                                        .append("academicYear", year).append("schools", schools);
+        if (asOf != null) {
+            view.append("asOf", asOf.toString());
+        }
+        return view;
+    }
+
+    private static Document withoutEventId(Document entry) {
+        Document copy = new Document(entry);
+        copy.remove("eventId");
+        return copy;
     }
 }

@@ -73,7 +73,7 @@ class HalfTermReviewTest {
         }
 
         PlanQueryController reads = new PlanQueryController(db, 6);
-        Document autumn1 = reads.review(PLAN, HalfTerm.AUTUMN_1);
+        Document autumn1 = reads.review(PLAN, HalfTerm.AUTUMN_1, PlanQueryController.ReviewView.AS_RECORDED);
         assertThat(autumn1.getString("asOf")).isEqualTo("2023-10-20T22:59:59.999Z"); // end of 20 Oct, London time
         Document a1 = PlanViewProjection.list(autumn1.get("plan", Document.class), "actions").get(0);
         assertThat(a1.getString("rag")).isEqualTo("AMBER");
@@ -81,12 +81,55 @@ class HalfTermReviewTest {
                                                                   .containsExactly("v1");
         assertThat(autumn1.getList("timelines", Document.class).get(0).getList("entries", Document.class)).hasSize(2);
 
-        Document autumn2 = reads.review(PLAN, HalfTerm.AUTUMN_2);
+        Document autumn2 = reads.review(PLAN, HalfTerm.AUTUMN_2, PlanQueryController.ReviewView.AS_RECORDED);
         assertThat(PlanViewProjection.list(autumn2.get("plan", Document.class), "actions").get(0).getString("rag"))
                 .isEqualTo("GREEN");
         List<Document> evidence = autumn2.getList("monitoring", Document.class);
         assertThat(evidence).extracting(d -> d.getString("activityId") + "=" + d.getBoolean("recordedLate"))
                             .containsExactly("v2=true", "v1=false");
-        assertThatThrownBy(() -> reads.review("000000-2023-24", HalfTerm.AUTUMN_1)).hasMessageContaining("No plan");
+        assertThatThrownBy(() -> reads.review("000000-2023-24", HalfTerm.AUTUMN_1, PlanQueryController.ReviewView.SCHOOL_TIME)).hasMessageContaining("No plan");
+    }
+
+    /** Entered in 2026 after the fact: by school time each half-term still shows its own judgement, marked late. */
+    @Test
+    void byDefaultAPlanWrittenUpAfterTheYearHasItsReviewsJudgedForEachHalfTerm() {
+        MongoDatabase db = MONGO.freshDatabase();
+        PlanViewProjection plans = new PlanViewProjection(db);
+        ActionTimelineProjection timelines = new ActionTimelineProjection(db);
+        SchoolCalendarProjection calendars = new SchoolCalendarProjection(db);
+        Object list = EmbeddedMongo.monitoringList(db);
+        feed(calendars, at("2026-01-05T08:00:00Z", URN, 1, new SchoolCalendarSet(URN, ScheduleReadsTest.calendar())));
+        for (var e : List.of(
+                at("2026-01-05T08:00:00Z", PLAN, 0, new ImprovementPlanCreated(PLAN, URN, "2023-24", "SIP")),
+                at("2026-01-05T08:01:00Z", PLAN, 1, new SectionAdded(PLAN, URN, "s", new SectionDetails("T", null, List.of(), Set.of()))),
+                at("2026-01-05T08:02:00Z", PLAN, 2, new ActionAdded(PLAN, URN, "a1", "s", "1", ActionDetails.of("Reading", List.of(), List.of(), null))),
+                at("2026-01-05T08:04:00Z", PLAN, 3, new ActionRagJudged(PLAN, URN, "a1", HalfTerm.AUTUMN_2, Rag.GREEN, "embedded", List.of(), "slt")),
+                at("2026-01-05T08:03:00Z", PLAN, 4, new ActionRagJudged(PLAN, URN, "a1", HalfTerm.AUTUMN_1, Rag.AMBER, "started", List.of(), "slt")))) {
+            feed(plans, e);
+            feed(timelines, e);
+        }
+        var visit = at("2026-01-05T09:00:00Z", "v1", 0, new MonitoringActivityRecorded("v1", URN, PLAN, MonitoringType.LESSON_VISIT,
+                new MonitoringDetails(LocalDate.of(2023, 10, 12), "DHT", null, List.of(), List.of(), List.of("a1"))));
+        feed(list, visit);
+        feed(timelines, visit);
+
+        PlanQueryController reads = new PlanQueryController(db, 6);
+        Document autumn1 = reads.review(PLAN, HalfTerm.AUTUMN_1, PlanQueryController.ReviewView.SCHOOL_TIME);
+        Document a1 = PlanViewProjection.list(autumn1.get("plan", Document.class), "actions").get(0);
+        assertThat(a1.getString("rag")).isEqualTo("AMBER");
+        assertThat(a1.get("ragForHalfTerm", Document.class).getBoolean("recordedLate")).isTrue();
+        assertThat(autumn1.get("plan", Document.class).get("rollUp", Document.class).getString("rag")).isEqualTo("AMBER");
+        assertThat(autumn1.getList("monitoring", Document.class)).extracting(d -> d.getString("activityId") + "="
+                + d.getBoolean("recordedLate")).containsExactly("v1=true");
+        assertThat(autumn1.getList("timelines", Document.class).get(0).getList("entries", Document.class))
+                .extracting(e -> e.getString("kind")).containsExactly("RAG_JUDGED", "MONITORING_RECORDED");
+
+        Document autumn2 = reads.review(PLAN, HalfTerm.AUTUMN_2, PlanQueryController.ReviewView.SCHOOL_TIME);
+        assertThat(PlanViewProjection.list(autumn2.get("plan", Document.class), "actions").get(0).getString("rag"))
+                .isEqualTo("GREEN");
+        assertThat(autumn2.getList("monitoring", Document.class)).isEmpty();
+        // as recorded at the end of autumn 1, nothing of the plan existed yet
+        assertThatThrownBy(() -> reads.review(PLAN, HalfTerm.AUTUMN_1, PlanQueryController.ReviewView.AS_RECORDED))
+                .hasMessageContaining("not yet recorded");
     }
 }

@@ -37,7 +37,7 @@ class TrustProjectionTest {
                                                                   LocalDate.of(2023, 9, 1)), "officer"),
              changed, changed);
 
-        Document trust = reads.trust("north-star", LocalDate.of(2024, 2, 1));
+        Document trust = reads.trust("north-star", LocalDate.of(2024, 2, 1), null);
         List<Document> schools = trust.getList("schools", Document.class);
         assertThat(schools).extracting(s -> s.getString("urn") + "=" + s.getString("phase"))
                            .containsExactly("108520=IMPROVE", "100001=SUSTAIN");
@@ -47,6 +47,49 @@ class TrustProjectionTest {
         assertThat(schools.get(0).get("ragDistribution")).isNull();
         assertThat(schools.get(0).getInteger("overdueNextSteps")).isZero();
         assertThat(trust.getString("academicYear")).isEqualTo("2023-24");
-        assertThatThrownBy(() -> reads.trust("nope", null)).hasMessageContaining("No trust");
+        assertThatThrownBy(() -> reads.trust("nope", null, null)).hasMessageContaining("No trust");
+    }
+
+    @Test
+    void thePhaseInForceOnADayIsTheLatestToHaveTakenEffectByThenInOrderOfEffectAndAsRecordedAtAnInstant() {
+        var db = MONGO.freshDatabase();
+        TrustProjection projection = new TrustProjection(db);
+        TrustQueryController reads = new TrustQueryController(db);
+        java.time.Instant t0 = java.time.Instant.parse("2024-03-01T09:00:00Z");
+        feed(projection,
+             event("Trust", "north-star", 0, new TrustRegistered("north-star", "North Star"), "officer", t0),
+             event("Trust", "north-star", 1, new SchoolJoinedTrust("north-star", "108520", ImprovementPhase.REPAIR,
+                                                                  LocalDate.of(2023, 9, 1), List.of("Ofsted RI")),
+                   "officer", t0.plusSeconds(1)),
+             // recorded first: takes effect in 2032
+             event("Trust", "north-star", 2, new ImprovementPhaseChanged("north-star", "108520", ImprovementPhase.REPAIR,
+                     ImprovementPhase.SUSTAIN, LocalDate.of(2032, 9, 1), "Planned exit", List.of()), "officer",
+                   t0.plusSeconds(2)),
+             // recorded later: took effect in 2024
+             event("Trust", "north-star", 3, new ImprovementPhaseChanged("north-star", "108520", ImprovementPhase.REPAIR,
+                     ImprovementPhase.IMPROVE, LocalDate.of(2024, 1, 8), "Teaching now good",
+                     List.of("KS2 above floor", "Ofsted grade 3")), "officer", t0.plusSeconds(3)));
+
+        Document in2024 = reads.trust("north-star", LocalDate.of(2024, 2, 1), null).getList("schools", Document.class).get(0);
+        assertThat(in2024.getString("phase")).isEqualTo("IMPROVE");
+        assertThat(in2024.getString("phaseSince")).isEqualTo("2024-01-08");
+        assertThat(in2024.getList("indicativeMeasures", String.class)).containsExactly("KS2 above floor", "Ofsted grade 3");
+        assertThat(in2024.getList("phaseHistory", Document.class)).extracting(h -> h.getString("from"))
+                                                                   .containsExactly("2023-09-01", "2024-01-08", "2032-09-01");
+        assertThat(in2024.getList("phaseHistory", Document.class).get(0).getList("indicativeMeasures", String.class))
+                .containsExactly("Ofsted RI");
+        assertThat(reads.trust("north-star", LocalDate.of(2023, 12, 1), null).getList("schools", Document.class).get(0)
+                        .getString("phase")).isEqualTo("REPAIR");
+        assertThat(reads.trust("north-star", LocalDate.of(2033, 1, 1), null).getList("schools", Document.class).get(0)
+                        .getString("phase")).isEqualTo("SUSTAIN");
+        // before it joined, the school is not in the trust's view
+        assertThat(reads.trust("north-star", LocalDate.of(2023, 8, 1), null).getList("schools", Document.class)).isEmpty();
+        // as recorded before the 2024 change was entered: still REPAIR on that day, and the late entry not yet known
+        Document asRecorded = reads.trust("north-star", LocalDate.of(2024, 2, 1), t0.plusMillis(2500))
+                                   .getList("schools", Document.class).get(0);
+        assertThat(asRecorded.getString("phase")).isEqualTo("REPAIR");
+        assertThat(asRecorded.getList("phaseHistory", Document.class)).extracting(h -> h.getString("from"))
+                                                                       .containsExactly("2023-09-01", "2032-09-01");
+        assertThat(reads.trust("north-star", LocalDate.of(2024, 2, 1), t0).getList("schools", Document.class)).isEmpty();
     }
 }

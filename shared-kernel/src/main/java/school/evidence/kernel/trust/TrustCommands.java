@@ -3,6 +3,7 @@ package school.evidence.kernel.trust;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
+import java.util.List;
 
 public final class TrustCommands {
     private TrustCommands() {
@@ -14,11 +15,29 @@ public final class TrustCommands {
     public record RegisterTrust(@TargetAggregateIdentifier String trustId, String name) {
     }
 
+    /** @param indicativeMeasures what the phase was judged on, e.g. "KS2 below floor", "Ofsted grade 4" */
     public record AddSchoolToTrust(@TargetAggregateIdentifier String trustId, String urn, ImprovementPhase phase,
-                                   LocalDate joinedOn) {
+                                   LocalDate joinedOn, List<String> indicativeMeasures) {
+        public AddSchoolToTrust {
+            indicativeMeasures = indicativeMeasures == null ? List.of() : List.copyOf(indicativeMeasures);
+        }
+
+        public AddSchoolToTrust(String trustId, String urn, ImprovementPhase phase, LocalDate joinedOn) {
+            this(trustId, urn, phase, joinedOn, List.of());
+        }
     }
 
+    /** @param effectiveOn the day the phase takes effect; never before the school joined the trust */
     public record ChangeImprovementPhase(@TargetAggregateIdentifier String trustId, String urn,
-                                         ImprovementPhase phase, LocalDate effectiveOn, String reason) {
+                                         ImprovementPhase phase, LocalDate effectiveOn, String reason,
+                                         List<String> indicativeMeasures) {
+        public ChangeImprovementPhase {
+            indicativeMeasures = indicativeMeasures == null ? List.of() : List.copyOf(indicativeMeasures);
+        }
+
+        public ChangeImprovementPhase(String trustId, String urn, ImprovementPhase phase, LocalDate effectiveOn,
+                                      String reason) {
+            this(trustId, urn, phase, effectiveOn, reason, List.of());
+        }
     }
 }

@@ -4,6 +4,7 @@ import school.evidence.kernel.SchoolEvent;
 import school.evidence.kernel.trust.TrustCommands.ImprovementPhase;
 
 import java.time.LocalDate;
+import java.util.List;
 
 public final class TrustEvents {
     private TrustEvents() {
@@ -13,12 +14,31 @@ public final class TrustEvents {
     public record TrustRegistered(String trustId, String name) {
     }
 
-    public record SchoolJoinedTrust(String trustId, String schoolUrn, ImprovementPhase phase, LocalDate joinedOn)
+    /** @param indicativeMeasures the notes the phase was judged on; empty on events recorded before they were kept */
+    public record SchoolJoinedTrust(String trustId, String schoolUrn, ImprovementPhase phase, LocalDate joinedOn,
+                                    List<String> indicativeMeasures)
             implements SchoolEvent {
+        public SchoolJoinedTrust {
+            indicativeMeasures = indicativeMeasures == null ? List.of() : List.copyOf(indicativeMeasures);
+        }
+
+        public SchoolJoinedTrust(String trustId, String schoolUrn, ImprovementPhase phase, LocalDate joinedOn) {
+            this(trustId, schoolUrn, phase, joinedOn, List.of());
+        }
     }
 
+    /** @param from the phase in force on {@code effectiveOn} before this change */
     public record ImprovementPhaseChanged(String trustId, String schoolUrn, ImprovementPhase from,
-                                          ImprovementPhase to, LocalDate effectiveOn, String reason)
+                                          ImprovementPhase to, LocalDate effectiveOn, String reason,
+                                          List<String> indicativeMeasures)
             implements SchoolEvent {
+        public ImprovementPhaseChanged {
+            indicativeMeasures = indicativeMeasures == null ? List.of() : List.copyOf(indicativeMeasures);
+        }
+
+        public ImprovementPhaseChanged(String trustId, String schoolUrn, ImprovementPhase from, ImprovementPhase to,
+                                       LocalDate effectiveOn, String reason) {
+            this(trustId, schoolUrn, from, to, effectiveOn, reason, List.of());
+        }
     }
 }
