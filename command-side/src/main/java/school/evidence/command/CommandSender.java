@@ -25,18 +25,15 @@ public class CommandSender {
         this.meters = meters;
     }
 
+    /**
+     * Sends the command as the signed-in user. A reason for a change travels in the command and its event, where it
+     * is encrypted as personal data may be, not in the metadata, which is stored as written.
+     */
     public <R> R send(Object command) {
-        return send(command, null);
-    }
-
-    public <R> R send(Object command, String reason) {
         Actor actor = Actor.current();
         Map<String, Object> metaData = new HashMap<>();
         metaData.put(CommandMetadata.ACTOR, actor.userId());
         metaData.put(CommandMetadata.ACTOR_ROLE, actor.role());
-        if (reason != null) {
-            metaData.put(CommandMetadata.REASON, reason);
-        }
         String requestId = MDC.get(CommandMetadata.REQUEST_ID);
         if (requestId != null) {
             metaData.put(CommandMetadata.REQUEST_ID, requestId);

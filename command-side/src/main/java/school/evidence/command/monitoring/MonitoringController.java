@@ -145,15 +145,14 @@ class MonitoringController {
     @PostMapping("/api/monitoring/{activityId}/amendments")
     ResponseEntity<Map<String, Object>> amend(@PathVariable String activityId,
                                               @Valid @RequestBody AmendRequest request) {
-        int version = commands.send(new AmendMonitoringActivity(activityId, request.details(), request.reason()),
-                                    request.reason());
+        int version = commands.send(new AmendMonitoringActivity(activityId, request.details(), request.reason()));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("activityId", activityId, "version", version));
     }
 
     @PostMapping("/api/monitoring/{activityId}/retraction")
     ResponseEntity<Map<String, String>> retract(@PathVariable String activityId,
                                                 @Valid @RequestBody RetractRequest request) {
-        commands.send(new RetractMonitoringActivity(activityId, request.reason()), request.reason());
+        commands.send(new RetractMonitoringActivity(activityId, request.reason()));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("activityId", activityId));
     }
 

@@ -166,15 +166,14 @@ class PlanController {
     @PostMapping("/api/plans/{planId}/priorities/{code}/revisions")
     ResponseEntity<Map<String, String>> revisePriority(@PathVariable String planId, @PathVariable String code,
                                                        @Valid @RequestBody PriorityRevision request) {
-        commands.send(new RevisePriority(planId, code, request.statement(), request.dueBy(), request.reason()),
-                      request.reason());
+        commands.send(new RevisePriority(planId, code, request.statement(), request.dueBy(), request.reason()));
         return created(Map.of("code", code));
     }
 
     @PostMapping("/api/plans/{planId}/priorities/{code}/withdrawal")
     ResponseEntity<Map<String, String>> withdrawPriority(@PathVariable String planId, @PathVariable String code,
                                                          @Valid @RequestBody Reason request) {
-        commands.send(new WithdrawPriority(planId, code, request.reason()), request.reason());
+        commands.send(new WithdrawPriority(planId, code, request.reason()));
         return created(Map.of("code", code));
     }
 
@@ -198,14 +197,14 @@ class PlanController {
     @PostMapping("/api/plans/{planId}/actions/{actionId}/revisions")
     ResponseEntity<Map<String, String>> reviseAction(@PathVariable String planId, @PathVariable String actionId,
                                                      @Valid @RequestBody ActionRevision request) {
-        commands.send(new ReviseAction(planId, actionId, request.details(), request.reason()), request.reason());
+        commands.send(new ReviseAction(planId, actionId, request.details(), request.reason()));
         return created(Map.of("actionId", actionId));
     }
 
     @PostMapping("/api/plans/{planId}/actions/{actionId}/withdrawal")
     ResponseEntity<Map<String, String>> withdrawAction(@PathVariable String planId, @PathVariable String actionId,
                                                        @Valid @RequestBody Reason request) {
-        commands.send(new WithdrawAction(planId, actionId, request.reason()), request.reason());
+        commands.send(new WithdrawAction(planId, actionId, request.reason()));
         return created(Map.of("actionId", actionId));
     }
 
@@ -232,7 +231,7 @@ class PlanController {
                                                         @PathVariable String criterionId,
                                                         @Valid @RequestBody CriterionRevision request) {
         commands.send(new ReviseSuccessCriterion(planId, actionId, criterionId, request.text(), request.halfTerms(),
-                                                 request.reason()), request.reason());
+                                                 request.reason()));
         return created(Map.of("criterionId", criterionId));
     }
 
@@ -240,7 +239,7 @@ class PlanController {
     ResponseEntity<Map<String, String>> withdrawCriterion(@PathVariable String planId, @PathVariable String actionId,
                                                           @PathVariable String criterionId,
                                                           @Valid @RequestBody Reason request) {
-        commands.send(new WithdrawSuccessCriterion(planId, actionId, criterionId, request.reason()), request.reason());
+        commands.send(new WithdrawSuccessCriterion(planId, actionId, criterionId, request.reason()));
         return created(Map.of("criterionId", criterionId));
     }
 
@@ -288,14 +287,14 @@ class PlanController {
                                                       @Valid @RequestBody PlannedRevision request) {
         commands.send(new RevisePlannedMonitoring(planId, plannedId, request.halfTerm(), request.type(),
                                                   request.subject(), request.actionIds(), request.who(),
-                                                  request.reason()), request.reason());
+                                                  request.reason()));
         return created(Map.of("plannedId", plannedId));
     }
 
     @PostMapping("/api/plans/{planId}/schedule/{plannedId}/cancellation")
     ResponseEntity<Map<String, String>> cancelPlanned(@PathVariable String planId, @PathVariable String plannedId,
                                                       @Valid @RequestBody Reason request) {
-        commands.send(new CancelPlannedMonitoring(planId, plannedId, request.reason()), request.reason());
+        commands.send(new CancelPlannedMonitoring(planId, plannedId, request.reason()));
         return created(Map.of("plannedId", plannedId));
     }
 
@@ -307,7 +306,7 @@ class PlanController {
 
     @PostMapping("/api/plans/{planId}/closure")
     ResponseEntity<Map<String, String>> close(@PathVariable String planId, @Valid @RequestBody Reason request) {
-        commands.send(new ClosePlan(planId, request.reason()), request.reason());
+        commands.send(new ClosePlan(planId, request.reason()));
         return created(Map.of("planId", planId, "status", "CLOSED"));
     }
 

@@ -10,7 +10,7 @@ import school.evidence.kernel.privacy.PrivacyEvents.DataSubjectErased;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static school.evidence.command.Checks.notBlank;
 
-/** One erasure of a data subject: recorded once, with the reason, naming only the destroyed key. */
+/** One erasure of a data subject: recorded once, with the reason, naming only the destroyed keys. */
 @Aggregate
 public class Erasure {
 
@@ -23,9 +23,11 @@ public class Erasure {
     @CommandHandler
     public Erasure(RecordErasure command) {
         notBlank(command.reason(), "reason");
-        notBlank(command.subjectKeyId(), "subjectKeyId");
+        if ((command.subjectKeyId() == null || command.subjectKeyId().isBlank()) && command.recordKeyIds().isEmpty()) {
+            throw school.evidence.kernel.Rejection.invalid("subjectKeyId", "An erasure destroys at least one key");
+        }
         apply(new DataSubjectErased(command.erasureId(), command.schoolUrn(), command.subjectKeyId(),
-                                    command.reason().strip()));
+                                    command.reason().strip(), command.recordKeyIds()));
     }
 
     @EventSourcingHandler

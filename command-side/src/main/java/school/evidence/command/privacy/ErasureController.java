@@ -1,9 +1,13 @@
 package school.evidence.command.privacy;
 
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,16 +16,27 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import school.evidence.command.CommandSender;
 import school.evidence.kernel.Rejection;
+import school.evidence.kernel.privacy.PeopleAndRoles;
 import school.evidence.kernel.privacy.PrivacyCommands.RecordErasure;
+import school.evidence.kernel.privacy.PrivacyEvents.DataSubjectErased;
+import school.evidence.ledger.LedgerFields;
+import school.evidence.platform.privacy.Mentions;
+import school.evidence.platform.privacy.PersonalDataSerializer;
 import school.evidence.platform.privacy.SubjectKeys;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * Erasure of a person at a school (right to erasure): their key is destroyed first, then the erasure is recorded (by
- * key id, never by name). Every field encrypted under the key reads "[erased]" from then on; read models are rebuilt
- * without it by the query side when it sees the event.
+ * Erasure of a person at a school (right to erasure). Their key is destroyed first; then every record that still
+ * names them where it can be read (free text of a record that names them nowhere else, say) is shredded whole, by its
+ * record key; then the erasure is recorded, by key ids, never by name. Every such field reads "[erased]" from then on;
+ * read models are rebuilt without it by the query side when it sees the event. Erasing someone already erased says so
+ * and records nothing.
  */
 @RestController
 @Tag(name = "Personal data")
@@ -32,22 +47,70 @@ class ErasureController {
 
     private final CommandSender commands;
     private final SubjectKeys keys;
+    private final Mentions mentions;
+    private final MongoDatabase database;
 
-    ErasureController(CommandSender commands, SubjectKeys keys) {
+    ErasureController(CommandSender commands, SubjectKeys keys, MongoDatabase database,
+                      @Qualifier("eventSerializer") org.axonframework.serialization.Serializer serializer) {
         this.commands = commands;
         this.keys = keys;
+        this.database = database;
+        this.mentions = new Mentions(database, (PersonalDataSerializer) serializer);
     }
 
     @PostMapping("/api/schools/{urn}/erasures")
-    ResponseEntity<Map<String, String>> erase(@PathVariable String urn, @Valid @RequestBody ErasureRequest request) {
-        String subject = SubjectKeys.person(urn, request.person());
-        if (keys.status(subject) == SubjectKeys.Status.NONE) {
-            throw Rejection.notFound("person", "Nothing is recorded about that person at this school");
+    ResponseEntity<Map<String, Object>> erase(@PathVariable String urn, @Valid @RequestBody ErasureRequest request) {
+        String person = request.person().strip();
+        if (PeopleAndRoles.isRole(person)) {
+            throw Rejection.invalid("person", "'" + person + "' reads as a role or initials, which are not personal "
+                    + "data; give the person's name as it is recorded");
         }
-        // destroyed first: if recording the erasure then fails, a retry finds the tombstone and records it
-        String keyId = keys.erase(subject).orElseGet(() -> keys.erasedKeyIdOf(subject).orElseThrow());
+        if (Mentions.pattern(person).matcher(request.reason()).find()) {
+            throw Rejection.invalid("reason", "The reason must not name the person: it is kept after they are erased");
+        }
+        String subject = SubjectKeys.person(urn, person);
+        boolean erasedBefore = keys.status(subject) == SubjectKeys.Status.ERASED;
+        Optional<String> personKey = keys.erase(subject);
+        List<Mentions.Mention> readable = mentions.of(urn, person);
+        List<String> recordKeys = readable.stream().filter(Mentions.Mention::erasable)
+                                          .map(m -> keys.erase(SubjectKeys.record(m.recordId())))
+                                          .flatMap(Optional::stream).distinct().toList();
+        List<String> inClear = readable.stream().filter(m -> !m.erasable()).map(Mentions.Mention::eventKey).toList();
+        String subjectKeyId = personKey.orElse(null);
+        if (subjectKeyId == null && recordKeys.isEmpty()) {
+            if (!erasedBefore) {
+                if (inClear.isEmpty()) {
+                    throw Rejection.notFound("person", "Nothing is recorded about that person at this school");
+                }
+                throw Rejection.conflict("person", "The person is named only where the ledger holds it unencrypted "
+                        + "(recorded before these fields were personal data): " + inClear);
+            }
+            String erasedKey = keys.erasedKeyIdOf(subject).orElseThrow();
+            Optional<String> earlier = recordedErasureOf(urn, erasedKey);
+            if (earlier.isPresent()) {
+                Map<String, Object> done = new LinkedHashMap<>();
+                done.put("erasureId", earlier.get());
+                done.put("alreadyErased", true);
+                done.put("stillReadable", inClear);
+                return ResponseEntity.ok(done);
+            }
+            subjectKeyId = erasedKey; // destroyed before, but the erasure was never recorded (cut off): record it now
+        }
         String erasureId = UUID.randomUUID().toString();
-        commands.send(new RecordErasure(erasureId, urn, keyId, request.reason()), request.reason());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("erasureId", erasureId, "subjectKeyId", keyId));
+        commands.send(new RecordErasure(erasureId, urn, subjectKeyId, recordKeys, request.reason()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("erasureId", erasureId);
+        body.put("subjectKeyId", subjectKeyId);
+        body.put("recordKeyIds", recordKeys);
+        body.put("stillReadable", inClear);
+        return ResponseEntity.status(HttpStatus.CREATED).body(body);
+    }
+
+    /** The erasure already recorded for this key, if any (by key id in the ledger; the name is never stored). */
+    private Optional<String> recordedErasureOf(String urn, String keyId) {
+        Document found = database.getCollection("events").find(Filters.and(
+                Filters.eq(LedgerFields.SCHOOL, urn), Filters.eq(LedgerFields.PAYLOAD_TYPE, DataSubjectErased.class.getName()),
+                Filters.regex(LedgerFields.PAYLOAD, Pattern.quote(keyId)))).first();
+        return Optional.ofNullable(found).map(d -> Document.parse(d.getString(LedgerFields.PAYLOAD)).getString("erasureId"));
     }
 }

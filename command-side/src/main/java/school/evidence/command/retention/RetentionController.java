@@ -65,7 +65,7 @@ class RetentionController {
     private ResponseEntity<Map<String, String>> hold(String recordId, RecordKind kind, boolean place,
                                                      HoldRequest request) {
         commands.send(place ? new PlaceLegalHold(recordId, kind, request.reason())
-                            : new ReleaseLegalHold(recordId, kind, request.reason()), request.reason());
+                            : new ReleaseLegalHold(recordId, kind, request.reason()));
         return ResponseEntity.status(HttpStatus.CREATED)
                              .body(Map.of("recordId", recordId, "legalHold", place ? "placed" : "released"));
     }

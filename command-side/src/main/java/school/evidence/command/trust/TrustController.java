@@ -76,7 +76,7 @@ class TrustController {
     ResponseEntity<Map<String, String>> changePhase(@PathVariable String trustId, @PathVariable String urn,
                                                     @Valid @RequestBody PhaseRequest request) {
         commands.send(new ChangeImprovementPhase(trustId, urn, request.phase(), request.effectiveOn(), request.reason(),
-                                                 request.indicativeMeasures()), request.reason());
+                                                 request.indicativeMeasures()));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("urn", urn, "phase", request.phase().name()));
     }
 }

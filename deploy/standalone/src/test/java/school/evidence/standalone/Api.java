@@ -50,6 +50,11 @@ final class Api {
         return new Api(base, null, "Bearer " + token);
     }
 
+    /** Where the service answers. */
+    String base() {
+        return base;
+    }
+
     /** The Authorization header this client sends. */
     String authorization() {
         return auth;

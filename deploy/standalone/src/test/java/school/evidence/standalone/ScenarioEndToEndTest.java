@@ -99,9 +99,14 @@ class ScenarioEndToEndTest {
         assertThat(kinds(timeline.body()))
                 .containsExactly("MONITORING_RECORDED", "MONITORING_AMENDED", "MONITORING_RETRACTED");
         assertThat(timeline.body().path("entries").path(1).path("reason").asText()).isEqualTo("Visit was on the 11th");
-        assertThat(Document.parse(storedEvent(s.activityId, 1).getString("metaData")))
-                .containsEntry("reason", "Visit was on the 11th").containsEntry("actor", "subject-leader")
+        // the reason is part of the event, encrypted like other personal text, not copied into the metadata
+        Document amendment = storedEvent(s.activityId, 1);
+        assertThat(Document.parse(amendment.getString("metaData")))
+                .doesNotContainKey("reason").containsEntry("actor", "subject-leader")
                 .containsEntry("actorRole", "SUBJECT_LEADER");
+        assertThat(amendment.getString("payload")).doesNotContain("Visit was on the 11th");
+        assertThat(slt.await("/api/schools/100001/audit", r -> r.raw().body().contains("Visit was on the 11th"))
+                      .raw().body()).contains("Visit was on the 11th");
 
         Api.Reply list = slt.await("/api/schools/100001/monitoring",
                                    r -> r.body().path(0).path("retracted").asBoolean());

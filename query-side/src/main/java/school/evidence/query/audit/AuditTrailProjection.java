@@ -47,7 +47,7 @@ class AuditTrailProjection {
                 .append("recordedAt", RecordedAt.format(message.getTimestamp()))
                 .append("actor", message.getMetaData().get(CommandMetadata.ACTOR))
                 .append("actorRole", message.getMetaData().get(CommandMetadata.ACTOR_ROLE))
-                .append("reason", message.getMetaData().get(CommandMetadata.REASON))
+                .append("reason", reasonOf(event, message))
                 .append("correlationId", message.getMetaData().get(CommandMetadata.CORRELATION_ID));
         if (message instanceof DomainEventMessage<?> domain) {
             entry.append("subjectType", domain.getType())
@@ -56,6 +56,25 @@ class AuditTrailProjection {
         }
         BatchedWrites.add(entries, new ReplaceOneModel<>(eq("_id", message.getIdentifier()), entry,
                                                          new ReplaceOptions().upsert(true)));
+    }
+
+    /**
+     * Why the change was made: from the event itself (where it is encrypted like other personal text and so erasable),
+     * or, for events recorded before reasons moved there and for the retention job's own, from the metadata.
+     */
+    private static Object reasonOf(Object payload, EventMessage<?> message) {
+        if (payload instanceof Record record) {
+            for (var component : record.getClass().getRecordComponents()) {
+                if (component.getName().equals("reason")) {
+                    try {
+                        return component.getAccessor().invoke(record);
+                    } catch (ReflectiveOperationException e) {
+                        break;
+                    }
+                }
+            }
+        }
+        return message.getMetaData().get(CommandMetadata.REASON);
     }
 
     @ResetHandler

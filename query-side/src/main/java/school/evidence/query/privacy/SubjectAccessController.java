@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import school.evidence.kernel.Rejection;
 import school.evidence.ledger.LedgerFields;
+import school.evidence.platform.privacy.Mentions;
 import school.evidence.platform.privacy.PersonalDataSerializer;
 import school.evidence.platform.privacy.SubjectKeys;
 
@@ -46,15 +47,23 @@ class SubjectAccessController {
         }
         String subject = SubjectKeys.person(urn, person);
         SubjectKeys.Status status = keys.status(subject);
-        List<Document> about = new ArrayList<>();
+        // every record encrypted under their key (erased ones show [erased]), and every record that names them
+        // anywhere it can still be read
+        java.util.Set<String> keysOfRecords = new java.util.LinkedHashSet<>();
         keys.existingKeyIdFor(subject).or(() -> keys.erasedKeyIdOf(subject)).ifPresent(keyId -> {
             for (Document event : database.getCollection("events")
                                           .find(Filters.and(Filters.eq(LedgerFields.SCHOOL, urn),
                                                             Filters.regex(LedgerFields.PAYLOAD, Pattern.quote(keyId))))
-                                          .sort(Sorts.ascending(LedgerFields.GLOBAL_INDEX))) {
-                about.add(entry(event));
+                                          .projection(new Document("_id", 1))) {
+                keysOfRecords.add(event.getString("_id"));
             }
         });
+        new Mentions(database, serializer).of(urn, person.strip()).forEach(m -> keysOfRecords.add(m.eventKey()));
+        List<Document> about = new ArrayList<>();
+        for (Document event : database.getCollection("events").find(Filters.in("_id", keysOfRecords))
+                                      .sort(Sorts.ascending(LedgerFields.GLOBAL_INDEX))) {
+            about.add(entry(event));
+        }
         List<Document> by = new ArrayList<>();
         if (userId != null && !userId.isBlank()) {
             String actor = "\"actor\":\"" + userId.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
@@ -65,7 +74,8 @@ class SubjectAccessController {
                 by.add(entry(event));
             }
         }
-        return new Document("school", urn).append("person", person).append("keyStatus", status.name())
+        // the name asked about is not echoed: once erased, nothing the service sends may carry it
+        return new Document("school", urn).append("keyStatus", status.name())
                 .append("recordsAbout", about).append("recordsBy", by)
                 .append("note", "From the ledger, the source of every read model. Fields shown as [erased] were "
                         + "erased; the actor on each record is the user id that recorded it.");

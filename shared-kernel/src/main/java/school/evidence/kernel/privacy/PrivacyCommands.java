@@ -2,12 +2,21 @@ package school.evidence.kernel.privacy;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.util.List;
+
 public final class PrivacyCommands {
     private PrivacyCommands() {
     }
 
-    /** The record that a person's key was destroyed: it names the key, never the person. */
+    /**
+     * The record that a person was erased: it names the keys destroyed, never the person. {@code subjectKeyId} is the
+     * person's own key (null if they had none); {@code recordKeyIds} are the keys of records that mentioned them
+     * outside the fields encrypted under their key, shredded whole.
+     */
     public record RecordErasure(@TargetAggregateIdentifier String erasureId, String schoolUrn, String subjectKeyId,
-                                String reason) {
+                                List<String> recordKeyIds, String reason) {
+        public RecordErasure {
+            recordKeyIds = recordKeyIds == null ? List.of() : List.copyOf(recordKeyIds);
+        }
     }
 }

@@ -11,22 +11,25 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import school.evidence.kernel.privacy.PeopleAndRoles;
 
 import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The events' serializer with crypto-shredding: the personal fields of {@link PersonalData} are encrypted (AES-GCM)
- * under the record's key and, if it names one, the person's key before the event is stored, and decrypted when it is
- * read. The ledger hashes what is stored, the ciphertext, so destroying a key later erases the field everywhere it is
+ * under the record's key and the keys of the people the record names before the event is stored, and decrypted when it
+ * is read. The ledger hashes what is stored, the ciphertext, so destroying a key later erases the field everywhere it is
  * read from (aggregates, projections after a rebuild, packs) and the ledger still verifies.
  * <p>A stored field reads {@code enc:v1:<outer key id>.<inner key id>:<base64url>}.
  */
@@ -70,31 +73,64 @@ public class PersonalDataSerializer implements Serializer {
                                                                  serializedObject.getType()));
     }
 
-    /** The stored JSON with its personal fields encrypted. */
+    /**
+     * The stored JSON with its personal fields encrypted: each person's name under their key and the record's, every
+     * free text under the record's key and the keys of all the people the record names. Roles stay as written.
+     */
     String seal(String json, PersonalData personal) {
         JsonNode root = parse(json);
-        String recordId = root.path(personal.recordId()).asText(null);
         String school = root.path("schoolUrn").asText("");
-        List<String> keyIds = new ArrayList<>();
-        personal.persons().stream().map(p -> values(root, p)).flatMap(List::stream)
-                .filter(name -> !name.isBlank() && !PersonalData.ERASED.equals(name)).findFirst()
-                .ifPresent(name -> keyIds.add(keys.keyIdFor(SubjectKeys.person(school, name))));
-        if (recordId != null) {
-            keyIds.add(keys.keyIdFor(SubjectKeys.record(recordId)));
+        String recordId = recordIdOf(root, personal);
+        String recordKey = recordId == null ? null : keys.keyIdFor(SubjectKeys.record(recordId));
+        Set<String> peopleKeys = new LinkedHashSet<>();
+        for (String path : personal.people()) {
+            rewrite(root, path, name -> {
+                if (PeopleAndRoles.isRole(name) || PersonalData.ERASED.equals(name) || SEALED.matcher(name).matches()) {
+                    return name;
+                }
+                String personKey = keys.keyIdFor(SubjectKeys.person(school, name));
+                peopleKeys.add(personKey);
+                return sealValue(name, keyIds(List.of(personKey), recordKey));
+            });
         }
-        if (keyIds.isEmpty()) {
-            return json;
-        }
-        for (String path : personal.fields()) {
-            rewrite(root, path, plain -> sealValue(plain, keyIds));
+        List<String> textKeys = keyIds(List.copyOf(peopleKeys), recordKey);
+        if (!textKeys.isEmpty()) {
+            for (String path : personal.text()) {
+                rewrite(root, path, text -> text.isEmpty() || SEALED.matcher(text).matches() ? text
+                        : sealValue(text, textKeys));
+            }
         }
         return root.toString();
+    }
+
+    private static List<String> keyIds(List<String> people, String recordKey) {
+        List<String> ids = new ArrayList<>(people);
+        if (recordKey != null) {
+            ids.add(recordKey);
+        }
+        return ids;
+    }
+
+    /** The record a personal field belongs to: its id paths' values joined by ":", or null if one is missing. */
+    public static String recordIdOf(JsonNode root, PersonalData personal) {
+        List<String> parts = new ArrayList<>();
+        for (String path : personal.record()) {
+            List<String> found = values(root, path);
+            if (found.isEmpty() || found.get(0).isBlank()) {
+                return null;
+            }
+            parts.add(found.get(0));
+        }
+        return String.join(":", parts);
     }
 
     /** The stored JSON with its personal fields decrypted, or {@link PersonalData#ERASED} where a key is gone. */
     public String open(String json, PersonalData personal) {
         JsonNode root = parse(json);
-        for (String path : personal.fields()) {
+        for (String path : personal.people()) {
+            rewrite(root, path, this::openValue);
+        }
+        for (String path : personal.text()) {
             rewrite(root, path, this::openValue);
         }
         return root.toString();
@@ -151,7 +187,7 @@ public class PersonalDataSerializer implements Serializer {
         }
     }
 
-    private static List<String> values(JsonNode root, String path) {
+    static List<String> values(JsonNode root, String path) {
         List<String> out = new ArrayList<>();
         rewrite(root, path, v -> {
             out.add(v);
