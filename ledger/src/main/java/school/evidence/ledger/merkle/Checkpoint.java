@@ -1,12 +1,9 @@
 package school.evidence.ledger.merkle;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 
 /**
@@ -45,25 +42,11 @@ public record Checkpoint(String school, long treeSize, String rootHash, long cov
                                   String keyId, PrivateKey key, Long receiptsFrom) {
         Checkpoint unsigned = new Checkpoint(school, treeSize, HexFormat.of().formatHex(root), coveredGlobalIndex,
                                              issuedAt, keyId, null, receiptsFrom);
-        try {
-            Signature ed25519 = Signature.getInstance("Ed25519");
-            ed25519.initSign(key);
-            ed25519.update(unsigned.signedText());
-            return new Checkpoint(school, treeSize, unsigned.rootHash(), coveredGlobalIndex, issuedAt, keyId,
-                                  Base64.getEncoder().encodeToString(ed25519.sign()), receiptsFrom);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot sign checkpoint", e);
-        }
+        return new Checkpoint(school, treeSize, unsigned.rootHash(), coveredGlobalIndex, issuedAt, keyId,
+                              Signatures.sign(key, unsigned.signedText()), receiptsFrom);
     }
 
     public boolean verifies(PublicKey key) {
-        try {
-            Signature ed25519 = Signature.getInstance("Ed25519");
-            ed25519.initVerify(key);
-            ed25519.update(signedText());
-            return signature != null && ed25519.verify(Base64.getDecoder().decode(signature));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
+        return Signatures.verifies(key, signedText(), signature);
     }
 }

@@ -4,11 +4,8 @@ import org.bson.Document;
 import school.evidence.ledger.LedgerFields;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
-import java.util.Base64;
 import java.util.HexFormat;
 
 /**
@@ -34,14 +31,7 @@ public record Receipt(String school, String eventKey, long globalIndex, String l
     /** The receipt of an event as stored (its leaf hash recomputed from the stored fields, not trusted). */
     public static Receipt of(Document storedEvent, String keyId, PrivateKey key) {
         Receipt unsigned = unsigned(storedEvent, keyId, null);
-        try {
-            Signature ed25519 = Signature.getInstance("Ed25519");
-            ed25519.initSign(key);
-            ed25519.update(unsigned.signedText());
-            return unsigned.withSignature(Base64.getEncoder().encodeToString(ed25519.sign()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot sign a receipt", e);
-        }
+        return unsigned.withSignature(Signatures.sign(key, unsigned.signedText()));
     }
 
     /** What a receipt for this stored event says, with the given signature (to check one kept elsewhere). */
@@ -57,14 +47,7 @@ public record Receipt(String school, String eventKey, long globalIndex, String l
     }
 
     public boolean verifies(PublicKey key) {
-        try {
-            Signature ed25519 = Signature.getInstance("Ed25519");
-            ed25519.initVerify(key);
-            ed25519.update(signedText());
-            return signature != null && ed25519.verify(Base64.getDecoder().decode(signature));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
+        return Signatures.verifies(key, signedText(), signature);
     }
 
     /** Whether a stored event is still the one this receipt acknowledged (same place, same bytes). */

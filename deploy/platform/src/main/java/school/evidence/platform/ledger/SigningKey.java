@@ -4,13 +4,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import school.evidence.ledger.merkle.LedgerKeys;
+import school.evidence.ledger.merkle.Signatures;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -63,15 +62,8 @@ public record SigningKey(String keyId, PrivateKey signing, PublicKey verifying, 
     private static boolean pair(PrivateKey signing, PublicKey verifying) {
         byte[] probe = "evidence-ledger key check".getBytes(StandardCharsets.UTF_8);
         try {
-            Signature signer = Signature.getInstance("Ed25519");
-            signer.initSign(signing);
-            signer.update(probe);
-            byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(verifying);
-            verifier.update(probe);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException e) {
+            return Signatures.verifies(verifying, probe, Signatures.sign(signing, probe));
+        } catch (IllegalStateException wrongKind) {
             return false;
         }
     }
