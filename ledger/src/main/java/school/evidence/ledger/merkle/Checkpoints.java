@@ -74,7 +74,8 @@ public final class Checkpoints {
             return Optional.empty();
         }
         List<Document> leaves = log.leaves(school, logged);
-        RecordedOrder.Backdated withheld = order.firstBackdated(leaves).orElse(null);
+        long judgedFrom = latest(school).map(Checkpoint::treeSize).orElse(0L); // earlier leaves were judged when signed
+        RecordedOrder.Backdated withheld = order.firstBackdated(leaves, judgedFrom).orElse(null);
         long size = withheld == null ? logged : withheld.leafIndex();
         if (size == 0) {
             return Optional.empty();

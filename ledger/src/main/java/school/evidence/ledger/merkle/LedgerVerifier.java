@@ -145,8 +145,9 @@ public final class LedgerVerifier {
                     recomputed.add(hash);
                     brackets.after(i, recomputed);
                     String hex = HexFormat.of().formatHex(hash);
-                    walk.next(i, eventKey, ((Number) event.get(LedgerFields.GLOBAL_INDEX)).longValue(),
-                              event.getString(LedgerFields.RECORDED_AT))
+                    long position = ((Number) event.get(LedgerFields.GLOBAL_INDEX)).longValue();
+                    walk.next(i, eventKey, position, event.getString(LedgerFields.RECORDED_AT),
+                              chunk.recordedBefore().get(position))
                         .ifPresent(b -> problems.add(new Problem(Failure.BACKDATED, b.leafIndex(), eventKey, b.detail())));
                     if (!hex.equals(leaf.getString(LedgerFields.LEAF_HASH))
                             || !school.equals(event.getString(LedgerFields.SCHOOL))) {
@@ -229,8 +230,9 @@ public final class LedgerVerifier {
                 Document leaf = chunk.leaves().get(j);
                 Document event = leaf == null ? null : chunk.events().get(leaf.getString("eventKey"));
                 if (event != null) {
-                    walk.next(from + j, event.getString("_id"), ((Number) event.get(LedgerFields.GLOBAL_INDEX)).longValue(),
-                              event.getString(LedgerFields.RECORDED_AT))
+                    long position = ((Number) event.get(LedgerFields.GLOBAL_INDEX)).longValue();
+                    walk.next(from + j, event.getString("_id"), position, event.getString(LedgerFields.RECORDED_AT),
+                              chunk.recordedBefore().get(position))
                         .ifPresent(b -> found.add(new Problem(Failure.BACKDATED, b.leafIndex(), b.eventKey(),
                                                               b.detail() + "; logged, not signed")));
                 }
@@ -242,7 +244,8 @@ public final class LedgerVerifier {
     /** Leaves per read ({@link SchoolLog#READ_AT_ONCE}): 100,000 events took 3.3 s with 2,000, 1.4-1.8 s with 250. */
     private static final int CHUNK = SchoolLog.READ_AT_ONCE;
 
-    private record Chunk(List<Document> leaves, Map<String, Document> events) {
+    /** @param recordedBefore for each event's position, the recorded time of the ledger's event before it */
+    private record Chunk(List<Document> leaves, Map<String, Document> events, Map<Long, String> recordedBefore) {
     }
 
     private record Mismatch(long index, String eventKey, String hex, Document event, Document leaf) {
@@ -309,7 +312,9 @@ public final class LedgerVerifier {
         });
         Map<String, Document> stored = new HashMap<>(keys.size() * 2);
         events.find(in("_id", keys)).forEach(d -> stored.put(d.getString("_id"), d));
-        return new Chunk(leaves, stored);
+        List<Long> positions = stored.values().stream().map(d -> ((Number) d.get(LedgerFields.GLOBAL_INDEX)).longValue())
+                                     .toList();
+        return new Chunk(leaves, stored, order.recordedBefore(positions));
     }
 
     /** Why each failing leaf fails: another leaf's content (swapped), moved in the order, or changed. */

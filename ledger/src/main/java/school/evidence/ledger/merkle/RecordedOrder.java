@@ -11,24 +11,32 @@ import school.evidence.ledger.LedgerFields;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Recorded times along a school's log. The engine stamps an event when it reserves the event's position and never
- * stores it later than the write deadline after that, so an event logged after another can trail it by at most the
- * deadline (a late commit included). One that trails further, like a record of 2023 slipped into the store in 2026,
- * was not written by the service: it is back-dated, and no checkpoint signs it.
- * <p>
- * A school's first leaf has no leaf before it; it is held to the event just before it in the whole ledger, which
- * reserved its position earlier. Leaves logged before leaves kept their recorded time are not judged.
+ * Recorded times, which the engine stamps when it reserves an event's position and never stores later than the
+ * write deadline after. Two rules follow, and an event that breaks either was not written by the service in its turn
+ * (like a record "of 2023" slipped into the store in 2026): it is back-dated, and no checkpoint signs it.
+ * <ul>
+ *   <li>Along a school's log, an event trails those logged before it by at most the deadline (a late commit
+ *       included).</li>
+ *   <li>Across the whole ledger, an event trails the event in the position before its own by at most the deadline,
+ *       whatever school that is: so a forged event is caught even in a school that was quiet for months, and a
+ *       school's first event has a bar too. (This is "not before the previous checkpoint's time", in a form that an
+ *       index running behind cannot trip.)</li>
+ * </ul>
+ * Leaves logged before leaves kept their recorded time are not judged.
  */
 public final class RecordedOrder {
 
     /** The engine's default write deadline. */
     public static final Duration DEFAULT_TOLERANCE = Duration.ofSeconds(10);
 
-    /** A leaf recorded earlier than what was logged before it allows. */
+    /** A leaf recorded earlier than what was logged, or stored in the position, before it allows. */
     public record Backdated(long leafIndex, String eventKey, long globalIndex, String recordedAt, String latestBefore) {
         public String detail() {
             return "recorded at " + recordedAt + ", but logged after an event recorded at " + latestBefore
@@ -44,23 +52,32 @@ public final class RecordedOrder {
         this.tolerance = tolerance;
     }
 
-    public Optional<Backdated> firstBackdated(List<Document> leaves) {
-        List<Backdated> all = backdated(leaves, 1);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
-    }
-
-    /** Back-dated leaves among {@code leaves} (a log from its first leaf, in order; null where one is missing). */
-    public List<Backdated> backdated(List<Document> leaves, int atMost) {
-        List<Backdated> found = new ArrayList<>();
+    /**
+     * The first back-dated leaf of a log (its leaves from the first, in order; null where one is missing). Leaves
+     * before {@code judgedFrom} only set the bar: they were judged when they were signed.
+     */
+    public Optional<Backdated> firstBackdated(List<Document> leaves, long judgedFrom) {
         Walk walk = walk();
-        for (int i = 0; i < leaves.size() && found.size() < atMost; i++) {
+        List<Document> judged = leaves.subList((int) Math.min(judgedFrom, leaves.size()), leaves.size());
+        Map<Long, String> before = recordedBefore(judged.stream().filter(java.util.Objects::nonNull)
+                                                        .map(RecordedOrder::position).toList());
+        for (int i = 0; i < leaves.size(); i++) {
             Document leaf = leaves.get(i);
-            if (leaf != null) {
-                walk.next(i, leaf.getString("eventKey"), ((Number) leaf.get(LedgerFields.GLOBAL_INDEX)).longValue(),
-                          leaf.getString(LedgerFields.RECORDED_AT)).ifPresent(found::add);
+            if (leaf == null) {
+                continue;
+            }
+            String inPositionBefore = i < judgedFrom ? null : before.get(position(leaf));
+            Optional<Backdated> found = walk.next(i, leaf.getString("eventKey"), position(leaf),
+                                                  leaf.getString(LedgerFields.RECORDED_AT), inPositionBefore);
+            if (found.isPresent()) {
+                return found;
             }
         }
-        return found;
+        return Optional.empty();
+    }
+
+    private static long position(Document leaf) {
+        return ((Number) leaf.get(LedgerFields.GLOBAL_INDEX)).longValue();
     }
 
     /** Follows one log from its first leaf, leaf by leaf. */
@@ -71,25 +88,29 @@ public final class RecordedOrder {
     public final class Walk {
         private Instant latest;
         private String latestText;
-        private boolean started;
 
         private Walk() {
         }
 
-        /** The next leaf; {@code recordedAt} null for a leaf logged before leaves kept it (not judged). */
-        public Optional<Backdated> next(long leafIndex, String eventKey, long globalIndex, String recordedAt) {
+        /**
+         * The next leaf; {@code recordedAt} null for a leaf logged before leaves kept it (not judged).
+         * {@code inPositionBefore}: the recorded time of the ledger's event just before this one's position.
+         */
+        public Optional<Backdated> next(long leafIndex, String eventKey, long globalIndex, String recordedAt,
+                                        String inPositionBefore) {
             if (recordedAt == null) {
                 return Optional.empty();
             }
             Instant recorded = Instant.parse(recordedAt);
-            if (!started) {
-                started = true;
-                latestText = recordedBefore(globalIndex);
-                latest = latestText == null ? null : Instant.parse(latestText);
+            Instant bar = latest;
+            String barText = latestText;
+            if (inPositionBefore != null && (bar == null || Instant.parse(inPositionBefore).isAfter(bar))) {
+                bar = Instant.parse(inPositionBefore);
+                barText = inPositionBefore;
             }
-            if (latest != null && recorded.isBefore(latest.minus(tolerance))) {
+            if (bar != null && recorded.isBefore(bar.minus(tolerance))) {
                 // a back-dated leaf does not move the bar
-                return Optional.of(new Backdated(leafIndex, eventKey, globalIndex, recordedAt, latestText));
+                return Optional.of(new Backdated(leafIndex, eventKey, globalIndex, recordedAt, barText));
             }
             if (latest == null || recorded.isAfter(latest)) {
                 latest = recorded;
@@ -99,8 +120,32 @@ public final class RecordedOrder {
         }
     }
 
-    /** The recorded time of the ledger's event just before this position (any school), if there is one. */
-    private String recordedBefore(long globalIndex) {
+    /**
+     * For each position, the recorded time of the nearest event before it that has one (any school): one read for
+     * the positions just before, a look further back only where that one is a void marker or has no time.
+     */
+    public Map<Long, String> recordedBefore(Collection<Long> positions) {
+        Map<Long, String> found = new HashMap<>();
+        List<Long> previous = positions.stream().map(p -> p - 1).toList();
+        Map<Long, String> direct = new HashMap<>();
+        for (int from = 0; from < previous.size(); from += 1000) {
+            events.find(Filters.in(LedgerFields.GLOBAL_INDEX, previous.subList(from, Math.min(previous.size(), from + 1000))))
+                  .projection(Projections.include(LedgerFields.GLOBAL_INDEX, LedgerFields.RECORDED_AT))
+                  .forEach(d -> {
+                      if (d.getString(LedgerFields.RECORDED_AT) != null) {
+                          direct.put(((Number) d.get(LedgerFields.GLOBAL_INDEX)).longValue(),
+                                     d.getString(LedgerFields.RECORDED_AT));
+                      }
+                  });
+        }
+        for (Long position : positions) {
+            String time = direct.get(position - 1);
+            found.put(position, time != null ? time : scanBack(position));
+        }
+        return found;
+    }
+
+    private String scanBack(long globalIndex) {
         Document before = events.find(Filters.and(Filters.lt(LedgerFields.GLOBAL_INDEX, globalIndex),
                                                   Filters.exists(LedgerFields.RECORDED_AT)))
                                 .sort(Sorts.descending(LedgerFields.GLOBAL_INDEX))

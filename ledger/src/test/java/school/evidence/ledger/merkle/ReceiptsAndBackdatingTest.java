@@ -161,6 +161,45 @@ class ReceiptsAndBackdatingTest {
                 .containsExactly(tuple(LedgerVerifier.Failure.BACKDATED, "forged:0"));
     }
 
+    /**
+     * A school quiet since 2024: an event forged "in 2025" trails nothing of its own school, but it trails the event
+     * in the ledger's position before it, written by another school this year.
+     */
+    @Test
+    void aBackdatedEventInAQuietSchoolIsCaughtByThePositionBeforeIt() {
+        MongoLedgerStorageEngine in2024 = MongoLedgerStorageEngine.builder().database(db)
+                .eventSerializer(LedgerSerializers.events()).snapshotSerializer(LedgerSerializers.events())
+                .clock(Clock.fixed(Instant.parse("2024-03-01T09:00:00Z"), java.time.ZoneOffset.UTC)).build();
+        for (int i = 0; i < 3; i++) {
+            in2024.appendEvents(new GenericDomainEventMessage<>("Activity", "q" + i, 0, new Noted("visit " + i),
+                                                                MetaData.with("schoolUrn", SCHOOL)));
+            log.add("q" + i + ":0");
+        }
+        Checkpoint quiet = sign();
+        for (int i = 0; i < 3; i++) { // another school, today
+            engine.appendEvents(new GenericDomainEventMessage<>("Activity", "o" + i, 0, new Noted("other " + i),
+                                                                MetaData.with("schoolUrn", "100000")));
+            log.add("o" + i + ":0");
+        }
+        Document forged = db.getCollection("events").find(new Document("_id", "q1:0")).first();
+        Document counter = db.getCollection("ledger_counters").findOneAndUpdate(new Document("_id", "globalIndex"),
+                new Document("$inc", new Document("value", 1L)));
+        forged.putAll(new Document("_id", "forged:0").append("aggregateId", "forged")
+                              .append("globalIndex", ((Number) counter.get("value")).longValue() + 1)
+                              .append("eventId", UUID.randomUUID().toString())
+                              .append("recordedAt", "2025-01-15T09:00:00.000000000Z"));
+        forged.put("leafHash", HexFormat.of().formatHex(LeafEncoding.leafHash(forged)));
+        db.getCollection("events").insertOne(forged);
+        log.add("forged:0");
+
+        Checkpoints.Issued issued = checkpoints().issue(SCHOOL, "k1", keys.getPrivate()).orElseThrow();
+        assertThat(issued.withheld().eventKey()).isEqualTo("forged:0");
+        assertThat(issued.checkpoint()).isEqualTo(quiet);
+        assertThat(new LedgerVerifier(db).verify(quiet, keys.getPublic()).problems())
+                .extracting(LedgerVerifier.Problem::kind, LedgerVerifier.Problem::eventKey)
+                .containsExactly(tuple(LedgerVerifier.Failure.BACKDATED, "forged:0"));
+    }
+
     @Test
     void theEngineRecordsWhenItReservesThePositionNotTheTimeTheMessageClaims() {
         Instant before = Instant.now();
