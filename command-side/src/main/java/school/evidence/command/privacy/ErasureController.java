@@ -2,6 +2,7 @@ package school.evidence.command.privacy;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,9 +25,7 @@ import school.evidence.platform.privacy.Mentions;
 import school.evidence.platform.privacy.PersonalDataSerializer;
 import school.evidence.platform.privacy.SubjectKeys;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -45,6 +44,17 @@ class ErasureController {
     record ErasureRequest(@NotBlank @Size(max = 200) String person, @NotBlank @Size(max = 2000) String reason) {
     }
 
+    /**
+     * @param subjectKeyId  the person's own key, destroyed (null when they had none)
+     * @param recordKeyIds  keys of records that still named them, shredded whole
+     * @param stillReadable events naming them where no key reaches (stored in clear before this version)
+     * @param alreadyErased true when nothing was left to erase and the earlier erasure is answered instead
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ErasureReply(String erasureId, String subjectKeyId, List<String> recordKeyIds, List<String> stillReadable,
+                        Boolean alreadyErased) {
+    }
+
     private final CommandSender commands;
     private final SubjectKeys keys;
     private final Mentions mentions;
@@ -59,7 +69,7 @@ class ErasureController {
     }
 
     @PostMapping("/api/schools/{urn}/erasures")
-    ResponseEntity<Map<String, Object>> erase(@PathVariable String urn, @Valid @RequestBody ErasureRequest request) {
+    ResponseEntity<ErasureReply> erase(@PathVariable String urn, @Valid @RequestBody ErasureRequest request) {
         String person = request.person().strip();
         if (PeopleAndRoles.isRole(person)) {
             throw Rejection.invalid("person", "'" + person + "' reads as a role or initials, which are not personal "
@@ -88,22 +98,14 @@ class ErasureController {
             String erasedKey = keys.erasedKeyIdOf(subject).orElseThrow();
             Optional<String> earlier = recordedErasureOf(urn, erasedKey);
             if (earlier.isPresent()) {
-                Map<String, Object> done = new LinkedHashMap<>();
-                done.put("erasureId", earlier.get());
-                done.put("alreadyErased", true);
-                done.put("stillReadable", inClear);
-                return ResponseEntity.ok(done);
+                return ResponseEntity.ok(new ErasureReply(earlier.get(), null, null, inClear, true));
             }
             subjectKeyId = erasedKey; // destroyed before, but the erasure was never recorded (cut off): record it now
         }
         String erasureId = UUID.randomUUID().toString();
         commands.send(new RecordErasure(erasureId, urn, subjectKeyId, recordKeys, request.reason()));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("erasureId", erasureId);
-        body.put("subjectKeyId", subjectKeyId);
-        body.put("recordKeyIds", recordKeys);
-        body.put("stillReadable", inClear);
-        return ResponseEntity.status(HttpStatus.CREATED).body(body);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                             .body(new ErasureReply(erasureId, subjectKeyId, recordKeys, inClear, null));
     }
 
     /** The erasure already recorded for this key, if any (by key id in the ledger; the name is never stored). */

@@ -42,8 +42,7 @@ public final class MonitoringLookups {
      * confidential notes only for those {@link ConfidentialFindings} allows.
      */
     public static List<Document> asOf(MongoDatabase db, String urn, java.time.Instant instant, Caller reader) {
-        MonitoringFilter everything = new MonitoringFilter(null, null, null, null, null, true);
-        return RecordedLate.mark(db, urn, MonitoringAsOf.list(db, urn, instant, everything, null).rows()).stream()
+        return RecordedLate.mark(db, urn, asOfForCounting(db, urn, instant)).stream()
                            .map(ConfidentialFindings.forReader(db, reader)::activity).toList();
     }
 

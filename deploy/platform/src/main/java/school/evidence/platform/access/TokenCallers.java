@@ -88,21 +88,32 @@ public final class TokenCallers implements Converter<Jwt, AbstractAuthentication
         for (String value : explicit) {
             int at = value.lastIndexOf('@');
             Role role = identity.roleMapping().get(at < 0 ? value : value.substring(0, at));
-            String place = at < 0 ? null : value.substring(at + 1);
-            if (role == null) {
-                continue; // a role this service does not know: it grants nothing here
-            }
-            if (role == Role.OPERATOR && place == null) {
-                out.add(new Caller.Membership(role, Caller.EVERY));
-            } else if (role == Role.TRUST_OFFICER && place != null && place.startsWith("trust:")
-                    && place.length() > 6 && !place.endsWith(Caller.EVERY)) {
-                out.add(new Caller.Membership(role, place.substring(6)));
-            } else if (role != Role.TRUST_OFFICER && role != Role.OPERATOR && place != null && !place.isBlank()
-                    && !place.startsWith("trust:") && !place.equals(Caller.EVERY)) {
+            String place = placeFor(role, at < 0 ? null : value.substring(at + 1));
+            if (place != null) {
                 out.add(new Caller.Membership(role, place));
             }
         }
         return out;
+    }
+
+    /**
+     * Where a role named in a membership holds, or null when the pair makes no sense (an unknown role, an operator
+     * tied to a place, a trust officer of a school, a school role of a trust, a {@code *}): such a value grants nothing.
+     */
+    private static String placeFor(Role role, String place) {
+        if (role == null) {
+            return null;
+        }
+        boolean trust = place != null && place.startsWith("trust:");
+        String name = place == null ? null : trust ? place.substring("trust:".length()) : place;
+        if (name != null && (name.isBlank() || name.equals(Caller.EVERY))) {
+            return null;
+        }
+        return switch (role) {
+            case OPERATOR -> place == null ? Caller.EVERY : null;
+            case TRUST_OFFICER -> trust ? name : null;
+            default -> name != null && !trust ? name : null;
+        };
     }
 
     private static Set<String> strings(Jwt jwt, String claim) {
