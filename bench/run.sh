@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole benchmark (README, "Measured numbers"): builds the service and the bench, starts a PostgreSQL server on
+# The whole benchmark (docs/measured.md): builds the service and the bench, starts a PostgreSQL server on
 # loopback for Axon's JDBC engine (installing it from Debian packages if needed and allowed), runs every section and
 # prints the table; the figures also go to bench/results/latest.json and .md. Arguments go to the bench
 # (--quick for a smoke run at small sizes, --only=engines,ledger,http).

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /**
  * The whole benchmark: prints one table and writes the same figures as JSON. Every figure is the median of at least
  * three repetitions (min and max beside it), at fixed sizes, after a discarded warm-up. Run it with
- * {@code bench/run.sh} (README, "Measured numbers"); options: {@code --quick} (small sizes, a smoke run),
+ * {@code bench/run.sh} (docs/measured.md); options: {@code --quick} (small sizes, a smoke run),
  * {@code --only=engines,ledger,http,store} ({@code store}: sections 4, 5, 7 without 1 and 3), {@code --postgres=<jdbc url>} (else {@code BENCH_POSTGRES_URL}),
  * {@code --store-events=<n>} (the store of sections 4 and 5, 1,000,000 by default), {@code --out=<file.json>}.
  */

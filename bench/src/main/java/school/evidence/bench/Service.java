@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /** The standalone service in its own process (as deployed), on a data folder of the bench's. */
 final class Service implements AutoCloseable {
 
-    /** The JVM options the footprint is measured with (what the README recommends for a school-sized node). */
+    /** The JVM options the footprint is measured with (what docs/measured.md recommends for a school-sized node). */
     private static final List<String> DEFAULT_JVM = List.of("-Xms64m", "-Xmx320m", "-XX:+UseSerialGC",
                                                             "-XX:MaxMetaspaceSize=160m", "-Xss512k");
     /** Those options, then any of {@code BENCH_SERVICE_JVM} (space-separated; a later option wins), for trying others. */

@@ -1,7 +1,7 @@
 package school.evidence.bench;
 
 /**
- * The fixed sizes of a run. {@code full} is what the README's table reports; {@code quick} is a smoke run of the same
+ * The fixed sizes of a run. {@code full} is what docs/measured.md's table reports; {@code quick} is a smoke run of the same
  * code at a fraction of the sizes (a minute or two), for checking the bench itself.
  */
 record Sizes(String name, int repetitions, int records, int engineOps, int slowEngineOps, int replayLimit,

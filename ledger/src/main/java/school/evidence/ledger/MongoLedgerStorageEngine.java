@@ -77,7 +77,7 @@ import static com.mongodb.client.model.Updates.inc;
  * Payload and metadata are stored as the exact JSON text the serializer produced; later issues hash those bytes.
  * <p>
  * Atomicity: without multi-document transactions an append of several events is not atomic against a crash
- * mid-insert. The domain therefore emits exactly one event per command; see README.
+ * mid-insert. The domain therefore emits exactly one event per command; see docs/architecture.md.
  */
 public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
 

@@ -30,7 +30,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The plan import template (README "Plan import"): one row per priority, section, action or success criterion,
+ * The plan import template (docs/api.md, "Plan import template"): one row per priority, section, action or success criterion,
  * with a header row. Read from CSV (Apache Commons CSV) or from the first sheet of an XLSX workbook (Apache POI).
  * Every row is checked before anything is written; the result is either a whole plan or every error found, by row
  * and column.

@@ -223,7 +223,7 @@ final class EvidencePackBuilder {
                 .append("keyId", checkpoint.keyId()).append("signature", checkpoint.signature())
                 .append("receiptsFrom", checkpoint.receiptsFrom()))
                 .append("events", proofs)
-                .append("howToVerify", "Run PackVerifier (README: verifying a pack) with this file and the school's public key. It checks the "
+                .append("howToVerify", "Run PackVerifier (docs/proofs.md: verifying an evidence pack) with this file and the school's public key. It checks the "
                         + "checkpoint's Ed25519 signature, recomputes each event's leaf from the stored fields (format: "
                         + "version byte 1, then each of " + LeafEncoding.FIELDS + " as a 4-byte length and UTF-8 bytes; "
                         + "leaf = SHA-256(0x00 || that)), and checks each inclusion proof against the signed root "
