@@ -64,7 +64,7 @@ import static com.mongodb.client.model.Updates.inc;
  * MongoDB Java driver.
  * <p>
  * Every lookup on a hot path names a unique key so that both real MongoDB and the embedded wire-protocol server
- * answer it from an index (DESIGN.md section 4a):
+ * answer it from an index (docs/architecture.md, "Designing for both stores"):
  * <ul>
  *   <li>an event's {@code _id} is {@code <aggregateId>:<sequenceNumber>}: a stale append is a duplicate key, which
  *       Axon turns into a {@code ConcurrencyException}, and an aggregate load is an {@code _id $in [...]} fetch;</li>

@@ -7,7 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The module boundaries DESIGN.md draws, checked on the compiled classes of every module. */
+/** The module boundaries docs/architecture.md draws, checked on the compiled classes of every module. */
 @AnalyzeClasses(packages = "school.evidence", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

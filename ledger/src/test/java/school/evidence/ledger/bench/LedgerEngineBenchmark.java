@@ -24,7 +24,7 @@ import java.util.Locale;
 /**
  * Not a test: prints what one engine operation costs with 1,000 and with 50,000 events already stored, on the
  * embedded MongoDB server (the standalone default). Both sizes should cost about the same, because every hot path
- * is a keyed lookup (DESIGN.md 4a). Run: see docs/measured.md ("Measured numbers").
+ * is a keyed lookup (docs/architecture.md, "Designing for both stores"). Run: see docs/measured.md ("Measured numbers").
  * <p>
  * Operations: <b>append</b> one event to an existing aggregate (its next sequence number known, as after a load); <b>load</b> an aggregate of 10 events;
  * <b>stream</b> 5,000 events from a tracking token in the middle of the store (cost per event).
