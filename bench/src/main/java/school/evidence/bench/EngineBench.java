@@ -26,7 +26,7 @@ import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityReco
 import school.evidence.kernel.monitoring.MonitoringType;
 import school.evidence.ledger.LedgerSerializers;
 import school.evidence.ledger.MongoLedgerStorageEngine;
-import school.evidence.platform.store.DurableH2Backend;
+import school.evidence.store.DurableH2Backend;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +103,7 @@ final class EngineBench {
             } else {
                 System.out.println("  (no PostgreSQL: the JDBC engine is left out of this run; bench/run.sh starts one)");
             }
-            rawInsertLimit(client.getDatabase("raw"), oursDb.getCollection("events"), measured.get(0));
+            rawInsertLimit(client.getDatabase("raw"), school.evidence.ledger.LedgerReader.of(oursDb), measured.get(0));
             Measured mine = measured.get(0);
             for (Measured other : measured.subList(1, measured.size())) {
                 report.add(Figure.of(SECTION, "appends: ours ÷ " + other.engine(), "×",
@@ -186,8 +186,8 @@ final class EngineBench {
     }
 
     /** The store's own limit: documents exactly like our stored events, inserted by the driver. */
-    private void rawInsertLimit(MongoDatabase database, MongoCollection<Document> ourEvents, Measured ours) {
-        Document sample = ourEvents.find().first();
+    private void rawInsertLimit(MongoDatabase database, school.evidence.ledger.LedgerReader ourLedger, Measured ours) {
+        Document sample = new Document(ourLedger.atPositions(List.of(1L)).get(0).storedFields());
         sample.remove("_id");
         MongoCollection<Document> raw = database.getCollection("raw");
         Figure.Reps single = new Figure.Reps();

@@ -6,7 +6,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
-import school.evidence.platform.store.DurableH2Backend;
+import school.evidence.store.DurableH2Backend;
 import school.evidence.kernel.monitoring.MonitoringDetails;
 import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRecorded;
 import school.evidence.kernel.monitoring.MonitoringType;

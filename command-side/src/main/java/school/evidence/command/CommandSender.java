@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
-import school.evidence.platform.store.CommandMetadata;
+import school.evidence.platform.axon.CommandMetadata;
 import school.evidence.platform.access.Actor;
 
 import java.util.HashMap;

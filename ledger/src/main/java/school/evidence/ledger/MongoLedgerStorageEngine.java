@@ -127,6 +127,11 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         return new Builder();
     }
 
+    /** Reads of the collections this engine writes (by school, aggregate, key, position). */
+    public LedgerReader reader() {
+        return new LedgerReader(events, counters);
+    }
+
     /** Creates the indexes the engine relies on; idempotent. */
     public void ensureIndexes() {
         events.createIndex(Indexes.ascending(LedgerFields.GLOBAL_INDEX),
@@ -702,6 +707,11 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
             if (gapTimeout.compareTo(writeDeadline) <= 0) {
                 throw new AxonConfigurationException("gapTimeout must be longer than writeDeadline");
             }
+        }
+
+        /** A reader of the collections an engine built from this builder would write, without building one. */
+        public LedgerReader reader() {
+            return new LedgerReader(database.getCollection(eventsCollection), database.getCollection(countersCollection));
         }
 
         public MongoLedgerStorageEngine build() {

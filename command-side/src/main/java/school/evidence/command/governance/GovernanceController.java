@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import school.evidence.command.CommandSender;
 import school.evidence.kernel.governance.GovernanceCommands.AnswerChallenge;
@@ -21,13 +22,19 @@ import school.evidence.kernel.governance.GovernanceCommands.RecordMeeting;
 import school.evidence.platform.access.Actor;
 
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
 
 /** Governors raise and follow up challenge; senior leaders answer it. */
 @RestController
 @Tag(name = "Governance")
 class GovernanceController {
+
+    /** Replies: what each write names (the ledger's receipts are added to them). */
+    record MeetingRecorded(String meetingId) {
+    }
+
+    record ChallengeWritten(String challengeId) {
+    }
 
     record MeetingRequest(@NotNull MeetingKind kind, @Size(max = 200) String committee, @NotNull LocalDate heldOn,
                           @NotBlank @Size(max = 300) String title) {
@@ -54,40 +61,45 @@ class GovernanceController {
     }
 
     @PostMapping("/api/schools/{urn}/meetings")
-    ResponseEntity<Map<String, String>> meeting(@PathVariable String urn, @Valid @RequestBody MeetingRequest request) {
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<MeetingRecorded> meeting(@PathVariable String urn, @Valid @RequestBody MeetingRequest request) {
         String meetingId = UUID.randomUUID().toString();
         commands.send(new RecordMeeting(meetingId, urn, request.kind(), request.committee(), request.heldOn(),
                                         request.title()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("meetingId", meetingId));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new MeetingRecorded(meetingId));
     }
 
     @PostMapping("/api/schools/{urn}/challenges")
-    ResponseEntity<Map<String, String>> raise(@PathVariable String urn, @Valid @RequestBody ChallengeRequest request) {
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<ChallengeWritten> raise(@PathVariable String urn, @Valid @RequestBody ChallengeRequest request) {
         String challengeId = UUID.randomUUID().toString();
         commands.send(new RaiseChallenge(challengeId, urn, request.planId(), request.priorityCode(), request.actionId(),
                                          request.meetingId(), request.visitActivityId(), request.raisedOn(),
                                          request.raisedBy(), request.question()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("challengeId", challengeId));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ChallengeWritten(challengeId));
     }
 
     @PostMapping("/api/challenges/{challengeId}/responses")
-    ResponseEntity<Map<String, String>> answer(@PathVariable String challengeId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<ChallengeWritten> answer(@PathVariable String challengeId,
                                                @Valid @RequestBody AnswerRequest request) {
         commands.send(new AnswerChallenge(challengeId, Actor.current().userId(), request.answer()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("challengeId", challengeId));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ChallengeWritten(challengeId));
     }
 
     @PostMapping("/api/challenges/{challengeId}/follow-ups")
-    ResponseEntity<Map<String, String>> followUp(@PathVariable String challengeId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<ChallengeWritten> followUp(@PathVariable String challengeId,
                                                  @Valid @RequestBody FollowUpRequest request) {
         commands.send(new FollowUpChallenge(challengeId, request.followUp(), request.dueOn()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("challengeId", challengeId));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ChallengeWritten(challengeId));
     }
 
     @PostMapping("/api/challenges/{challengeId}/closure")
-    ResponseEntity<Map<String, String>> close(@PathVariable String challengeId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<ChallengeWritten> close(@PathVariable String challengeId,
                                               @Valid @RequestBody CloseRequest request) {
         commands.send(new CloseChallenge(challengeId, request.whatChanged()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("challengeId", challengeId));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ChallengeWritten(challengeId));
     }
 }

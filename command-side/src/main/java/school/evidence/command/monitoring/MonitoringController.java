@@ -13,6 +13,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import school.evidence.command.CommandSender;
 import school.evidence.kernel.Rejection;
@@ -30,7 +31,6 @@ import school.evidence.kernel.school.Urn;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -40,6 +40,13 @@ import java.util.UUID;
 @RestController
 @Tag(name = "Monitoring")
 class MonitoringController {
+
+    /** Replies: what each write names (the ledger's receipts are added to them). */
+    record ActivityAmended(String activityId, int version) {
+    }
+
+    record ActivityWritten(String activityId) {
+    }
 
     record FocusRequest(@Size(max = 100) String subject, List<@NotBlank @Size(max = 20) String> yearGroups,
                         Set<PupilGroup> pupilGroups) {
@@ -120,7 +127,8 @@ class MonitoringController {
     }
 
     @PostMapping("/api/schools/{urn}/monitoring")
-    ResponseEntity<Map<String, String>> record(@PathVariable String urn, @Valid @RequestBody RecordRequest request) {
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<ActivityWritten> record(@PathVariable String urn, @Valid @RequestBody RecordRequest request) {
         if (!Urn.isValid(urn)) {
             throw Rejection.invalid("urn", "urn must be exactly six digits");
         }
@@ -129,7 +137,7 @@ class MonitoringController {
         commands.send(new RecordMonitoringActivity(activityId, urn, request.type(), request.details(),
                                                    request.fulfils()));
         return ResponseEntity.created(URI.create("/api/monitoring/" + activityId))
-                             .body(Map.of("activityId", activityId));
+                             .body(new ActivityWritten(activityId));
     }
 
     /** School staff record any kind; governors only their visits and trust officers only external reviews. */
@@ -143,17 +151,19 @@ class MonitoringController {
     }
 
     @PostMapping("/api/monitoring/{activityId}/amendments")
-    ResponseEntity<Map<String, Object>> amend(@PathVariable String activityId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<ActivityAmended> amend(@PathVariable String activityId,
                                               @Valid @RequestBody AmendRequest request) {
         int version = commands.send(new AmendMonitoringActivity(activityId, request.details(), request.reason()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("activityId", activityId, "version", version));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ActivityAmended(activityId, version));
     }
 
     @PostMapping("/api/monitoring/{activityId}/retraction")
-    ResponseEntity<Map<String, String>> retract(@PathVariable String activityId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<ActivityWritten> retract(@PathVariable String activityId,
                                                 @Valid @RequestBody RetractRequest request) {
         commands.send(new RetractMonitoringActivity(activityId, request.reason()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("activityId", activityId));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ActivityWritten(activityId));
     }
 
     private static MonitoringDetails details(LocalDate occurredOn, String lead, FocusRequest focus,

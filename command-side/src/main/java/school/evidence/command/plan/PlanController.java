@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import school.evidence.command.CommandSender;
 import school.evidence.kernel.Rejection;
@@ -51,7 +52,6 @@ import school.evidence.platform.access.Actor;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -59,6 +59,34 @@ import java.util.UUID;
 @RestController
 @Tag(name = "Improvement plans")
 class PlanController {
+
+    /** Replies: what each write names (the ledger's receipts are added to them). */
+    record ActionJudged(String planId, String actionId, Long version) {
+    }
+
+    record CriterionJudged(String planId, String criterionId, Long version) {
+    }
+
+    record PlanStatus(String planId, String status) {
+    }
+
+    record PlanCreated(String planId) {
+    }
+
+    record PriorityWritten(String code) {
+    }
+
+    record SectionAdded(String sectionId) {
+    }
+
+    record ActionWritten(String actionId) {
+    }
+
+    record CriterionWritten(String criterionId) {
+    }
+
+    record PlannedWritten(String plannedId) {
+    }
 
     record CreatePlanRequest(@NotBlank @Pattern(regexp = AcademicYear.PATTERN, message = "must look like 2023-24")
                              String academicYear,
@@ -146,101 +174,113 @@ class PlanController {
     }
 
     @PostMapping("/api/schools/{urn}/plans")
-    ResponseEntity<Map<String, String>> create(@PathVariable String urn,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<PlanCreated> create(@PathVariable String urn,
                                                @Valid @RequestBody CreatePlanRequest request) {
         if (!Urn.isValid(urn)) {
             throw Rejection.invalid("urn", "urn must be exactly six digits");
         }
         String planId = PlanId.of(urn, request.academicYear());
         commands.send(new CreateImprovementPlan(planId, urn, request.academicYear(), request.title()));
-        return ResponseEntity.created(URI.create("/api/plans/" + planId)).body(Map.of("planId", planId));
+        return ResponseEntity.created(URI.create("/api/plans/" + planId)).body(new PlanCreated(planId));
     }
 
     @PostMapping("/api/plans/{planId}/priorities")
-    ResponseEntity<Map<String, String>> addPriority(@PathVariable String planId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<PriorityWritten> addPriority(@PathVariable String planId,
                                                     @Valid @RequestBody PriorityRequest request) {
         commands.send(new AddPriority(planId, request.code(), request.statement(), request.dueBy()));
-        return created(Map.of("code", request.code()));
+        return created(new PriorityWritten(request.code()));
     }
 
     @PostMapping("/api/plans/{planId}/priorities/{code}/revisions")
-    ResponseEntity<Map<String, String>> revisePriority(@PathVariable String planId, @PathVariable String code,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<PriorityWritten> revisePriority(@PathVariable String planId, @PathVariable String code,
                                                        @Valid @RequestBody PriorityRevision request) {
         commands.send(new RevisePriority(planId, code, request.statement(), request.dueBy(), request.reason()));
-        return created(Map.of("code", code));
+        return created(new PriorityWritten(code));
     }
 
     @PostMapping("/api/plans/{planId}/priorities/{code}/withdrawal")
-    ResponseEntity<Map<String, String>> withdrawPriority(@PathVariable String planId, @PathVariable String code,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<PriorityWritten> withdrawPriority(@PathVariable String planId, @PathVariable String code,
                                                          @Valid @RequestBody Reason request) {
         commands.send(new WithdrawPriority(planId, code, request.reason()));
-        return created(Map.of("code", code));
+        return created(new PriorityWritten(code));
     }
 
     @PostMapping("/api/plans/{planId}/sections")
-    ResponseEntity<Map<String, String>> addSection(@PathVariable String planId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<SectionAdded> addSection(@PathVariable String planId,
                                                    @Valid @RequestBody SectionRequest request) {
         String sectionId = newId();
         commands.send(new AddSection(planId, sectionId, new SectionDetails(request.title(), request.aim(),
                                                                            request.ethosLinks(), request.ofstedAreas())));
-        return created(Map.of("sectionId", sectionId));
+        return created(new SectionAdded(sectionId));
     }
 
     @PostMapping("/api/plans/{planId}/actions")
-    ResponseEntity<Map<String, String>> addAction(@PathVariable String planId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<ActionWritten> addAction(@PathVariable String planId,
                                                   @Valid @RequestBody ActionRequest request) {
         String actionId = newId();
         commands.send(new AddAction(planId, actionId, request.sectionId(), request.number(), request.details()));
-        return created(Map.of("actionId", actionId));
+        return created(new ActionWritten(actionId));
     }
 
     @PostMapping("/api/plans/{planId}/actions/{actionId}/revisions")
-    ResponseEntity<Map<String, String>> reviseAction(@PathVariable String planId, @PathVariable String actionId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<ActionWritten> reviseAction(@PathVariable String planId, @PathVariable String actionId,
                                                      @Valid @RequestBody ActionRevision request) {
         commands.send(new ReviseAction(planId, actionId, request.details(), request.reason()));
-        return created(Map.of("actionId", actionId));
+        return created(new ActionWritten(actionId));
     }
 
     @PostMapping("/api/plans/{planId}/actions/{actionId}/withdrawal")
-    ResponseEntity<Map<String, String>> withdrawAction(@PathVariable String planId, @PathVariable String actionId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<ActionWritten> withdrawAction(@PathVariable String planId, @PathVariable String actionId,
                                                        @Valid @RequestBody Reason request) {
         commands.send(new WithdrawAction(planId, actionId, request.reason()));
-        return created(Map.of("actionId", actionId));
+        return created(new ActionWritten(actionId));
     }
 
     /** Brings an unfinished action from an earlier year's plan of the same school into this plan. */
     @PostMapping("/api/plans/{planId}/carried-actions")
-    ResponseEntity<Map<String, String>> carryForward(@PathVariable String planId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<ActionWritten> carryForward(@PathVariable String planId,
                                                      @Valid @RequestBody CarryForwardRequest request) {
         String actionId = newId();
         commands.send(new CarryForwardAction(planId, actionId, request.sectionId(), request.number(),
                                              request.fromPlanId(), request.fromActionId()));
-        return created(Map.of("actionId", actionId));
+        return created(new ActionWritten(actionId));
     }
 
     @PostMapping("/api/plans/{planId}/actions/{actionId}/criteria")
-    ResponseEntity<Map<String, String>> addCriterion(@PathVariable String planId, @PathVariable String actionId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<CriterionWritten> addCriterion(@PathVariable String planId, @PathVariable String actionId,
                                                      @Valid @RequestBody CriterionRequest request) {
         String criterionId = newId();
         commands.send(new AddSuccessCriterion(planId, actionId, criterionId, request.text(), request.halfTerms()));
-        return created(Map.of("criterionId", criterionId));
+        return created(new CriterionWritten(criterionId));
     }
 
     @PostMapping("/api/plans/{planId}/actions/{actionId}/criteria/{criterionId}/revisions")
-    ResponseEntity<Map<String, String>> reviseCriterion(@PathVariable String planId, @PathVariable String actionId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<CriterionWritten> reviseCriterion(@PathVariable String planId, @PathVariable String actionId,
                                                         @PathVariable String criterionId,
                                                         @Valid @RequestBody CriterionRevision request) {
         commands.send(new ReviseSuccessCriterion(planId, actionId, criterionId, request.text(), request.halfTerms(),
                                                  request.reason()));
-        return created(Map.of("criterionId", criterionId));
+        return created(new CriterionWritten(criterionId));
     }
 
     @PostMapping("/api/plans/{planId}/actions/{actionId}/criteria/{criterionId}/withdrawal")
-    ResponseEntity<Map<String, String>> withdrawCriterion(@PathVariable String planId, @PathVariable String actionId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<CriterionWritten> withdrawCriterion(@PathVariable String planId, @PathVariable String actionId,
                                                           @PathVariable String criterionId,
                                                           @Valid @RequestBody Reason request) {
         commands.send(new WithdrawSuccessCriterion(planId, actionId, criterionId, request.reason()));
-        return created(Map.of("criterionId", criterionId));
+        return created(new CriterionWritten(criterionId));
     }
 
     /**
@@ -248,19 +288,21 @@ class PlanController {
      * with 409 if anyone changed the plan since, so two leaders cannot silently overwrite each other.
      */
     @PostMapping("/api/plans/{planId}/actions/{actionId}/rag")
-    ResponseEntity<Map<String, Object>> judge(@PathVariable String planId, @PathVariable String actionId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<ActionJudged> judge(@PathVariable String planId, @PathVariable String actionId,
                                               @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                               @Valid @RequestBody RagRequest request) {
         Long version = commands.send(new JudgeActionRag(planId, actionId, request.halfTerm(), request.status(),
                                                         request.rationale(), request.evidence(),
                                                         Actor.current().userId(), Versions.parse(ifMatch)));
         return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(version))
-                             .body(Map.of("planId", planId, "actionId", actionId, "version", version));
+                             .body(new ActionJudged(planId, actionId, version));
     }
 
     /** Judges one success criterion; If-Match works as for an action. */
     @PostMapping("/api/plans/{planId}/actions/{actionId}/criteria/{criterionId}/rag")
-    ResponseEntity<Map<String, Object>> judgeCriterion(@PathVariable String planId, @PathVariable String actionId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<CriterionJudged> judgeCriterion(@PathVariable String planId, @PathVariable String actionId,
                                                        @PathVariable String criterionId,
                                                        @RequestHeader(name = "If-Match", required = false)
                                                        String ifMatch,
@@ -269,45 +311,50 @@ class PlanController {
                                                            request.status(), request.rationale(), request.evidence(),
                                                            Actor.current().userId(), Versions.parse(ifMatch)));
         return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(version))
-                             .body(Map.of("planId", planId, "criterionId", criterionId, "version", version));
+                             .body(new CriterionJudged(planId, criterionId, version));
     }
 
     /** Plans monitoring for a half-term; recording an activity with {@code fulfils} carries it out. */
     @PostMapping("/api/plans/{planId}/schedule")
-    ResponseEntity<Map<String, String>> planMonitoring(@PathVariable String planId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<PlannedWritten> planMonitoring(@PathVariable String planId,
                                                        @Valid @RequestBody PlannedRequest request) {
         String plannedId = newId();
         commands.send(new PlanMonitoring(planId, plannedId, request.halfTerm(), request.type(), request.subject(),
                                          request.actionIds(), request.who()));
-        return created(Map.of("plannedId", plannedId));
+        return created(new PlannedWritten(plannedId));
     }
 
     @PostMapping("/api/plans/{planId}/schedule/{plannedId}/revisions")
-    ResponseEntity<Map<String, String>> revisePlanned(@PathVariable String planId, @PathVariable String plannedId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<PlannedWritten> revisePlanned(@PathVariable String planId, @PathVariable String plannedId,
                                                       @Valid @RequestBody PlannedRevision request) {
         commands.send(new RevisePlannedMonitoring(planId, plannedId, request.halfTerm(), request.type(),
                                                   request.subject(), request.actionIds(), request.who(),
                                                   request.reason()));
-        return created(Map.of("plannedId", plannedId));
+        return created(new PlannedWritten(plannedId));
     }
 
     @PostMapping("/api/plans/{planId}/schedule/{plannedId}/cancellation")
-    ResponseEntity<Map<String, String>> cancelPlanned(@PathVariable String planId, @PathVariable String plannedId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<PlannedWritten> cancelPlanned(@PathVariable String planId, @PathVariable String plannedId,
                                                       @Valid @RequestBody Reason request) {
         commands.send(new CancelPlannedMonitoring(planId, plannedId, request.reason()));
-        return created(Map.of("plannedId", plannedId));
+        return created(new PlannedWritten(plannedId));
     }
 
     @PostMapping("/api/plans/{planId}/publication")
-    ResponseEntity<Map<String, String>> publish(@PathVariable String planId) {
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<PlanStatus> publish(@PathVariable String planId) {
         commands.send(new PublishPlan(planId));
-        return created(Map.of("planId", planId, "status", "PUBLISHED"));
+        return created(new PlanStatus(planId, "PUBLISHED"));
     }
 
     @PostMapping("/api/plans/{planId}/closure")
-    ResponseEntity<Map<String, String>> close(@PathVariable String planId, @Valid @RequestBody Reason request) {
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<PlanStatus> close(@PathVariable String planId, @Valid @RequestBody Reason request) {
         commands.send(new ClosePlan(planId, request.reason()));
-        return created(Map.of("planId", planId, "status", "CLOSED"));
+        return created(new PlanStatus(planId, "CLOSED"));
     }
 
     private static <T> ResponseEntity<T> created(T body) {

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import school.evidence.command.CommandSender;
 import school.evidence.kernel.Rejection;
@@ -40,6 +41,10 @@ import java.util.UUID;
 @Tag(name = "Improvement plans")
 class PlanImportController {
 
+    /** The plan made, and how many of each part it was given (the ledger's receipts are added to the reply). */
+    record PlanImported(String planId, int priorities, int sections, int actions, int criteria) {
+    }
+
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final int MAX_BYTES = 5 * 1024 * 1024;
 
@@ -61,7 +66,8 @@ class PlanImportController {
     }
 
     @PostMapping(path = "/api/schools/{urn}/plan-imports", consumes = {"text/csv", XLSX})
-    ResponseEntity<Map<String, Object>> importPlan(@PathVariable String urn,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<PlanImported> importPlan(@PathVariable String urn,
                                                    @RequestParam String academicYear,
                                                    @RequestParam String title,
                                                    @RequestHeader("Content-Type") String contentType,
@@ -117,9 +123,8 @@ class PlanImportController {
             commands.send(new AddSuccessCriterion(planId, actionIds.get(c.section() + "#" + c.number()),
                                                   UUID.randomUUID().toString(), c.text(), c.halfTerms()));
         }
-        return ResponseEntity.created(URI.create("/api/plans/" + planId)).body(Map.of(
-                "planId", planId, "priorities", plan.priorities().size(), "sections", plan.sections().size(),
-                "actions", plan.actions().size(), "criteria", plan.criteria().size()));
+        return ResponseEntity.created(URI.create("/api/plans/" + planId)).body(new PlanImported(
+                planId, plan.priorities().size(), plan.sections().size(), plan.actions().size(), plan.criteria().size()));
     }
 
     @ExceptionHandler(TemplateRejected.class)

@@ -1,13 +1,10 @@
 package school.evidence.command.privacy;
 
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.bson.Document;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,15 +17,15 @@ import school.evidence.kernel.Rejection;
 import school.evidence.kernel.privacy.PeopleAndRoles;
 import school.evidence.kernel.privacy.PrivacyCommands.RecordErasure;
 import school.evidence.kernel.privacy.PrivacyEvents.DataSubjectErased;
-import school.evidence.ledger.LedgerFields;
+import school.evidence.ledger.LedgerReader;
 import school.evidence.platform.privacy.Mentions;
 import school.evidence.platform.privacy.PersonalDataSerializer;
 import school.evidence.platform.privacy.SubjectKeys;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Erasure of a person at a school (right to erasure). Their key is destroyed first; then every record that still
@@ -55,17 +52,19 @@ class ErasureController {
                         Boolean alreadyErased) {
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final CommandSender commands;
     private final SubjectKeys keys;
     private final Mentions mentions;
-    private final MongoDatabase database;
+    private final LedgerReader ledger;
 
-    ErasureController(CommandSender commands, SubjectKeys keys, MongoDatabase database,
+    ErasureController(CommandSender commands, SubjectKeys keys, LedgerReader ledger,
                       @Qualifier("eventSerializer") org.axonframework.serialization.Serializer serializer) {
         this.commands = commands;
         this.keys = keys;
-        this.database = database;
-        this.mentions = new Mentions(database, (PersonalDataSerializer) serializer);
+        this.ledger = ledger;
+        this.mentions = new Mentions(ledger, (PersonalDataSerializer) serializer);
     }
 
     @PostMapping("/api/schools/{urn}/erasures")
@@ -110,9 +109,20 @@ class ErasureController {
 
     /** The erasure already recorded for this key, if any (by key id in the ledger; the name is never stored). */
     private Optional<String> recordedErasureOf(String urn, String keyId) {
-        Document found = database.getCollection("events").find(Filters.and(
-                Filters.eq(LedgerFields.SCHOOL, urn), Filters.eq(LedgerFields.PAYLOAD_TYPE, DataSubjectErased.class.getName()),
-                Filters.regex(LedgerFields.PAYLOAD, Pattern.quote(keyId)))).first();
-        return Optional.ofNullable(found).map(d -> Document.parse(d.getString(LedgerFields.PAYLOAD)).getString("erasureId"));
+        List<String> found = new ArrayList<>();
+        ledger.forEachInSchoolContaining(urn, LedgerReader.Text.PAYLOAD, keyId, event -> {
+            if (event.payloadType().equals(DataSubjectErased.class.getName())) {
+                found.add(erasureIdIn(event.payload()));
+            }
+        });
+        return found.stream().findFirst();
+    }
+
+    private static String erasureIdIn(String payload) {
+        try {
+            return JSON.readTree(payload).path("erasureId").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("An event in the ledger is not JSON", e);
+        }
     }
 }

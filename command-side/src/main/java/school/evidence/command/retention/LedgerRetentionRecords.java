@@ -2,12 +2,6 @@ package school.evidence.command.retention;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 import school.evidence.kernel.governance.GovernanceEvents.ChallengeRaised;
 import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityAmended;
@@ -17,7 +11,8 @@ import school.evidence.kernel.retention.RetentionEvents.LegalHoldPlaced;
 import school.evidence.kernel.retention.RetentionEvents.LegalHoldReleased;
 import school.evidence.kernel.retention.RetentionEvents.RecordShredded;
 import school.evidence.kernel.retention.RetentionSchedule;
-import school.evidence.ledger.LedgerFields;
+import school.evidence.ledger.LedgerReader;
+import school.evidence.ledger.StoredEvent;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -43,35 +38,36 @@ class LedgerRetentionRecords {
             ChallengeRaised.class.getName(), LegalHoldPlaced.class.getName(), LegalHoldReleased.class.getName(),
             RecordShredded.class.getName());
 
-    private final MongoCollection<Document> events;
+    private final LedgerReader ledger;
 
-    LedgerRetentionRecords(MongoDatabase database) {
-        this.events = database.getCollection("events");
+    LedgerRetentionRecords(LedgerReader ledger) {
+        this.ledger = ledger;
     }
 
     Collection<Retained> all() {
         Map<String, Retained> records = new LinkedHashMap<>();
-        for (Document doc : events.find(Filters.in(LedgerFields.PAYLOAD_TYPE, TYPES))
-                                  .projection(Projections.include(LedgerFields.AGGREGATE_ID, LedgerFields.SCHOOL,
-                                                                  LedgerFields.PAYLOAD_TYPE, LedgerFields.PAYLOAD))
-                                  .sort(Sorts.ascending(LedgerFields.GLOBAL_INDEX))) {
-            String id = doc.getString(LedgerFields.AGGREGATE_ID);
-            String type = doc.getString(LedgerFields.PAYLOAD_TYPE);
-            JsonNode payload = read(doc.getString(LedgerFields.PAYLOAD));
+        ledger.forEachOfTypes(TYPES, event -> fold(records, event));
+        return records.values();
+    }
+
+    private static void fold(Map<String, Retained> records, StoredEvent event) {
+            String id = event.aggregateId();
+            String type = event.payloadType();
+            JsonNode payload = read(event.payload());
             Retained known = records.get(id);
             Retained next;
             if (type.equals(MonitoringActivityRecorded.class.getName())
                     || type.equals(MonitoringActivityAmended.class.getName())) {
-                next = new Retained(id, RecordKind.MONITORING_ACTIVITY, doc.getString(LedgerFields.SCHOOL),
+                next = new Retained(id, RecordKind.MONITORING_ACTIVITY, event.school(),
                                     payload.path("type").asText(),
                                     LocalDate.parse(payload.path("details").path("occurredOn").asText()),
                                     known != null && known.held(), known != null && known.shredded());
             } else if (type.equals(ChallengeRaised.class.getName())) {
-                next = new Retained(id, RecordKind.CHALLENGE, doc.getString(LedgerFields.SCHOOL),
+                next = new Retained(id, RecordKind.CHALLENGE, event.school(),
                                     RetentionSchedule.CHALLENGE, LocalDate.parse(payload.path("raisedOn").asText()),
                                     false, false);
             } else if (known == null) {
-                continue;
+                return;
             } else {
                 boolean held = type.equals(LegalHoldPlaced.class.getName())
                         || (known.held() && !type.equals(LegalHoldReleased.class.getName()));
@@ -79,8 +75,6 @@ class LedgerRetentionRecords {
                                     known.shredded() || type.equals(RecordShredded.class.getName()));
             }
             records.put(id, next);
-        }
-        return records.values();
     }
 
     private static JsonNode read(String json) {

@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import school.evidence.command.CommandSender;
 import school.evidence.kernel.retention.RecordKind;
@@ -17,7 +18,6 @@ import school.evidence.kernel.retention.RetentionCommands.ReleaseLegalHold;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 
 /**
  * Legal holds (senior leaders: a complaint, a claim or an investigation needs a record kept past its retention
@@ -26,6 +26,10 @@ import java.util.Map;
 @RestController
 @Tag(name = "Personal data")
 class RetentionController {
+
+    /** Replies: what each write names (the ledger's receipts are added to them). */
+    record LegalHold(String recordId, String legalHold) {
+    }
 
     record HoldRequest(@NotBlank @Size(max = 2000) String reason) {
     }
@@ -39,39 +43,44 @@ class RetentionController {
     }
 
     @PostMapping("/api/monitoring/{activityId}/legal-hold")
-    ResponseEntity<Map<String, String>> holdActivity(@PathVariable String activityId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<LegalHold> holdActivity(@PathVariable String activityId,
                                                      @Valid @RequestBody HoldRequest request) {
         return hold(activityId, RecordKind.MONITORING_ACTIVITY, true, request);
     }
 
     @PostMapping("/api/monitoring/{activityId}/legal-hold/release")
-    ResponseEntity<Map<String, String>> releaseActivity(@PathVariable String activityId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<LegalHold> releaseActivity(@PathVariable String activityId,
                                                         @Valid @RequestBody HoldRequest request) {
         return hold(activityId, RecordKind.MONITORING_ACTIVITY, false, request);
     }
 
     @PostMapping("/api/challenges/{challengeId}/legal-hold")
-    ResponseEntity<Map<String, String>> holdChallenge(@PathVariable String challengeId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<LegalHold> holdChallenge(@PathVariable String challengeId,
                                                       @Valid @RequestBody HoldRequest request) {
         return hold(challengeId, RecordKind.CHALLENGE, true, request);
     }
 
     @PostMapping("/api/challenges/{challengeId}/legal-hold/release")
-    ResponseEntity<Map<String, String>> releaseChallenge(@PathVariable String challengeId,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<LegalHold> releaseChallenge(@PathVariable String challengeId,
                                                          @Valid @RequestBody HoldRequest request) {
         return hold(challengeId, RecordKind.CHALLENGE, false, request);
     }
 
-    private ResponseEntity<Map<String, String>> hold(String recordId, RecordKind kind, boolean place,
+    private ResponseEntity<LegalHold> hold(String recordId, RecordKind kind, boolean place,
                                                      HoldRequest request) {
         commands.send(place ? new PlaceLegalHold(recordId, kind, request.reason())
                             : new ReleaseLegalHold(recordId, kind, request.reason()));
         return ResponseEntity.status(HttpStatus.CREATED)
-                             .body(Map.of("recordId", recordId, "legalHold", place ? "placed" : "released"));
+                             .body(new LegalHold(recordId, place ? "placed" : "released"));
     }
 
     /** Runs the nightly retention job now; the reply lists record ids only. */
     @PostMapping("/api/operations/retention-runs")
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<RetentionJob.Run> runNow() {
         return ResponseEntity.status(HttpStatus.CREATED).body(job.run(LocalDate.now(ZoneId.of("Europe/London"))));
     }

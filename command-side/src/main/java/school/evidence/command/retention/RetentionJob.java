@@ -12,7 +12,7 @@ import school.evidence.kernel.Rejection;
 import school.evidence.kernel.retention.RetentionCommands.ShredRecord;
 import school.evidence.kernel.retention.RetentionSchedule;
 import school.evidence.platform.privacy.SubjectKeys;
-import school.evidence.platform.store.CommandMetadata;
+import school.evidence.platform.axon.CommandMetadata;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

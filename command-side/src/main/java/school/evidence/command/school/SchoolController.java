@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import school.evidence.command.CommandSender;
 import school.evidence.kernel.plan.AcademicYear;
@@ -32,6 +33,13 @@ import java.util.Map;
 @RestController
 @Tag(name = "Schools")
 class SchoolController {
+
+    /** Replies: what each write names (the ledger's receipts are added to them). */
+    record SchoolRegistered(String urn) {
+    }
+
+    record CalendarSet(String urn, String academicYear) {
+    }
 
     record RegisterSchoolRequest(
             @NotBlank @Pattern(regexp = Urn.PATTERN, message = "must be exactly six digits") String urn,
@@ -53,24 +61,26 @@ class SchoolController {
     }
 
     @PostMapping("/api/schools")
-    ResponseEntity<Map<String, String>> register(@Valid @RequestBody RegisterSchoolRequest request) {
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<SchoolRegistered> register(@Valid @RequestBody RegisterSchoolRequest request) {
         // the route is not about one school yet: a senior leader may register only a school they belong to
         if (!Caller.current().holds(Role.SENIOR_LEADER, request.urn())) {
             throw new AccessDeniedException("Not a member of school " + request.urn());
         }
         commands.send(new RegisterSchool(request.urn(), request.name()));
         return ResponseEntity.created(URI.create("/api/schools/" + request.urn()))
-                             .body(Map.of("urn", request.urn()));
+                             .body(new SchoolRegistered(request.urn()));
     }
 
     /** The school's half-term dates for a year; sending it again corrects them (the ledger keeps both). */
     @PostMapping("/api/schools/{urn}/calendars")
-    ResponseEntity<Map<String, String>> setCalendar(@PathVariable String urn,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<CalendarSet> setCalendar(@PathVariable String urn,
                                                     @Valid @RequestBody CalendarRequest request) {
         Map<HalfTerm, SchoolCalendar.Term> terms = new EnumMap<>(HalfTerm.class);
         request.halfTerms().forEach((h, t) -> terms.put(h, new SchoolCalendar.Term(t.start(), t.end())));
         commands.send(new SetSchoolCalendar(urn, new SchoolCalendar(request.academicYear(), terms)));
         return ResponseEntity.status(HttpStatus.CREATED)
-                             .body(Map.of("urn", urn, "academicYear", request.academicYear()));
+                             .body(new CalendarSet(urn, request.academicYear()));
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import school.evidence.command.CommandSender;
 import school.evidence.kernel.selfevaluation.SelfEvaluationCommands.Rating;
@@ -16,12 +17,15 @@ import school.evidence.kernel.selfevaluation.SelfEvaluationCommands.RecordSelfEv
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
 @Tag(name = "Self-evaluation")
 class SelfEvaluationController {
+
+    /** Replies: what each write names (the ledger's receipts are added to them). */
+    record EvaluationRecorded(String evaluationId) {
+    }
 
     record SelfEvaluationRequest(@NotNull LocalDate evaluatedOn, @NotEmpty List<@NotNull Rating> ratings) {
     }
@@ -33,10 +37,11 @@ class SelfEvaluationController {
     }
 
     @PostMapping("/api/schools/{urn}/self-evaluations")
-    ResponseEntity<Map<String, String>> record(@PathVariable String urn,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<EvaluationRecorded> record(@PathVariable String urn,
                                                @Valid @RequestBody SelfEvaluationRequest request) {
         String evaluationId = UUID.randomUUID().toString();
         commands.send(new RecordSelfEvaluation(evaluationId, urn, request.evaluatedOn(), request.ratings()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("evaluationId", evaluationId));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new EvaluationRecorded(evaluationId));
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import school.evidence.command.CommandSender;
 import school.evidence.kernel.school.Urn;
@@ -24,12 +25,21 @@ import school.evidence.kernel.trust.TrustCommands.RegisterTrust;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /** Trusts: officers register them and set phases; a school's senior leader has it join (see AccessRules). */
 @RestController
 @Tag(name = "Trusts")
 class TrustController {
+
+    /** Replies: what each write names (the ledger's receipts are added to them). */
+    record SchoolJoined(String trustId, String urn) {
+    }
+
+    record PhaseSet(String urn, String phase) {
+    }
+
+    record TrustCreated(String trustId) {
+    }
 
     record TrustRequest(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "use lower-case letters, digits and dashes")
                         String trustId, @NotBlank @Size(max = 200) String name) {
@@ -53,30 +63,33 @@ class TrustController {
     }
 
     @PostMapping("/api/trusts")
-    ResponseEntity<Map<String, String>> register(@Valid @RequestBody TrustRequest request) {
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<TrustCreated> register(@Valid @RequestBody TrustRequest request) {
         if (!Caller.current().holds(Role.TRUST_OFFICER, request.trustId())) {
             throw new AccessDeniedException("Not an officer of trust " + request.trustId());
         }
         commands.send(new RegisterTrust(request.trustId(), request.name()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("trustId", request.trustId()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new TrustCreated(request.trustId()));
     }
 
     @PostMapping("/api/trusts/{trustId}/schools")
-    ResponseEntity<Map<String, String>> addSchool(@PathVariable String trustId, @Valid @RequestBody MemberRequest request) {
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<SchoolJoined> addSchool(@PathVariable String trustId, @Valid @RequestBody MemberRequest request) {
         // joining a trust opens the school's records to the trust's officers: the school's own senior leader decides
         if (!Caller.current().holds(Role.SENIOR_LEADER, request.urn())) {
             throw new AccessDeniedException("Not a member of school " + request.urn());
         }
         commands.send(new AddSchoolToTrust(trustId, request.urn(), request.phase(), request.joinedOn(),
                                            request.indicativeMeasures()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("trustId", trustId, "urn", request.urn()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new SchoolJoined(trustId, request.urn()));
     }
 
     @PostMapping("/api/trusts/{trustId}/schools/{urn}/phase")
-    ResponseEntity<Map<String, String>> changePhase(@PathVariable String trustId, @PathVariable String urn,
+    @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
+    ResponseEntity<PhaseSet> changePhase(@PathVariable String trustId, @PathVariable String urn,
                                                     @Valid @RequestBody PhaseRequest request) {
         commands.send(new ChangeImprovementPhase(trustId, urn, request.phase(), request.effectiveOn(), request.reason(),
                                                  request.indicativeMeasures()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("urn", urn, "phase", request.phase().name()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new PhaseSet(urn, request.phase().name()));
     }
 }

@@ -41,6 +41,44 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("school.evidence.command..", "school.evidence.query..");
 
     @ArchTest
+    static final ArchRule axonWiringDoesNotKnowTheWebLayer = noClasses()
+            .that().resideInAnyPackage("school.evidence.platform.axon..", "school.evidence.platform.proof..",
+                                       "school.evidence.platform.privacy..", "school.evidence.platform.metrics..")
+            .should().dependOnClassesThat().resideInAnyPackage("school.evidence.platform.access..",
+                                                               "school.evidence.platform.web..");
+
+    /** The ledger owns its format: nothing else names its stored fields (LedgerFormatTest: nor its collections). */
+    @ArchTest
+    static final ArchRule onlyTheLedgerNamesItsStoredFields = noClasses()
+            .that().resideOutsideOfPackage("school.evidence.ledger..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("school.evidence.ledger.LedgerFields");
+
+    /** The embedded store is a database: it knows nothing of ours, and only the launcher starts it. */
+    @ArchTest
+    static final ArchRule theEmbeddedStoreKnowsNothingOfOurs = noClasses()
+            .that().resideInAPackage("school.evidence.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("school.evidence.kernel..", "school.evidence.ledger..",
+                                                               "school.evidence.platform..", "school.evidence.command..",
+                                                               "school.evidence.query..");
+
+    @ArchTest
+    static final ArchRule onlyTheLauncherUsesTheEmbeddedStore = noClasses()
+            .that().resideOutsideOfPackages("school.evidence.store..", "school.evidence.standalone..")
+            .should().dependOnClassesThat().resideInAPackage("school.evidence.store..");
+
+    /** deploy/ depends on everything; nothing depends on deploy/. */
+    @ArchTest
+    static final ArchRule nothingDependsOnTheLauncher = noClasses()
+            .that().resideOutsideOfPackage("school.evidence.standalone..")
+            .should().dependOnClassesThat().resideInAPackage("school.evidence.standalone..");
+
+    /** Controllers answer with records; storage documents stay in the query classes behind them. */
+    @ArchTest
+    static final ArchRule controllersDoNotHandleStorageDocuments = noClasses()
+            .that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.bson.Document");
+
+    @ArchTest
     static final ArchRule aggregatesDoNotTouchTheDatabase = noClasses()
             .that().areAnnotatedWith(org.axonframework.spring.stereotype.Aggregate.class)
             .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..",

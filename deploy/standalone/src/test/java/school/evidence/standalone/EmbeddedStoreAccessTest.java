@@ -1,5 +1,7 @@
 package school.evidence.standalone;
 
+import school.evidence.ledger.LedgerFields;
+import school.evidence.ledger.RawLedger;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
@@ -38,20 +40,20 @@ class EmbeddedStoreAccessTest {
 
     @Test
     void anotherProcessWithoutTheKeyCanNeitherReadNorWriteTheStore() {
-        database.getCollection("events").insertOne(new Document("_id", "probe:0").append("globalIndex", -42L));
-        long before = database.getCollection("events").countDocuments();
+        RawLedger.events(database).insertOne(new Document("_id", "probe:0").append(LedgerFields.GLOBAL_INDEX, -42L));
+        long before = RawLedger.events(database).countDocuments();
         for (String appName : new String[]{null, "mongosh", "operator-maintenance-key-012345678"}) {
             try (MongoClient stranger = client(appName)) {
-                var events = stranger.getDatabase("evidence").getCollection("events");
+                var events = RawLedger.events(stranger.getDatabase("evidence"));
                 assertThatThrownBy(() -> events.find().first()).as("read with app name %s", appName)
                         .isInstanceOf(com.mongodb.MongoException.class);
                 assertThatThrownBy(() -> events.insertOne(new Document("_id", "forged:0")
-                                                                  .append("recordedAt", "2023-10-02T09:00:00Z")))
+                                                                  .append(LedgerFields.RECORDED_AT, "2023-10-02T09:00:00Z")))
                         .as("write with app name %s", appName).isInstanceOf(com.mongodb.MongoException.class);
             }
         }
-        assertThat(database.getCollection("events").countDocuments()).isEqualTo(before);
-        assertThat(database.getCollection("events").find(new Document("_id", "forged:0")).first()).isNull();
+        assertThat(RawLedger.events(database).countDocuments()).isEqualTo(before);
+        assertThat(RawLedger.events(database).find(new Document("_id", "forged:0")).first()).isNull();
     }
 
     @Test

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import school.evidence.platform.store.DurableH2Backend;
+import school.evidence.store.DurableH2Backend;
 
 import java.nio.file.Path;
 

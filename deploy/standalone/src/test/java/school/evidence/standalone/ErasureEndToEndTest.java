@@ -1,5 +1,6 @@
 package school.evidence.standalone;
 
+import school.evidence.ledger.RawLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
@@ -78,12 +79,12 @@ class ErasureEndToEndTest {
                                                                  .isGreaterThan(0);
 
             nothingAnywhere(app, slt, ids, "after the erasure");
-            long events = app.getBean(MongoDatabase.class).getCollection("events").countDocuments();
+            long events = RawLedger.events(app.getBean(MongoDatabase.class)).countDocuments();
             Api.Reply again = slt.postJson(erasures(), Map.of("person", PERSON, "reason", REASON));
             assertThat(again.status()).isEqualTo(200);
             assertThat(again.body().path("alreadyErased").asBoolean()).isTrue();
             assertThat(again.text("erasureId")).isEqualTo(erased.text("erasureId"));
-            assertThat(app.getBean(MongoDatabase.class).getCollection("events").countDocuments()).isEqualTo(events);
+            assertThat(RawLedger.events(app.getBean(MongoDatabase.class)).countDocuments()).isEqualTo(events);
         }
         try (ConfigurableApplicationContext app = start()) {
             Api slt = new Api(base(app), "slt");

@@ -1,5 +1,7 @@
 package school.evidence.standalone;
 
+import school.evidence.ledger.LedgerFields;
+import school.evidence.ledger.RawLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -89,7 +91,7 @@ class FaultsTest {
         ConfigurableApplicationContext restarted = start(new SpringApplicationBuilder(QuerySideApplication.class)
                 .run("--server.port=0", "--spring.data.mongodb.uri=" + uri, "--spring.application.name=faults-query"));
         Api after = new Api("http://localhost:" + port(restarted), "slt");
-        long ledgerEvents = ledger(uri).getCollection("events").countDocuments(Filters.and(Filters.eq("school", URN),
+        long ledgerEvents = RawLedger.events(ledger(uri)).countDocuments(Filters.and(Filters.eq(LedgerFields.SCHOOL, URN),
                                                                    Filters.exists("void", false)));
         JsonNode audit = after.await("/api/schools/" + URN + "/audit?size=1",
                                      r -> r.body().path("total").asLong() == ledgerEvents).body();
@@ -172,9 +174,9 @@ class FaultsTest {
         // every acknowledged write is in the ledger, once; nothing is there that was not acknowledged
         MongoDatabase ledgerView = ledger(uri);
         Set<String> stored = new HashSet<>();
-        for (Document event : ledgerView.getCollection("events").find(Filters.and(
-                Filters.eq("school", URN), Filters.eq("aggregateType", "MonitoringActivity")))) {
-            assertThat(stored.add(event.getString("aggregateId"))).as("one event per walk").isTrue();
+        for (Document event : RawLedger.events(ledgerView).find(Filters.and(
+                Filters.eq(LedgerFields.SCHOOL, URN), Filters.eq(LedgerFields.AGGREGATE_TYPE, "MonitoringActivity")))) {
+            assertThat(stored.add(event.getString(LedgerFields.AGGREGATE_ID))).as("one event per walk").isTrue();
         }
         assertThat(stored).containsAll(acknowledged);
         Set<String> extra = new HashSet<>(stored);

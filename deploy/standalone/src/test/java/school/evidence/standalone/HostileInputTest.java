@@ -1,5 +1,6 @@
 package school.evidence.standalone;
 
+import school.evidence.ledger.RawLedger;
 import com.mongodb.client.MongoDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class HostileInputTest {
     }
 
     long events() {
-        return database.getCollection("events").countDocuments();
+        return RawLedger.events(database).countDocuments();
     }
 
     String visit(String lead) {

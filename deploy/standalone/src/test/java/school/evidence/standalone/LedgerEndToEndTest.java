@@ -1,5 +1,7 @@
 package school.evidence.standalone;
 
+import school.evidence.ledger.LedgerFields;
+import school.evidence.ledger.RawLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
@@ -62,8 +64,8 @@ class LedgerEndToEndTest {
                                               HexFormat.of().parseHex(inclusion.path("leafHash").asText()),
                                               hashes(inclusion.path("auditPath")), root)).isTrue();
         // the leaf is the hash of the event exactly as stored
-        Document stored = database.getCollection("events").find(new Document("_id", ragEvent)).first();
-        assertThat(inclusion.path("leafHash").asText()).isEqualTo(stored.getString("leafHash"));
+        Document stored = RawLedger.events(database).find(new Document("_id", ragEvent)).first();
+        assertThat(inclusion.path("leafHash").asText()).isEqualTo(stored.getString(LedgerFields.LEAF_HASH));
 
         // more evidence, a second checkpoint, and proof the first is a prefix of it
         assertThat(slt.post("/api/schools/" + URN + "/monitoring", Scenario.lessonVisit(s.actionId)).status()).isEqualTo(201);
@@ -87,7 +89,7 @@ class LedgerEndToEndTest {
         for (int from = 0; from < 9; from += 5) {
             for (JsonNode item : slt.get("/api/schools/" + URN + "/ledger/feed?from=" + from + "&size=5").body().path("items")) {
                 Document fields = Document.parse(item.path("stored").toString());
-                fields.put("globalIndex", item.path("stored").path("globalIndex").asLong());
+                fields.put(LedgerFields.GLOBAL_INDEX, item.path("stored").path("globalIndex").asLong());
                 fields.put("sequenceNumber", item.path("stored").path("sequenceNumber").asLong());
                 byte[] leaf = school.evidence.ledger.merkle.LeafEncoding.leafHash(fields);
                 assertThat(HexFormat.of().formatHex(leaf)).isEqualTo(item.path("leafHash").asText());
@@ -103,8 +105,8 @@ class LedgerEndToEndTest {
         assertThat(runVerifierCli(second.path("publicKey").asText())).isZero();
 
         // one byte of a stored payload changed behind the service's back
-        database.getCollection("events").updateOne(new Document("_id", ragEvent), new Document("$set",
-                new Document("payload", stored.getString("payload").replace("GREEN", "AMBER"))));
+        RawLedger.events(database).updateOne(new Document("_id", ragEvent), new Document("$set",
+                new Document(LedgerFields.PAYLOAD, stored.getString(LedgerFields.PAYLOAD).replace("GREEN", "AMBER"))));
         JsonNode tampered = slt.get("/api/schools/" + URN + "/ledger/verification").body();
         assertThat(tampered.path("ok").asBoolean()).isFalse();
         assertThat(tampered.path("problems").path(0).path("kind").asText()).isEqualTo("CHANGED");

@@ -1,5 +1,7 @@
 package school.evidence.standalone;
 
+import school.evidence.ledger.LedgerFields;
+import school.evidence.ledger.RawLedger;
 import com.mongodb.client.MongoDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -247,7 +249,7 @@ class PermissionMatrixTest {
                     }
                     for (CallerUnderTest caller : callers()) {
                         calls++;
-                        long eventsBefore = database.getCollection("events").countDocuments();
+                        long eventsBefore = RawLedger.events(database).countDocuments();
                         Api.Reply reply = caller.api().send(rule.method().name(), path, body);
                         String what = caller.label() + " " + rule.method() + " " + path + " (" + target.label() + ")";
                         boolean expected = allowed(rule, caller, target);
@@ -258,7 +260,7 @@ class PermissionMatrixTest {
                             if (reply.status() != 403) {
                                 failures.add(what + " should be refused, got " + reply.status());
                             }
-                            if (database.getCollection("events").countDocuments() != eventsBefore) {
+                            if (RawLedger.events(database).countDocuments() != eventsBefore) {
                                 failures.add(what + " was refused but wrote an event");
                             }
                         }
@@ -291,7 +293,7 @@ class PermissionMatrixTest {
         Api headAndOfficer = Api.withToken(base(), TestTokens.token(
                 "sl-to", List.of("SENIOR_LEADER", "TRUST_OFFICER"), List.of(OWN), List.of(TRUST)));
         String sibling = "/api/schools/" + SAME_TRUST + "/monitoring";
-        long before = database.getCollection("events").countDocuments();
+        long before = RawLedger.events(database).countDocuments();
         assertThat(subjectLeaderAndOfficer.postJson(sibling, lessonVisit).status()).isEqualTo(403);
         assertThat(governorAndOfficer.postJson(sibling, governorVisit).status()).isEqualTo(403);
         assertThat(headAndOfficer.postJson(sibling, lessonVisit).status()).isEqualTo(403);
@@ -305,16 +307,16 @@ class PermissionMatrixTest {
         assertThat(governorHereHeadThere.postJson(sibling, lessonVisit).status()).isEqualTo(403);
         assertThat(governorHereHeadThere.postJson("/api/schools", Map.of("urn", SAME_TRUST, "name", "x")).status())
                 .isEqualTo(403);
-        assertThat(database.getCollection("events").countDocuments()).as("refusals wrote nothing").isEqualTo(before);
+        assertThat(RawLedger.events(database).countDocuments()).as("refusals wrote nothing").isEqualTo(before);
 
         // what the roles do allow there still works, and is recorded under the role that allowed it
         assertThat(subjectLeaderAndOfficer.postJson(sibling, review).status()).isEqualTo(201);
         assertThat(subjectLeaderAndOfficer.postJson("/api/schools/" + OWN + "/monitoring", lessonVisit).status()).isEqualTo(201);
         Api.Reply visit = governorHereHeadThere.postJson(sibling, governorVisit);
         assertThat(visit.status()).isEqualTo(201);
-        org.bson.Document stored = database.getCollection("events").find(
+        org.bson.Document stored = RawLedger.events(database).find(
                 com.mongodb.client.model.Filters.eq("_id", visit.text("activityId") + ":0")).first();
-        assertThat(org.bson.Document.parse(stored.getString("metaData")).getString("actorRole")).isEqualTo("GOVERNOR");
+        assertThat(org.bson.Document.parse(stored.getString(LedgerFields.META_DATA)).getString("actorRole")).isEqualTo("GOVERNOR");
     }
 
     @Test

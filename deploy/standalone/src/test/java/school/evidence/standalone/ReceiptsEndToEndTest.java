@@ -1,5 +1,7 @@
 package school.evidence.standalone;
 
+import school.evidence.ledger.LedgerFields;
+import school.evidence.ledger.RawLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
@@ -13,7 +15,7 @@ import school.evidence.ledger.merkle.LeafEncoding;
 import school.evidence.ledger.merkle.LedgerKeys;
 import school.evidence.ledger.merkle.PackVerifier;
 import school.evidence.ledger.merkle.Receipt;
-import school.evidence.platform.ledger.SigningKey;
+import school.evidence.platform.proof.SigningKey;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,7 +80,7 @@ class ReceiptsEndToEndTest {
 
         // each receipt says what is stored, exactly
         for (Receipt receipt : held) {
-            Document stored = database.getCollection("events").find(new Document("_id", receipt.eventKey())).first();
+            Document stored = RawLedger.events(database).find(new Document("_id", receipt.eventKey())).first();
             assertThat(receipt.leafHash()).isEqualTo(HexFormat.of().formatHex(LeafEncoding.leafHash(stored)));
             assertThat(receipt.school()).isEqualTo(URN);
         }
@@ -114,18 +116,18 @@ class ReceiptsEndToEndTest {
         assertThat(signed.path("treeSize").asInt()).isEqualTo(2);
 
         // what a process with the store's address and key could do: a meeting "recorded" in 2023, hash correct
-        Document forged = database.getCollection("events").find(new Document("school", urn)
-                                                                       .append("aggregateType", "Meeting")).first();
-        Document counter = database.getCollection("ledger_counters").findOneAndUpdate(new Document("_id", "globalIndex"),
+        Document forged = RawLedger.events(database).find(new Document(LedgerFields.SCHOOL, urn)
+                                                                       .append(LedgerFields.AGGREGATE_TYPE, "Meeting")).first();
+        Document counter = RawLedger.counters(database).findOneAndUpdate(new Document("_id", "globalIndex"),
                 new Document("$inc", new Document("value", 1L)));
         long position = ((Number) counter.get("value")).longValue() + 1;
         String id = UUID.randomUUID().toString();
-        forged.putAll(new Document("_id", id + ":0").append("aggregateId", id).append("globalIndex", position)
+        forged.putAll(new Document("_id", id + ":0").append(LedgerFields.AGGREGATE_ID, id).append(LedgerFields.GLOBAL_INDEX, position)
                               .append("eventId", UUID.randomUUID().toString())
-                              .append("recordedAt", "2023-10-02T09:00:00.000000000Z")
-                              .append("payload", forged.getString("payload").replace("Board", "Back-dated board")));
-        forged.put("leafHash", HexFormat.of().formatHex(LeafEncoding.leafHash(forged)));
-        database.getCollection("events").insertOne(forged);
+                              .append(LedgerFields.RECORDED_AT, "2023-10-02T09:00:00.000000000Z")
+                              .append(LedgerFields.PAYLOAD, forged.getString(LedgerFields.PAYLOAD).replace("Board", "Back-dated board")));
+        forged.put(LedgerFields.LEAF_HASH, HexFormat.of().formatHex(LeafEncoding.leafHash(forged)));
+        RawLedger.events(database).insertOne(forged);
         assertThat(slt.postJson("/api/schools/" + urn + "/meetings", Map.of("kind", "COMMITTEE", "committee", "Standards",
                 "heldOn", "2023-11-02", "title", "After")).status()).isEqualTo(201);
         awaitLeaf(id + ":0");

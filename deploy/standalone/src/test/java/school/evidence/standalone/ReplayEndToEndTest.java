@@ -20,7 +20,7 @@ class ReplayEndToEndTest {
     @LocalServerPort
     int port;
     @org.springframework.beans.factory.annotation.Autowired
-    school.evidence.platform.store.DerivedCollections derived;
+    school.evidence.store.DerivedCollections derived;
 
     /** Only what the processors can redo may skip its own commit on the embedded store; never the evidence. */
     @Test

@@ -1,5 +1,7 @@
 package school.evidence.standalone;
 
+import school.evidence.ledger.LedgerFields;
+import school.evidence.ledger.RawLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
@@ -27,7 +29,7 @@ class ScenarioEndToEndTest {
     Api slt;
 
     private Document storedEvent(String aggregateId, long sequence) {
-        return database.getCollection("events").find(new Document("_id", aggregateId + ":" + sequence)).first();
+        return RawLedger.events(database).find(new Document("_id", aggregateId + ":" + sequence)).first();
     }
 
     @BeforeEach
@@ -73,8 +75,8 @@ class ScenarioEndToEndTest {
             assertThat(entry.path("actor").asText()).isEqualTo("slt");
         }
         Document stored = storedEvent(s.planId, 5);
-        assertThat(stored.getString("school")).isEqualTo("108520");
-        assertThat(Document.parse(stored.getString("metaData")))
+        assertThat(stored.getString(LedgerFields.SCHOOL)).isEqualTo("108520");
+        assertThat(Document.parse(stored.getString(LedgerFields.META_DATA)))
                 .containsEntry("actor", "slt").containsEntry("actorRole", "SENIOR_LEADER")
                 .containsEntry("schoolUrn", "108520").containsKey("correlationId");
         assertThat(types).containsExactly("SchoolRegistered", "ImprovementPlanCreated", "PriorityAdded",
@@ -101,10 +103,10 @@ class ScenarioEndToEndTest {
         assertThat(timeline.body().path("entries").path(1).path("reason").asText()).isEqualTo("Visit was on the 11th");
         // the reason is part of the event, encrypted like other personal text, not copied into the metadata
         Document amendment = storedEvent(s.activityId, 1);
-        assertThat(Document.parse(amendment.getString("metaData")))
+        assertThat(Document.parse(amendment.getString(LedgerFields.META_DATA)))
                 .doesNotContainKey("reason").containsEntry("actor", "subject-leader")
                 .containsEntry("actorRole", "SUBJECT_LEADER");
-        assertThat(amendment.getString("payload")).doesNotContain("Visit was on the 11th");
+        assertThat(amendment.getString(LedgerFields.PAYLOAD)).doesNotContain("Visit was on the 11th");
         assertThat(slt.await("/api/schools/100001/audit", r -> r.raw().body().contains("Visit was on the 11th"))
                       .raw().body()).contains("Visit was on the 11th");
 

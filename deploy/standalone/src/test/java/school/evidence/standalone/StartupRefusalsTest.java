@@ -6,7 +6,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import school.evidence.ledger.merkle.LedgerKeys;
 import school.evidence.platform.access.IdentityNotConfigured;
-import school.evidence.platform.ledger.MisconfiguredKey;
+import school.evidence.platform.proof.MisconfiguredKey;
 
 import java.nio.file.Path;
 import java.security.KeyPair;

@@ -1,5 +1,7 @@
 package school.evidence.standalone;
 
+import school.evidence.ledger.LedgerFields;
+import school.evidence.ledger.RawLedger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -185,11 +187,11 @@ class WriteRoutesFuzzTest {
             SENT.stream().filter(s -> s.status() / 100 == 2).forEach(s -> acknowledged.add(s.requestId()));
             Map<String, Integer> eventsByRequest = new TreeMap<>();
             List<String> unacknowledged = new ArrayList<>();
-            for (Document event : database.getCollection("events").find(Filters.gt("globalIndex", startIndex))) {
-                if (event.containsKey("void") || event.getString("metaData") == null) {
+            for (Document event : RawLedger.events(database).find(Filters.gt(LedgerFields.GLOBAL_INDEX, startIndex))) {
+                if (event.containsKey(LedgerFields.VOID) || event.getString(LedgerFields.META_DATA) == null) {
                     continue;
                 }
-                String requestId = Document.parse(event.getString("metaData")).getString("requestId");
+                String requestId = Document.parse(event.getString(LedgerFields.META_DATA)).getString("requestId");
                 eventsByRequest.merge(String.valueOf(requestId), 1, Integer::sum);
                 if (!acknowledged.contains(requestId)) {
                     unacknowledged.add(event.getString("_id") + " from request " + requestId);
@@ -221,8 +223,8 @@ class WriteRoutesFuzzTest {
     }
 
     private static long lastGlobalIndex() {
-        Document last = database.getCollection("events").find().sort(new Document("globalIndex", -1)).first();
-        return last == null ? -1 : last.getLong("globalIndex");
+        Document last = RawLedger.events(database).find().sort(new Document(LedgerFields.GLOBAL_INDEX, -1)).first();
+        return last == null ? -1 : last.getLong(LedgerFields.GLOBAL_INDEX);
     }
 
     /** Text a hostile or careless client sends. */

@@ -114,6 +114,12 @@ public final class Checkpoints {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
+    /** When the newest checkpoint of any school was signed; empty before the first. */
+    public Optional<Instant> newestIssuedAt() {
+        return Optional.ofNullable(checkpoints.find().sort(Sorts.descending("issuedAt")).limit(1).first())
+                       .map(d -> Instant.parse(d.getString("issuedAt")));
+    }
+
     public List<Checkpoint> all(String school) {
         List<Checkpoint> all = new ArrayList<>();
         checkpoints.find(eq("school", school)).sort(Sorts.ascending("treeSize"))

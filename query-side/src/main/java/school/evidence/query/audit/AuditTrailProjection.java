@@ -16,7 +16,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import school.evidence.kernel.SchoolEvent;
-import school.evidence.platform.store.CommandMetadata;
+import school.evidence.platform.axon.CommandMetadata;
 
 import static com.mongodb.client.model.Filters.eq;
 

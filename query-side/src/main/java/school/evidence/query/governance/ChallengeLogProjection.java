@@ -15,7 +15,7 @@ import school.evidence.kernel.governance.GovernanceEvents.ChallengeClosed;
 import school.evidence.kernel.governance.GovernanceEvents.ChallengeFollowedUp;
 import school.evidence.kernel.governance.GovernanceEvents.ChallengeRaised;
 import school.evidence.kernel.governance.GovernanceEvents.MeetingRecorded;
-import school.evidence.platform.store.CommandMetadata;
+import school.evidence.platform.axon.CommandMetadata;
 import school.evidence.query.RecordedAt;
 
 import java.util.ArrayList;

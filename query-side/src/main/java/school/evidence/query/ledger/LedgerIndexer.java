@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import school.evidence.ledger.merkle.Checkpoints;
 import school.evidence.ledger.merkle.Receipt;
 import school.evidence.ledger.merkle.SchoolLog;
-import school.evidence.platform.ledger.SigningKey;
+import school.evidence.platform.proof.SigningKey;
 
 import java.time.Clock;
 import java.util.ArrayList;

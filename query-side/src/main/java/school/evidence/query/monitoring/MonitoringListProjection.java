@@ -22,7 +22,7 @@ import school.evidence.kernel.monitoring.MonitoringDetails;
 import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityAmended;
 import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRecorded;
 import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRetracted;
-import school.evidence.platform.store.CommandMetadata;
+import school.evidence.platform.axon.CommandMetadata;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -7,18 +7,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.bson.Document;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import school.evidence.ledger.LedgerReader;
+import school.evidence.ledger.merkle.Checkpoints;
+import school.evidence.ledger.StoredEvent;
 import school.evidence.query.replay.ProjectionRebuild;
 
 import java.time.Instant;
 import java.util.Optional;
 
-import static com.mongodb.client.model.Filters.eq;
 
 /**
  * What an operator watches: how far behind the ledger each projection is (in events and in milliseconds), how
@@ -28,13 +29,16 @@ import static com.mongodb.client.model.Filters.eq;
 @Component("rebuildHealthIndicator") // health component "rebuild"
 class OperatorMeters implements HealthIndicator {
 
-    private final MongoDatabase database;
+    private final Checkpoints checkpoints;
+    private final LedgerReader ledger;
     private final MeterRegistry meters;
     private final Configuration axon;
     private final ProjectionRebuild rebuild;
 
-    OperatorMeters(MongoDatabase database, MeterRegistry meters, Configuration axon, ProjectionRebuild rebuild) {
-        this.database = database;
+    OperatorMeters(MongoDatabase database, LedgerReader ledger, MeterRegistry meters, Configuration axon,
+                   ProjectionRebuild rebuild) {
+        this.checkpoints = new Checkpoints(database, java.time.Clock.systemUTC());
+        this.ledger = ledger;
         this.meters = meters;
         this.axon = axon;
         this.rebuild = rebuild;
@@ -64,8 +68,7 @@ class OperatorMeters implements HealthIndicator {
     }
 
     private double head() {
-        Document counter = database.getCollection("ledger_counters").find(eq("_id", "globalIndex")).first();
-        return counter == null ? 0 : ((Number) counter.get("value")).doubleValue();
+        return ledger.lastReservedPosition();
     }
 
     private Optional<Long> position(TrackingEventProcessor processor) {
@@ -98,32 +101,24 @@ class OperatorMeters implements HealthIndicator {
             return 0;
         }
         return next(position, Math.min(behind, NEAR)).stream().findFirst()
-                .filter(d -> d.getString("recordedAt") != null)
-                .map(d -> (double) Math.max(0, Instant.now().toEpochMilli()
-                        - Instant.parse(d.getString("recordedAt")).toEpochMilli()))
+                .map(StoredEvent::recordedInstant).filter(java.util.Objects::nonNull)
+                .map(recorded -> (double) Math.max(0, Instant.now().toEpochMilli() - recorded.toEpochMilli()))
                 .orElse(0.0);
     }
 
     /** The events (not void markers) among the next {@code count} positions, in order. */
-    private java.util.List<Document> next(long position, long count) {
+    private java.util.List<StoredEvent> next(long position, long count) {
         java.util.List<Long> window = new java.util.ArrayList<>();
         for (long g = position + 1; g <= position + count; g++) {
             window.add(g);
         }
-        java.util.List<Document> found = database.getCollection("events")
-                .find(com.mongodb.client.model.Filters.in("globalIndex", window))
-                .projection(new Document("globalIndex", 1).append("recordedAt", 1).append("void", 1))
-                .into(new java.util.ArrayList<>());
-        found.removeIf(d -> d.getBoolean("void", false));
-        found.sort(java.util.Comparator.comparingLong(d -> d.getLong("globalIndex")));
-        return found;
+        return ledger.atPositions(window).stream().filter(event -> !event.isVoid()).toList();
     }
 
     private double checkpointAgeSeconds() {
-        Document newest = database.getCollection("ledger_checkpoints").find()
-                                  .sort(new Document("issuedAt", -1)).limit(1).first();
-        return newest == null ? Double.NaN
-                : (Instant.now().toEpochMilli() - Instant.parse(newest.getString("issuedAt")).toEpochMilli()) / 1000.0;
+        return checkpoints.newestIssuedAt()
+                          .map(issued -> (Instant.now().toEpochMilli() - issued.toEpochMilli()) / 1000.0)
+                          .orElse(Double.NaN);
     }
 
     @Override

@@ -8,7 +8,8 @@ import school.evidence.kernel.Rejection;
 import school.evidence.kernel.plan.AcademicYear;
 import school.evidence.kernel.plan.OfstedArea;
 import school.evidence.kernel.plan.PlanId;
-import school.evidence.ledger.LedgerFields;
+import school.evidence.ledger.LedgerReader;
+import school.evidence.ledger.StoredEvent;
 import school.evidence.ledger.merkle.Checkpoint;
 import school.evidence.ledger.merkle.Checkpoints;
 import school.evidence.ledger.merkle.LeafEncoding;
@@ -41,11 +42,13 @@ import static com.mongodb.client.model.Filters.eq;
 final class EvidencePackBuilder {
 
     private final MongoDatabase db;
+    private final LedgerReader ledger;
     private final SchoolLog log;
     private final Checkpoints checkpoints;
 
-    EvidencePackBuilder(MongoDatabase db) {
+    EvidencePackBuilder(MongoDatabase db, LedgerReader ledger) {
         this.db = db;
+        this.ledger = ledger;
         this.log = new SchoolLog(db);
         this.checkpoints = new Checkpoints(db, Clock.systemUTC());
     }
@@ -57,8 +60,9 @@ final class EvidencePackBuilder {
         Checkpoint checkpoint = checkpoints.latest(urn).orElseThrow(() -> Rejection.notFound("urn",
                 "School " + urn + " has no signed checkpoint yet; issue one (POST /api/schools/{urn}/checkpoints)"));
         Set<String> aggregates = new HashSet<>();
-        Document registered = db.getCollection("events").find(eq("_id", urn + ":0")).first();
-        String name = registered == null ? null : Document.parse(registered.getString(LedgerFields.PAYLOAD)).getString("name");
+        // the school's name as registered: the first event of the school's own aggregate (keyed by its URN)
+        String name = ledger.event(urn, 0).map(registered -> Document.parse(registered.payload()).getString("name"))
+                            .orElse(null);
         Document pack = new Document("school", urn).append("schoolName", name)
                                                    .append("from", from.toString()).append("to", to.toString())
                                                    .append("framework", framework.name())
@@ -195,23 +199,18 @@ final class EvidencePackBuilder {
                 indexOf.put(key, i);
             }
         }
-        Map<String, Document> stored = new HashMap<>();
-        for (int from = 0; from < keys.size(); from += 1000) {
-            db.getCollection("events").find(Filters.in("_id", keys.subList(from, Math.min(keys.size(), from + 1000))))
-              .forEach(d -> stored.put(d.getString("_id"), d));
-        }
+        Map<String, StoredEvent> stored = new HashMap<>();
+        ledger.byKeys(keys).forEach(event -> stored.put(event.key(), event));
         List<Document> proofs = new ArrayList<>();
         for (String key : keys) {
-            Document event = stored.get(key);
+            StoredEvent event = stored.get(key);
             if (event == null) {
                 continue; // the verifier would name it; the pack only carries what exists
             }
             int index = indexOf.get(key);
-            Document fields = new Document();
-            LeafEncoding.FIELDS.forEach(f -> fields.append(f, event.get(f)));
             Document leaf = leaves.get(index);
             proofs.add(new Document("eventKey", key).append("leafIndex", index)
-                    .append("leafHash", event.getString(LedgerFields.LEAF_HASH)).append("stored", fields)
+                    .append("leafHash", event.leafHash()).append("stored", new Document(event.hashedFields()))
                     .append("receipt", leaf.getString("receipt") == null ? null
                             : new Document("keyId", leaf.getString("receiptKeyId")).append("signature", leaf.getString("receipt")))
                     .append("auditPath", tree.inclusionProof(index, (int) checkpoint.treeSize()).stream()

@@ -1,8 +1,6 @@
 package school.evidence.query.pack;
 
-import com.mongodb.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.bson.Document;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -13,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import school.evidence.kernel.plan.OfstedArea;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 /** The inspection evidence pack: JSON (verifiable offline), HTML, or PDF. */
@@ -23,10 +20,10 @@ class EvidencePackController {
 
     enum Format { JSON, HTML, PDF }
 
-    private final MongoDatabase database;
+    private final EvidencePacks packs;
 
-    EvidencePackController(MongoDatabase database) {
-        this.database = database;
+    EvidencePackController(EvidencePacks packs) {
+        this.packs = packs;
     }
 
     @GetMapping("/api/schools/{urn}/evidence-pack")
@@ -35,12 +32,12 @@ class EvidencePackController {
                                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                 @RequestParam(defaultValue = "RENEWED_2025") OfstedArea.Framework framework,
                                 @RequestParam(defaultValue = "JSON") Format format) {
-        Document pack = new EvidencePackBuilder(database).build(urn, from, to, framework);
         String name = "evidence-pack-" + urn + "-" + from + "-" + to;
+        byte[] body = packs.render(urn, from, to, framework, format);
         return switch (format) {
-            case JSON -> file(pack.toJson().getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON, name + ".json");
-            case HTML -> file(PackHtml.render(pack).getBytes(StandardCharsets.UTF_8), MediaType.TEXT_HTML, name + ".html");
-            case PDF -> file(PackPdf.render(pack), MediaType.APPLICATION_PDF, name + ".pdf");
+            case JSON -> file(body, MediaType.APPLICATION_JSON, name + ".json");
+            case HTML -> file(body, MediaType.TEXT_HTML, name + ".html");
+            case PDF -> file(body, MediaType.APPLICATION_PDF, name + ".pdf");
         };
     }
 

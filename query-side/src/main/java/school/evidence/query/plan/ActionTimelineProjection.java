@@ -21,7 +21,7 @@ import school.evidence.kernel.plan.PlanEvents.ActionAdded;
 import school.evidence.kernel.plan.PlanEvents.ActionCarriedForward;
 import school.evidence.kernel.plan.PlanEvents.ActionRagJudged;
 import school.evidence.kernel.plan.PlanEvents.CriterionRagJudged;
-import school.evidence.platform.store.CommandMetadata;
+import school.evidence.platform.axon.CommandMetadata;
 import school.evidence.query.monitoring.MonitoringDocuments;
 
 import java.util.ArrayList;

@@ -5,7 +5,9 @@ import org.bson.Document;
 import school.evidence.kernel.plan.HalfTerm;
 import school.evidence.kernel.plan.SchoolCalendar;
 import school.evidence.platform.access.Caller;
+import school.evidence.query.ReadModels;
 import school.evidence.query.monitoring.MonitoringLookups;
+import school.evidence.query.monitoring.NextStepView;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,9 +34,9 @@ final class PlanFlags {
         this.staleAfterWeeks = staleAfterWeeks;
     }
 
-    Document toDocument() {
-        List<Document> unjudged = new ArrayList<>();
-        List<Document> stale = new ArrayList<>();
+    PlanFlagsView view() {
+        List<PlanFlagsView.UnjudgedCriterion> unjudged = new ArrayList<>();
+        List<PlanFlagsView.StaleAction> stale = new ArrayList<>();
         String urn = plan.getString("schoolUrn");
         for (Document action : PlanViewProjection.list(plan, "actions")) {
             if (action.getBoolean("withdrawn", false)) {
@@ -48,12 +50,10 @@ final class PlanFlags {
                 for (String h : criterion.getList("halfTerms", String.class)) {
                     HalfTerm halfTerm = HalfTerm.valueOf(h);
                     if (calendar.hasEnded(halfTerm, on) && (judged == null || !judged.containsKey(h))) {
-                        unjudged.add(new Document("actionId", action.getString("actionId"))
-                                             .append("actionNumber", action.getString("number"))
-                                             .append("criterionId", criterion.getString("criterionId"))
-                                             .append("text", criterion.getString("text"))
-                                             .append("halfTerm", h)
-                                             .append("halfTermEnded", calendar.halfTerms().get(halfTerm).end().toString()));
+                        unjudged.add(new PlanFlagsView.UnjudgedCriterion(
+                                action.getString("actionId"), action.getString("number"),
+                                criterion.getString("criterionId"), criterion.getString("text"), h,
+                                calendar.halfTerms().get(halfTerm).end().toString()));
                     }
                 }
             }
@@ -64,19 +64,14 @@ final class PlanFlags {
             }
             double weeks = calendar.schoolWeeksBetween(since, on);
             if (weeks > staleAfterWeeks) {
-                stale.add(new Document("actionId", action.getString("actionId"))
-                                  .append("number", action.getString("number"))
-                                  .append("title", action.getString("title"))
-                                  .append("lastEvidenceOn", last.map(LocalDate::toString).orElse(null))
-                                  .append("schoolWeeksWithoutEvidence", weeks));
+                stale.add(new PlanFlagsView.StaleAction(action.getString("actionId"), action.getString("number"),
+                                                        action.getString("title"),
+                                                        last.map(LocalDate::toString).orElse(null), weeks));
             }
         }
-        return new Document("planId", plan.getString("planId"))
-                .append("on", on.toString())
-                .append("staleAfterSchoolWeeks", staleAfterWeeks)
-                .append("unjudgedCriteria", unjudged)
-                .append("staleActions", stale)
-                .append("overdueNextSteps", MonitoringLookups.overdueNextSteps(database, urn, on, reader));
+        return new PlanFlagsView(plan.getString("planId"), on.toString(), staleAfterWeeks, unjudged, stale,
+                                 ReadModels.list(MonitoringLookups.overdueNextSteps(database, urn, on, reader),
+                                                 NextStepView.class));
     }
 
 }

@@ -30,7 +30,7 @@ import school.evidence.kernel.plan.PlanEvents.SuccessCriterionRevised;
 import school.evidence.kernel.plan.PlanEvents.SuccessCriterionWithdrawn;
 import school.evidence.kernel.plan.HalfTerm;
 import school.evidence.kernel.plan.Rag;
-import school.evidence.platform.store.CommandMetadata;
+import school.evidence.platform.axon.CommandMetadata;
 import school.evidence.query.RecordedAt;
 
 import java.util.ArrayList;

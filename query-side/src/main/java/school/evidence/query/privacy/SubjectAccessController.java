@@ -1,24 +1,24 @@
 package school.evidence.query.privacy;
 
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.bson.Document;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import school.evidence.kernel.Rejection;
-import school.evidence.ledger.LedgerFields;
+import school.evidence.ledger.LedgerReader;
+import school.evidence.ledger.StoredEvent;
 import school.evidence.platform.privacy.Mentions;
 import school.evidence.platform.privacy.PersonalDataSerializer;
 import school.evidence.platform.privacy.SubjectKeys;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * A subject access export: everything the school's ledger holds about a person, read from the ledger itself (the
@@ -28,20 +28,31 @@ import java.util.regex.Pattern;
 @Tag(name = "Personal data")
 class SubjectAccessController {
 
-    private final MongoDatabase database;
+    /** The name asked about is not echoed: once erased, nothing the service sends may carry it. */
+    record SubjectAccessExport(String school, String keyStatus, List<Entry> recordsAbout, List<Entry> recordsBy,
+                               String note) {
+    }
+
+    /** One event as it reads now: its content decrypted (erased fields read "[erased]") and its metadata. */
+    record Entry(String eventKey, String type, String recordedAt, JsonNode content, JsonNode metaData) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LedgerReader ledger;
     private final SubjectKeys keys;
     private final PersonalDataSerializer serializer;
 
-    SubjectAccessController(MongoDatabase database, SubjectKeys keys,
+    SubjectAccessController(LedgerReader ledger, SubjectKeys keys,
                             @Qualifier("eventSerializer") org.axonframework.serialization.Serializer serializer) {
-        this.database = database;
+        this.ledger = ledger;
         this.keys = keys;
         this.serializer = (PersonalDataSerializer) serializer;
     }
 
     @GetMapping("/api/schools/{urn}/subject-access")
-    Document export(@PathVariable String urn, @RequestParam String person,
-                    @RequestParam(required = false) String userId) {
+    SubjectAccessExport export(@PathVariable String urn, @RequestParam String person,
+                               @RequestParam(required = false) String userId) {
         if (person.isBlank() || person.length() > 200) {
             throw Rejection.invalid("person", "Give the person's name as it is recorded (up to 200 characters)");
         }
@@ -49,43 +60,33 @@ class SubjectAccessController {
         SubjectKeys.Status status = keys.status(subject);
         // every record encrypted under their key (erased ones show [erased]), and every record that names them
         // anywhere it can still be read
-        java.util.Set<String> keysOfRecords = new java.util.LinkedHashSet<>();
-        keys.existingKeyIdFor(subject).or(() -> keys.erasedKeyIdOf(subject)).ifPresent(keyId -> {
-            for (Document event : database.getCollection("events")
-                                          .find(Filters.and(Filters.eq(LedgerFields.SCHOOL, urn),
-                                                            Filters.regex(LedgerFields.PAYLOAD, Pattern.quote(keyId))))
-                                          .projection(new Document("_id", 1))) {
-                keysOfRecords.add(event.getString("_id"));
-            }
-        });
-        new Mentions(database, serializer).of(urn, person.strip()).forEach(m -> keysOfRecords.add(m.eventKey()));
-        List<Document> about = new ArrayList<>();
-        for (Document event : database.getCollection("events").find(Filters.in("_id", keysOfRecords))
-                                      .sort(Sorts.ascending(LedgerFields.GLOBAL_INDEX))) {
-            about.add(entry(event));
-        }
-        List<Document> by = new ArrayList<>();
+        Set<String> keysOfRecords = new LinkedHashSet<>();
+        keys.existingKeyIdFor(subject).or(() -> keys.erasedKeyIdOf(subject)).ifPresent(keyId ->
+                ledger.forEachInSchoolContaining(urn, LedgerReader.Text.PAYLOAD, keyId,
+                                                 event -> keysOfRecords.add(event.key())));
+        new Mentions(ledger, serializer).of(urn, person.strip()).forEach(m -> keysOfRecords.add(m.eventKey()));
+        List<Entry> about = ledger.byKeys(keysOfRecords).stream().map(this::entry).toList();
+        List<Entry> by = new ArrayList<>();
         if (userId != null && !userId.isBlank()) {
             String actor = "\"actor\":\"" + userId.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-            for (Document event : database.getCollection("events")
-                                          .find(Filters.and(Filters.eq(LedgerFields.SCHOOL, urn),
-                                                            Filters.regex(LedgerFields.META_DATA, Pattern.quote(actor))))
-                                          .sort(Sorts.ascending(LedgerFields.GLOBAL_INDEX))) {
-                by.add(entry(event));
-            }
+            ledger.forEachInSchoolContaining(urn, LedgerReader.Text.META_DATA, actor, event -> by.add(entry(event)));
         }
-        // the name asked about is not echoed: once erased, nothing the service sends may carry it
-        return new Document("school", urn).append("keyStatus", status.name())
-                .append("recordsAbout", about).append("recordsBy", by)
-                .append("note", "From the ledger, the source of every read model. Fields shown as [erased] were "
-                        + "erased; the actor on each record is the user id that recorded it.");
+        return new SubjectAccessExport(urn, status.name(), about, by,
+                                       "From the ledger, the source of every read model. Fields shown as [erased] "
+                                               + "were erased; the actor on each record is the user id that recorded it.");
     }
 
-    private Document entry(Document event) {
-        String type = event.getString(LedgerFields.PAYLOAD_TYPE);
-        return new Document("eventKey", event.getString("_id")).append("type", type.substring(type.lastIndexOf('.') + 1))
-                .append("recordedAt", event.get(LedgerFields.RECORDED_AT))
-                .append("content", Document.parse(serializer.openStored(type, event.getString(LedgerFields.PAYLOAD))))
-                .append("metaData", Document.parse(event.getString(LedgerFields.META_DATA)));
+    private Entry entry(StoredEvent event) {
+        String type = event.payloadType();
+        return new Entry(event.key(), type.substring(type.lastIndexOf('.') + 1), event.recordedAt(),
+                         read(serializer.openStored(type, event.payload())), read(event.metaData()));
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("An event in the ledger is not JSON", e);
+        }
     }
 }

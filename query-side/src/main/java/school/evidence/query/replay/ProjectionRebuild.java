@@ -19,9 +19,7 @@ import org.bson.Document;
 import school.evidence.query.BatchedWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationContext;
-import school.evidence.platform.store.DerivedCollections;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +44,7 @@ import static com.mongodb.client.model.Filters.in;
  * data document by document, which is how replay is proven deterministic.
  */
 @Component
-public class ProjectionRebuild implements SmartInitializingSingleton {
+public class ProjectionRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
     /** The ledger's Merkle index assigns permanent positions; it is never rebuilt. */
@@ -64,7 +62,6 @@ public class ProjectionRebuild implements SmartInitializingSingleton {
     private final MongoDatabase live;
     private final EventStorageEngine engine;
     private final Configuration axon;
-    private final DerivedCollections derived;
     private final java.util.concurrent.atomic.AtomicInteger rebuilding = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Whether a rebuild is under way: readiness is withheld until it has caught up and swapped in. */
@@ -73,19 +70,19 @@ public class ProjectionRebuild implements SmartInitializingSingleton {
     }
 
     public ProjectionRebuild(ApplicationContext context, MongoClient client, MongoDatabase live,
-                             EventStorageEngine engine, Configuration axon, DerivedCollections derived) {
+                             EventStorageEngine engine, Configuration axon) {
         this.context = context;
         this.client = client;
         this.live = live;
         this.engine = engine;
         this.axon = axon;
-        this.derived = derived;
     }
 
-    /** Every rebuildable projection's collections are derived: the embedded store need not commit each write. */
-    @Override
-    public void afterSingletonsInstantiated() {
-        projections().values().forEach(projection -> ownedCollections(projection).forEach(derived::add));
+    /** The collections of every rebuildable projection: all of them can be made again from the ledger. */
+    public Set<String> rebuildableCollections() {
+        Set<String> names = new java.util.TreeSet<>();
+        projections().values().forEach(projection -> names.addAll(ownedCollections(projection)));
+        return names;
     }
 
     /** The processing groups of every rebuildable projection. */

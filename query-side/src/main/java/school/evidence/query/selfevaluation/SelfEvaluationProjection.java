@@ -11,7 +11,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 import school.evidence.kernel.selfevaluation.SelfEvaluationRecorded;
 import school.evidence.kernel.selfevaluation.Toolkit;
-import school.evidence.platform.store.CommandMetadata;
+import school.evidence.platform.axon.CommandMetadata;
 import school.evidence.query.RecordedAt;
 
 import java.util.List;

@@ -1,33 +1,23 @@
 package school.evidence.query.trust;
 
-import com.mongodb.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.bson.Document;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import school.evidence.kernel.Rejection;
-import school.evidence.kernel.plan.AcademicYear;
-import school.evidence.query.RecordedAt;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-
-import static com.mongodb.client.model.Filters.eq;
 
 @RestController
 @Tag(name = "Trusts")
 class TrustQueryController {
 
-    private final MongoDatabase database;
+    private final TrustReads reads;
 
-    TrustQueryController(MongoDatabase database) {
-        this.database = database;
+    TrustQueryController(TrustReads reads) {
+        this.reads = reads;
     }
 
     /**
@@ -39,48 +29,9 @@ class TrustQueryController {
      * as the product knew it then (by recorded time), as for the plan.
      */
     @GetMapping("/api/trusts/{trustId}")
-    Document trust(@PathVariable String trustId,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-                   @RequestParam(required = false) Instant asOf) {
-        Document trust = database.getCollection(TrustProjection.COLLECTION).find(eq("_id", trustId)).first();
-        if (trust == null) {
-            throw Rejection.notFound("trustId", "No trust " + trustId);
-        }
-        LocalDate day = on == null ? LocalDate.now(ZoneId.of("Europe/London")) : on;
-        String at = asOf == null ? null : RecordedAt.format(asOf);
-        String year = AcademicYear.containing(day);
-        SchoolFigures figures = new SchoolFigures(database, day, year, asOf);
-        List<Document> schools = new ArrayList<>();
-        for (Document school : trust.getList("schools", Document.class)) {
-            boolean recorded = at == null || school.getString("joinedRecordedAt") == null
-                    || school.getString("joinedRecordedAt").compareTo(at) <= 0;
-            if (!recorded || LocalDate.parse(school.getString("joinedOn")).isAfter(day)) {
-                continue; // not (yet known to be) in the trust then
-            }
-            List<Document> history = school.getList("phaseHistory", Document.class).stream()
-                    .filter(h -> at == null || h.getString("recordedAt") == null || h.getString("recordedAt").compareTo(at) <= 0)
-                    .map(TrustQueryController::withoutEventId).toList();
-            Document inForce = history.stream().filter(h -> !LocalDate.parse(h.getString("from")).isAfter(day))
-                                      .reduce((first, second) -> second).orElse(history.get(0));
-            Document row = new Document("urn", school.getString("urn")).append("joinedOn", school.getString("joinedOn"))
-                    .append("phase", inForce.getString("phase")).append("phaseSince", inForce.getString("from"))
-                    .append("phaseReason", inForce.getString("reason"))
-                    .append("indicativeMeasures", inForce.get("indicativeMeasures"))
-                    .append("phaseHistory", history);
-            figures.addTo(row, school.getString("urn"));
-            schools.add(row);
-        }
-        Document view = new Document("trustId", trustId).append("name", trust.getString("name")).append("on", day.toString())
-                                                        .append("academicYear", year).append("schools", schools);
-        if (asOf != null) {
-            view.append("asOf", asOf.toString());
-        }
-        return view;
-    }
-
-    private static Document withoutEventId(Document entry) {
-        Document copy = new Document(entry);
-        copy.remove("eventId");
-        return copy;
+    TrustView trust(@PathVariable String trustId,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                    @RequestParam(required = false) Instant asOf) {
+        return reads.trust(trustId, on, asOf);
     }
 }

@@ -1,6 +1,5 @@
 package school.evidence.query.audit;
 
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import school.evidence.kernel.school.SchoolRegistered;
@@ -21,21 +20,21 @@ class AuditTrailProjectionTest {
     void recordsWhatWhenWhoAndOnWhatPerSchoolAndPages() {
         var db = MONGO.freshDatabase();
         AuditTrailProjection projection = new AuditTrailProjection(db);
-        AuditQueryController reads = new AuditQueryController(db);
+        AuditQueryController reads = new AuditQueryController(new AuditTrail(db));
         var registered = event("School", "108520", 0, new SchoolRegistered("108520", "Usworth"), "slt");
         feed(projection, registered, registered,
              event("ImprovementPlan", "108520-2023-24", 0,
                    new ImprovementPlanCreated("108520-2023-24", "108520", "2023-24", "SIP"), "slt"),
              event("School", "100000", 0, new SchoolRegistered("100000", "Elsewhere"), "other"));
 
-        Paging<Document> page = reads.audit("108520", 0, 1);
+        Paging<AuditEntry> page = reads.audit("108520", 0, 1);
         assertThat(page.total()).isEqualTo(2);
-        Document first = page.items().get(0);
-        assertThat(first.getString("type")).isEqualTo("SchoolRegistered");
-        assertThat(first.getString("actor")).isEqualTo("slt");
-        assertThat(first.getString("subjectId")).isEqualTo("108520");
-        assertThat(first.getString("recordedAt")).isNotBlank();
-        assertThat(reads.audit("108520", 1, 1).items().get(0).getString("type")).isEqualTo("ImprovementPlanCreated");
+        AuditEntry first = page.items().get(0);
+        assertThat(first.type()).isEqualTo("SchoolRegistered");
+        assertThat(first.actor()).isEqualTo("slt");
+        assertThat(first.subjectId()).isEqualTo("108520");
+        assertThat(first.recordedAt()).isNotBlank();
+        assertThat(reads.audit("108520", 1, 1).items().get(0).type()).isEqualTo("ImprovementPlanCreated");
         assertThat(reads.audit("100000", 0, 10).total()).isEqualTo(1);
     }
 }

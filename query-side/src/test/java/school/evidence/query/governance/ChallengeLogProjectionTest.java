@@ -1,6 +1,5 @@
 package school.evidence.query.governance;
 
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import school.evidence.kernel.governance.GovernanceCommands.MeetingKind;
@@ -27,7 +26,7 @@ class ChallengeLogProjectionTest {
     void showsEachChallengeWithAnswerFollowUpAndWhatChangedPerPriorityAndAction() {
         var db = MONGO.freshDatabase();
         ChallengeLogProjection projection = new ChallengeLogProjection(db);
-        GovernanceQueryController reads = new GovernanceQueryController(db);
+        GovernanceQueryController reads = new GovernanceQueryController(new ChallengeLog(db));
         LocalDate nov = LocalDate.of(2023, 11, 14);
         var answered = event("Challenge", "ch1", 1, new ChallengeAnswered("ch1", "108520", "slt", "Tutoring starts"), "slt");
         feed(projection,
@@ -42,18 +41,18 @@ class ChallengeLogProjectionTest {
              event("Challenge", "ch2", 0, new ChallengeRaised("ch2", "108520", "p", null, "a1", null, "gv1", nov, "JC",
                                                               "How is reading tracked?"), "governor"));
 
-        List<Document> log = reads.challenges("108520", null, null, null);
+        List<Challenge> log = reads.challenges("108520", null, null, null);
         assertThat(log).hasSize(2);
-        Document first = log.get(0);
-        assertThat(first.getString("status")).isEqualTo("CLOSED");
-        assertThat(first.getList("answers", Document.class)).hasSize(1);
-        assertThat(first.getList("followUps", Document.class).get(0).getString("dueOn")).isEqualTo("2024-03-05");
-        assertThat(first.getString("whatChanged")).isEqualTo("Gap down from 30% to 10%");
-        assertThat(first.get("meeting", Document.class).getString("committee")).isEqualTo("Standards");
+        Challenge first = log.get(0);
+        assertThat(first.status()).isEqualTo("CLOSED");
+        assertThat(first.answers()).hasSize(1);
+        assertThat(first.followUps().get(0).dueOn()).isEqualTo("2024-03-05");
+        assertThat(first.whatChanged()).isEqualTo("Gap down from 30% to 10%");
+        assertThat(first.meeting().committee()).isEqualTo("Standards");
         assertThat(reads.challenges("108520", "P5", null, null)).hasSize(1);
-        assertThat(reads.challenges("108520", null, "a1", null)).extracting(d -> d.getString("challengeId"))
+        assertThat(reads.challenges("108520", null, "a1", null)).extracting(Challenge::challengeId)
                                                                 .containsExactly("ch2");
-        assertThat(reads.challenges("108520", null, null, GovernanceQueryController.Status.OPEN)).hasSize(1);
+        assertThat(reads.challenges("108520", null, null, ChallengeLog.Status.OPEN)).hasSize(1);
         assertThat(reads.challenges("100000", null, null, null)).isEmpty();
         assertThat(reads.meetings("108520")).hasSize(1);
     }

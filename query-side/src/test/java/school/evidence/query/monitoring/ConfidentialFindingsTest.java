@@ -1,6 +1,6 @@
 package school.evidence.query.monitoring;
 
-import org.bson.Document;
+import school.evidence.query.TestJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import school.evidence.kernel.monitoring.MonitoringDetails;
@@ -41,7 +41,7 @@ class ConfidentialFindingsTest {
         var db = MONGO.freshDatabase();
         MonitoringListProjection list = new MonitoringListProjection(db);
         NextStepsProjection steps = new NextStepsProjection(db);
-        MonitoringQueryController reads = new MonitoringQueryController(db);
+        MonitoringQueryController reads = new MonitoringQueryController(new MonitoringReads(db));
         MonitoringDetails notes = new MonitoringDetails(
                 LocalDate.of(2023, 10, 12), "DHT", new MonitoringDetails.Focus("Reading", List.of("Y4")),
                 List.of("Warm relationships"), List.of("Questioning rarely checks understanding"), List.of("a1"),
@@ -57,29 +57,29 @@ class ConfidentialFindingsTest {
 
         for (Caller reader : List.of(EmbeddedMongo.SENIOR_LEADER, THE_TEACHER)) {
             EmbeddedMongo.signIn(reader);
-            Document row = reads.list("108520", null, null, null, null, null, true).get(0);
-            assertThat(row.get("current", Document.class).getList("areasForDevelopment", String.class))
+            MonitoringRecord row = reads.list("108520", null, null, null, null, null, true).get(0);
+            assertThat(row.current().areasForDevelopment())
                     .as(reader.userId()).containsExactly("Questioning rarely checks understanding");
             assertThat(reads.nextSteps("108520", MonitoringQueryController.NextStepStatus.OPEN, null,
-                                       LocalDate.of(2023, 10, 20)).get(0).getString("text")).isEqualTo("Plan hinge questions");
+                                       LocalDate.of(2023, 10, 20)).get(0).text()).isEqualTo("Plan hinge questions");
         }
         for (Caller reader : List.of(GOVERNOR, ANOTHER_TEACHER, NAMESAKE)) {
             EmbeddedMongo.signIn(reader);
-            for (Document row : List.of(reads.list("108520", null, null, null, null, null, true).get(0),
+            for (MonitoringRecord row : List.of(reads.list("108520", null, null, null, null, null, true).get(0),
                                         reads.list("108520", null, null, null, null, null, true, Instant.now()).get(0))) {
-                Document current = row.get("current", Document.class);
-                assertThat(row.getString("activityId")).isEqualTo("c1");
-                assertThat(current.getString("occurredOn")).isEqualTo("2023-10-12");
-                assertThat(current.getList("actionIds", String.class)).containsExactly("a1");
-                assertThat(current.getString("restricted")).isEqualTo(ConfidentialFindings.RESTRICTED);
-                assertThat(row.toJson()).as(reader.userId()).doesNotContain("Rosa Hart", "Questioning", "Warm",
+                ActivityDetails current = row.current();
+                assertThat(row.activityId()).isEqualTo("c1");
+                assertThat(current.occurredOn()).isEqualTo("2023-10-12");
+                assertThat(current.actionIds()).containsExactly("a1");
+                assertThat(current.restricted()).isEqualTo(ConfidentialFindings.RESTRICTED);
+                assertThat(TestJson.of(row)).as(reader.userId()).doesNotContain("Rosa Hart", "Questioning", "Warm",
                                                                             "hinge", "obs-4B");
             }
-            Document step = reads.nextSteps("108520", MonitoringQueryController.NextStepStatus.OPEN, null,
+            NextStepView step = reads.nextSteps("108520", MonitoringQueryController.NextStepStatus.OPEN, null,
                                             LocalDate.of(2023, 10, 20)).get(0);
-            assertThat(step.getString("stepId")).isEqualTo("c1-ns1");
-            assertThat(step.getString("text")).isNull();
-            assertThat(step.toJson()).doesNotContain("hinge", "Rosa Hart");
+            assertThat(step.stepId()).isEqualTo("c1-ns1");
+            assertThat(step.text()).isNull();
+            assertThat(TestJson.of(step)).doesNotContain("hinge", "Rosa Hart");
         }
     }
 }

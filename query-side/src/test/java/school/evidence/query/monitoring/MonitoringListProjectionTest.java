@@ -36,7 +36,7 @@ class MonitoringListProjectionTest {
     void setUp() {
         var db = MONGO.freshDatabase();
         projection = new MonitoringListProjection(db);
-        reads = new MonitoringQueryController(db);
+        reads = new MonitoringQueryController(new MonitoringReads(db));
         feed(projection,
              event("MonitoringActivity", "v1", 0, recorded("v1", "108520", MonitoringType.LESSON_VISIT, "2023-10-12", "a1"), "slt"),
              event("MonitoringActivity", "b1", 0, recorded("b1", "108520", MonitoringType.BOOK_SCRUTINY, "2023-11-20"), "slt"),
@@ -53,8 +53,8 @@ class MonitoringListProjectionTest {
         return new MonitoringDetails(LocalDate.parse(on), "DHT", null, List.of("s"), List.of(), List.of(actions));
     }
 
-    private List<String> ids(List<Document> rows) {
-        return rows.stream().map(d -> d.getString("activityId")).toList();
+    private List<String> ids(List<MonitoringRecord> rows) {
+        return rows.stream().map(MonitoringRecord::activityId).toList();
     }
 
     @Test
@@ -65,7 +65,7 @@ class MonitoringListProjectionTest {
                 .containsExactly("b1");
         assertThat(ids(reads.list("108520", null, null, null, "a1", null, true))).containsExactly("v1");
         assertThat(reads.list("108520", null, null, null, null, null, true)).allSatisfy(
-                row -> assertThat(row.getBoolean("confidential")).isFalse());
+                row -> assertThat(row.confidential()).isFalse());
         assertThatThrownBy(() -> reads.list("108520", null, LocalDate.of(2023, 12, 1), LocalDate.of(2023, 11, 1), null,
                                             null, true)).isInstanceOf(Rejection.class);
     }
@@ -78,21 +78,20 @@ class MonitoringListProjectionTest {
         feed(projection, amended, amended,
              event("MonitoringActivity", "v1", 2, new MonitoringActivityRetracted("v1", "108520", "duplicate"), "slt"));
 
-        Document v1 = reads.list("108520", MonitoringType.LESSON_VISIT, null, null, null, null, true).get(0);
-        assertThat(v1.getInteger("version")).isEqualTo(2);
-        assertThat(v1.getList("versions", Document.class)).extracting(v -> v.getString("reason"))
-                                                          .containsExactly(null, "wrong date");
-        assertThat(v1.get("current", Document.class).getString("occurredOn")).isEqualTo("2023-10-11");
-        assertThat(v1.getBoolean("retracted")).isTrue();
+        MonitoringRecord v1 = reads.list("108520", MonitoringType.LESSON_VISIT, null, null, null, null, true).get(0);
+        assertThat(v1.version()).isEqualTo(2);
+        assertThat(v1.versions()).extracting(MonitoringRecord.Version::reason).containsExactly(null, "wrong date");
+        assertThat(v1.current().occurredOn()).isEqualTo("2023-10-11");
+        assertThat(v1.retracted()).isTrue();
         assertThat(ids(reads.list("108520", null, null, null, null, null, false))).containsExactly("b1");
 
         // the recording redelivered after all that changes nothing, in the record or in a past page's order rows
         feed(projection, event("MonitoringActivity", "v1", 0,
                                recorded("v1", "108520", MonitoringType.LESSON_VISIT, "2023-10-12", "a1"), "slt"));
         Instant now = Instant.now();
-        Document again = reads.list("108520", MonitoringType.LESSON_VISIT, null, null, null, null, true).get(0);
-        assertThat(again.getInteger("version")).isEqualTo(2);
-        assertThat(again.getBoolean("retracted")).isTrue();
+        MonitoringRecord again = reads.list("108520", MonitoringType.LESSON_VISIT, null, null, null, null, true).get(0);
+        assertThat(again.version()).isEqualTo(2);
+        assertThat(again.retracted()).isTrue();
         assertThat(ids(reads.list("108520", null, null, null, null, null, false, now, 0, 10).getBody()))
                 .as("a past page leaves the retracted record out").containsExactly("b1");
         assertThat(ids(reads.list("108520", null, LocalDate.of(2023, 10, 11), LocalDate.of(2023, 10, 11), null, null,

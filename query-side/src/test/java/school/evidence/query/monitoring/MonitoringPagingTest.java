@@ -46,7 +46,7 @@ class MonitoringPagingTest {
     void everyPageTogetherIsTheWholeListInOrderWithItsLength() {
         var db = MONGO.freshDatabase();
         MonitoringListProjection projection = new MonitoringListProjection(db);
-        MonitoringQueryController reads = new MonitoringQueryController(db);
+        MonitoringQueryController reads = new MonitoringQueryController(new MonitoringReads(db));
         Random random = new Random(20231104);
         List<String> ids = new ArrayList<>();
         List<Instant> moments = new ArrayList<>();
@@ -85,7 +85,7 @@ class MonitoringPagingTest {
         new MonitoringListProjection(db);
         assertThat(db.getCollection(MonitoringListProjection.ORDER_COLLECTION).countDocuments()).isEqualTo(60);
         assertThat(pagesMakeTheWholeList(reads, moments, filters)).isGreaterThan(30);
-        List<Document> first = reads.list("108520", null, null, null, null, null, true, null, null, null).getBody();
+        List<MonitoringRecord> first = reads.list("108520", null, null, null, null, null, true, null, null, null).getBody();
         assertThat(first).hasSize(60); // unpaged: the whole list, retracted ones marked
         assertThat(reads.list("108520", null, null, null, null, null, true, null, Integer.MAX_VALUE, 500).getBody())
                 .as("a page past any list").isEmpty();
@@ -97,11 +97,11 @@ class MonitoringPagingTest {
         int nonEmpty = 0;
         for (Instant asOf : moments) {
             for (MonitoringFilter f : filters) {
-                List<Document> whole = reads.list("108520", f.type(), f.from(), f.to(), f.actionId(), f.pupilGroup(),
+                List<MonitoringRecord> whole = reads.list("108520", f.type(), f.from(), f.to(), f.actionId(), f.pupilGroup(),
                                                   f.includeRetracted(), asOf);
-                List<Document> paged = new ArrayList<>();
+                List<MonitoringRecord> paged = new ArrayList<>();
                 for (int page = 0; ; page++) {
-                    ResponseEntity<List<Document>> reply = reads.list("108520", f.type(), f.from(), f.to(),
+                    ResponseEntity<List<MonitoringRecord>> reply = reads.list("108520", f.type(), f.from(), f.to(),
                                                                       f.actionId(), f.pupilGroup(),
                                                                       f.includeRetracted(), asOf, page, 7);
                     assertThat(reply.getHeaders().getFirst("X-Total-Count")).isEqualTo(Integer.toString(whole.size()));

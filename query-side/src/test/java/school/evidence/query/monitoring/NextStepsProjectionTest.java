@@ -1,6 +1,5 @@
 package school.evidence.query.monitoring;
 
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import school.evidence.kernel.monitoring.MonitoringDetails;
@@ -35,7 +34,7 @@ class NextStepsProjectionTest {
     void listsOpenOverdueAndCheckedStepsPerSchoolAndOwner() {
         var db = MONGO.freshDatabase();
         NextStepsProjection projection = new NextStepsProjection(db);
-        MonitoringQueryController reads = new MonitoringQueryController(db);
+        MonitoringQueryController reads = new MonitoringQueryController(new MonitoringReads(db));
         NextStep editing = new NextStep("v1-ns1", "Model editing in Y4", "English Leader", LocalDate.of(2023, 11, 1));
         NextStep pace = new NextStep("v1-ns2", "Pace in independent work", "DHT", LocalDate.of(2023, 12, 1));
         NextStep vocab = new NextStep("v2-ns1", "Vocabulary recall", "AHT", LocalDate.of(2024, 1, 31));
@@ -51,14 +50,14 @@ class NextStepsProjectionTest {
 
         LocalDate dec = LocalDate.of(2023, 12, 10);
         assertThat(reads.nextSteps("108520", MonitoringQueryController.NextStepStatus.OPEN, null, dec))
-                .extracting(d -> d.getString("stepId")).containsExactly("v1-ns2", "v2-ns1");
+                .extracting(NextStepView::stepId).containsExactly("v1-ns2", "v2-ns1");
         assertThat(reads.nextSteps("108520", MonitoringQueryController.NextStepStatus.OVERDUE, null, dec))
-                .extracting(d -> d.getString("stepId")).containsExactly("v1-ns2");
+                .extracting(NextStepView::stepId).containsExactly("v1-ns2");
         assertThat(reads.nextSteps("108520", MonitoringQueryController.NextStepStatus.OPEN, "AHT", dec))
-                .extracting(d -> d.getString("stepId")).containsExactly("v2-ns1");
-        Document checked = reads.nextSteps("108520", MonitoringQueryController.NextStepStatus.CHECKED, null, dec).get(0);
-        assertThat(checked.getString("lastOutcome")).isEqualTo("ACTED_UPON");
-        assertThat(checked.getList("checks", Document.class).get(0).getString("impact"))
+                .extracting(NextStepView::stepId).containsExactly("v2-ns1");
+        NextStepView checked = reads.nextSteps("108520", MonitoringQueryController.NextStepStatus.CHECKED, null, dec).get(0);
+        assertThat(checked.lastOutcome()).isEqualTo("ACTED_UPON");
+        assertThat(checked.checks().get(0).impact())
                 .isEqualTo("Editing seen in most books");
 
         // an amendment dropping a step removes it; retracting the activity withdraws its steps
@@ -68,6 +67,6 @@ class NextStepsProjectionTest {
              event("MonitoringActivity", "v2", 1, new MonitoringActivityRetracted("v2", "108520", "wrong class"), "slt"));
         assertThat(reads.nextSteps("108520", MonitoringQueryController.NextStepStatus.OPEN, null, dec)).isEmpty();
         assertThat(reads.nextSteps("108520", MonitoringQueryController.NextStepStatus.ALL, null, dec))
-                .extracting(d -> d.getString("status")).containsExactly("CHECKED", "REMOVED", "WITHDRAWN");
+                .extracting(NextStepView::status).containsExactly("CHECKED", "REMOVED", "WITHDRAWN");
     }
 }

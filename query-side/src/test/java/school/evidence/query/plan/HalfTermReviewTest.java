@@ -4,7 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.bson.Document;
+import school.evidence.query.monitoring.MonitoringRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import school.evidence.kernel.monitoring.MonitoringDetails;
@@ -72,20 +72,20 @@ class HalfTermReviewTest {
             feed(timelines, e);
         }
 
-        PlanQueryController reads = new PlanQueryController(db, 6);
-        Document autumn1 = reads.review(PLAN, HalfTerm.AUTUMN_1, PlanQueryController.ReviewView.AS_RECORDED);
-        assertThat(autumn1.getString("asOf")).isEqualTo("2023-10-20T22:59:59.999Z"); // end of 20 Oct, London time
-        Document a1 = PlanViewProjection.list(autumn1.get("plan", Document.class), "actions").get(0);
-        assertThat(a1.getString("rag")).isEqualTo("AMBER");
-        assertThat(autumn1.getList("monitoring", Document.class)).extracting(d -> d.getString("activityId"))
+        PlanQueryController reads = new PlanQueryController(new PlanReads(db), 6);
+        HalfTermReviewView autumn1 = reads.review(PLAN, HalfTerm.AUTUMN_1, PlanQueryController.ReviewView.AS_RECORDED);
+        assertThat(autumn1.asOf()).isEqualTo("2023-10-20T22:59:59.999Z"); // end of 20 Oct, London time
+        PlanView.Action a1 = autumn1.plan().actions().get(0);
+        assertThat(a1.rag()).isEqualTo("AMBER");
+        assertThat(autumn1.monitoring()).extracting(MonitoringRecord::activityId)
                                                                   .containsExactly("v1");
-        assertThat(autumn1.getList("timelines", Document.class).get(0).getList("entries", Document.class)).hasSize(2);
+        assertThat(autumn1.timelines().get(0).entries()).hasSize(2);
 
-        Document autumn2 = reads.review(PLAN, HalfTerm.AUTUMN_2, PlanQueryController.ReviewView.AS_RECORDED);
-        assertThat(PlanViewProjection.list(autumn2.get("plan", Document.class), "actions").get(0).getString("rag"))
+        HalfTermReviewView autumn2 = reads.review(PLAN, HalfTerm.AUTUMN_2, PlanQueryController.ReviewView.AS_RECORDED);
+        assertThat(autumn2.plan().actions().get(0).rag())
                 .isEqualTo("GREEN");
-        List<Document> evidence = autumn2.getList("monitoring", Document.class);
-        assertThat(evidence).extracting(d -> d.getString("activityId") + "=" + d.getBoolean("recordedLate"))
+        List<MonitoringRecord> evidence = autumn2.monitoring();
+        assertThat(evidence).extracting(d -> d.activityId() + "=" + d.recordedLate())
                             .containsExactly("v2=true", "v1=false");
         assertThatThrownBy(() -> reads.review("000000-2023-24", HalfTerm.AUTUMN_1, PlanQueryController.ReviewView.SCHOOL_TIME)).hasMessageContaining("No plan");
     }
@@ -113,21 +113,21 @@ class HalfTermReviewTest {
         feed(list, visit);
         feed(timelines, visit);
 
-        PlanQueryController reads = new PlanQueryController(db, 6);
-        Document autumn1 = reads.review(PLAN, HalfTerm.AUTUMN_1, PlanQueryController.ReviewView.SCHOOL_TIME);
-        Document a1 = PlanViewProjection.list(autumn1.get("plan", Document.class), "actions").get(0);
-        assertThat(a1.getString("rag")).isEqualTo("AMBER");
-        assertThat(a1.get("ragForHalfTerm", Document.class).getBoolean("recordedLate")).isTrue();
-        assertThat(autumn1.get("plan", Document.class).get("rollUp", Document.class).getString("rag")).isEqualTo("AMBER");
-        assertThat(autumn1.getList("monitoring", Document.class)).extracting(d -> d.getString("activityId") + "="
-                + d.getBoolean("recordedLate")).containsExactly("v1=true");
-        assertThat(autumn1.getList("timelines", Document.class).get(0).getList("entries", Document.class))
-                .extracting(e -> e.getString("kind")).containsExactly("RAG_JUDGED", "MONITORING_RECORDED");
+        PlanQueryController reads = new PlanQueryController(new PlanReads(db), 6);
+        HalfTermReviewView autumn1 = reads.review(PLAN, HalfTerm.AUTUMN_1, PlanQueryController.ReviewView.SCHOOL_TIME);
+        PlanView.Action a1 = autumn1.plan().actions().get(0);
+        assertThat(a1.rag()).isEqualTo("AMBER");
+        assertThat(a1.ragForHalfTerm().recordedLate()).isTrue();
+        assertThat(autumn1.plan().rollUp().rag()).isEqualTo("AMBER");
+        assertThat(autumn1.monitoring()).extracting(d -> d.activityId() + "=" + d.recordedLate())
+                                      .containsExactly("v1=true");
+        assertThat(autumn1.timelines().get(0).entries())
+                .extracting(ActionTimeline.Entry::kind).containsExactly("RAG_JUDGED", "MONITORING_RECORDED");
 
-        Document autumn2 = reads.review(PLAN, HalfTerm.AUTUMN_2, PlanQueryController.ReviewView.SCHOOL_TIME);
-        assertThat(PlanViewProjection.list(autumn2.get("plan", Document.class), "actions").get(0).getString("rag"))
+        HalfTermReviewView autumn2 = reads.review(PLAN, HalfTerm.AUTUMN_2, PlanQueryController.ReviewView.SCHOOL_TIME);
+        assertThat(autumn2.plan().actions().get(0).rag())
                 .isEqualTo("GREEN");
-        assertThat(autumn2.getList("monitoring", Document.class)).isEmpty();
+        assertThat(autumn2.monitoring()).isEmpty();
         // as recorded at the end of autumn 1, nothing of the plan existed yet
         assertThatThrownBy(() -> reads.review(PLAN, HalfTerm.AUTUMN_1, PlanQueryController.ReviewView.AS_RECORDED))
                 .hasMessageContaining("not yet recorded");

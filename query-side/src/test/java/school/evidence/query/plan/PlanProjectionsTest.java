@@ -51,7 +51,7 @@ class PlanProjectionsTest {
         db = MONGO.freshDatabase();
         planView = new PlanViewProjection(db);
         timelines = new ActionTimelineProjection(db);
-        reads = new PlanQueryController(db);
+        reads = new PlanQueryController(new PlanReads(db), 6);
         feedBoth(plan(0, new ImprovementPlanCreated(PLAN, URN, "2023-24", "SIP 2023-2024")),
                  plan(1, new PriorityAdded(PLAN, URN, "P1", "Teaching is good", Set.of(HalfTerm.SUMMER_2))),
                  plan(2, new SectionAdded(PLAN, URN, "s1", new SectionDetails("Teaching", "Meet all pupils' needs",
@@ -82,28 +82,27 @@ class PlanProjectionsTest {
                                      List.of("Clear modelling"), List.of("Pace"), List.of(actions));
     }
 
-    @SuppressWarnings("unchecked")
-    private Document action(String actionId) {
-        return ((List<Document>) reads.plan(PLAN).getBody().get("actions")).stream()
-                .filter(a -> actionId.equals(a.getString("actionId"))).findFirst().orElseThrow();
+    private PlanView.Action action(String actionId) {
+        return reads.plan(PLAN, null, null).getBody().actions().stream()
+                    .filter(a -> actionId.equals(a.actionId())).findFirst().orElseThrow();
     }
 
     @Test
     void showsEachActionWithItsCriteriaAndLatestRag() {
-        assertThat(action("a1").get("rag")).isNull();
+        assertThat(action("a1").rag()).isNull();
         feedBoth(plan(6, new ActionRagJudged(PLAN, URN, "a1", HalfTerm.AUTUMN_1, Rag.AMBER, "started", List.of(),
                                              "slt")),
                  plan(7, new ActionRagJudged(PLAN, URN, "a1", HalfTerm.AUTUMN_2, Rag.GREEN, "embedded", List.of("v1"),
                                              "slt")));
 
-        Document a1 = action("a1");
-        assertThat(a1.getString("rag")).isEqualTo("GREEN");
-        assertThat(a1.get("ragJudgement", Document.class).getString("halfTerm")).isEqualTo("AUTUMN_2");
-        assertThat(a1.get("ragJudgement", Document.class).getString("judgedBy")).isEqualTo("slt");
-        assertThat(a1.getList("criteria", Document.class)).extracting(c -> c.getString("text"))
+        PlanView.Action a1 = action("a1");
+        assertThat(a1.rag()).isEqualTo("GREEN");
+        assertThat(a1.ragJudgement().halfTerm()).isEqualTo("AUTUMN_2");
+        assertThat(a1.ragJudgement().judgedBy()).isEqualTo("slt");
+        assertThat(a1.criteria()).extracting(PlanView.Criterion::text)
                                                          .containsExactly("Subject leaders share expectations");
-        assertThat(action("a2").get("rag")).isNull();
-        assertThat(reads.plan(PLAN).getHeaders().getETag()).isEqualTo("\"7\"");
+        assertThat(action("a2").rag()).isNull();
+        assertThat(reads.plan(PLAN, null, null).getHeaders().getETag()).isEqualTo("\"7\"");
     }
 
     @Test
@@ -111,8 +110,8 @@ class PlanProjectionsTest {
         feedBoth(plan(1, new PriorityAdded(PLAN, URN, "P1", "Teaching is good", Set.of(HalfTerm.SUMMER_2))),
                  plan(5, new SuccessCriterionAdded(PLAN, URN, "a1", "c1", "Subject leaders share expectations",
                                                    Set.of(HalfTerm.AUTUMN_1))));
-        assertThat(reads.plan(PLAN).getBody().getList("priorities", Document.class)).hasSize(1);
-        assertThat(action("a1").getList("criteria", Document.class)).hasSize(1);
+        assertThat(reads.plan(PLAN, null, null).getBody().priorities()).hasSize(1);
+        assertThat(action("a1").criteria()).hasSize(1);
     }
 
     @Test
@@ -126,16 +125,16 @@ class PlanProjectionsTest {
                                                                  visit("2023-10-11", "a2"), 2, "wrong action")),
                  activity("v1", 2, new MonitoringActivityRetracted("v1", URN, "duplicate")));
 
-        List<Document> a1 = reads.timeline(PLAN, "a1").getList("entries", Document.class);
-        assertThat(a1).extracting(e -> e.getString("kind"))
+        List<ActionTimeline.Entry> a1 = reads.timeline(PLAN, "a1", null).entries();
+        assertThat(a1).extracting(ActionTimeline.Entry::kind)
                       .containsExactly("MONITORING_RECORDED", "RAG_JUDGED", "MONITORING_AMENDED");
-        assertThat(a1.get(2).getBoolean("stillCitesThisAction")).isFalse();
-        assertThat(a1.get(0).get("details", Document.class).getString("occurredOn")).isEqualTo("2023-10-12");
+        assertThat(a1.get(2).stillCitesThisAction()).isFalse();
+        assertThat(a1.get(0).details().occurredOn()).isEqualTo("2023-10-12");
 
-        List<Document> a2 = reads.timeline(PLAN, "a2").getList("entries", Document.class);
-        assertThat(a2).extracting(e -> e.getString("kind")).containsExactly("MONITORING_AMENDED", "MONITORING_RETRACTED");
-        assertThat(a2.get(1).getString("reason")).isEqualTo("duplicate");
-        assertThat(a2.get(1).getString("recordedBy")).isEqualTo("subject-leader");
+        List<ActionTimeline.Entry> a2 = reads.timeline(PLAN, "a2", null).entries();
+        assertThat(a2).extracting(ActionTimeline.Entry::kind).containsExactly("MONITORING_AMENDED", "MONITORING_RETRACTED");
+        assertThat(a2.get(1).reason()).isEqualTo("duplicate");
+        assertThat(a2.get(1).recordedBy()).isEqualTo("subject-leader");
     }
 
     @Test
@@ -143,14 +142,14 @@ class PlanProjectionsTest {
         var recorded = activity("v1", 0, new MonitoringActivityRecorded("v1", URN, PLAN, MonitoringType.LESSON_VISIT,
                                                                         visit("2023-10-12", "a1")));
         feedBoth(recorded, recorded);
-        assertThat(reads.timeline(PLAN, "a1").getList("entries", Document.class)).hasSize(1);
+        assertThat(reads.timeline(PLAN, "a1", null).entries()).hasSize(1);
     }
 
     @Test
     void unknownPlansAndActionsAreNotFound() {
-        assertThatThrownBy(() -> reads.plan("000000-2023-24")).hasMessageContaining("No plan");
-        assertThatThrownBy(() -> reads.timeline(PLAN, "nope")).hasMessageContaining("has no action");
-        assertThatThrownBy(() -> reads.timeline("other-plan", "a1")).hasMessageContaining("has no action");
+        assertThatThrownBy(() -> reads.plan("000000-2023-24", null, null)).hasMessageContaining("No plan");
+        assertThatThrownBy(() -> reads.timeline(PLAN, "nope", null)).hasMessageContaining("has no action");
+        assertThatThrownBy(() -> reads.timeline("other-plan", "a1", null)).hasMessageContaining("has no action");
     }
 
     @Test

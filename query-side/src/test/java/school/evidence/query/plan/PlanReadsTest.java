@@ -2,7 +2,6 @@ package school.evidence.query.plan;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.EventMessage;
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,7 +56,7 @@ class PlanReadsTest {
     void setUp() {
         db = MONGO.freshDatabase();
         planView = new PlanViewProjection(db);
-        reads = new PlanQueryController(db, 6);
+        reads = new PlanQueryController(new PlanReads(db), 6);
         calendars = new SchoolCalendarProjection(db);
         monitoring = EmbeddedMongo.monitoringList(db);
         seq = 0;
@@ -81,9 +80,12 @@ class PlanReadsTest {
         feed(planView, event("ImprovementPlan", PLAN, seq++, payload, "slt"));
     }
 
-    private Document action(Document plan, String id) {
-        return PlanViewProjection.list(plan, "actions").stream().filter(a -> id.equals(a.getString("actionId")))
-                                 .findFirst().orElseThrow();
+    private PlanView.Action action(PlanView plan, String id) {
+        return plan.actions().stream().filter(a -> id.equals(a.actionId())).findFirst().orElseThrow();
+    }
+
+    private PlanView plan(OfstedArea.Framework framework) {
+        return reads.plan(PLAN, framework, null).getBody();
     }
 
     @Test
@@ -91,33 +93,31 @@ class PlanReadsTest {
         plan(new ActionRagJudged(PLAN, URN, "a1", HalfTerm.AUTUMN_2, Rag.GREEN, "r", List.of(), "slt"));
         plan(new ActionRagJudged(PLAN, URN, "a2", HalfTerm.AUTUMN_2, Rag.RED, "r", List.of(), "slt"));
 
-        Document rollUp = reads.plan(PLAN).getBody().get("rollUp", Document.class);
-        assertThat(rollUp.getString("rag")).isEqualTo("RED");
-        assertThat(rollUp.get("distribution", Document.class))
+        PlanView.RollUp rollUp = plan((OfstedArea.Framework) null).rollUp();
+        assertThat(rollUp.rag()).isEqualTo("RED");
+        assertThat(rollUp.distribution())
                 .containsEntry("GREEN", 1).containsEntry("AMBER", 0).containsEntry("RED", 1).containsEntry("NOT_JUDGED", 1);
-        List<Document> sections = rollUp.getList("bySection", Document.class);
-        assertThat(sections).extracting(s -> s.getString("rag")).containsExactly("RED", null);
-        List<Document> priorities = rollUp.getList("byPriority", Document.class);
-        assertThat(priorities).extracting(p -> p.getString("code")).containsExactly("P1", "P5");
-        assertThat(priorities).extracting(p -> p.getString("rag")).containsExactly("RED", "RED");
+        List<PlanView.Group> sections = rollUp.bySection();
+        assertThat(sections).extracting(PlanView.Group::rag).containsExactly("RED", null);
+        List<PlanView.Group> priorities = rollUp.byPriority();
+        assertThat(priorities).extracting(PlanView.Group::code).containsExactly("P1", "P5");
+        assertThat(priorities).extracting(PlanView.Group::rag).containsExactly("RED", "RED");
 
         plan(new ActionWithdrawn(PLAN, URN, "a2", "merged"));
-        Document after = reads.plan(PLAN).getBody().get("rollUp", Document.class);
-        assertThat(after.getList("bySection", Document.class).get(0).getString("rag")).isEqualTo("GREEN");
-        assertThat(after.getList("byPriority", Document.class).get(1).getString("rag")).isNull();
+        PlanView.RollUp after = plan((OfstedArea.Framework) null).rollUp();
+        assertThat(after.bySection().get(0).rag()).isEqualTo("GREEN");
+        assertThat(after.byPriority().get(1).rag()).isNull();
     }
 
     @Test
     void showsSectionsUnderEitherFrameworkWithoutChangingWhatWasRecorded() {
-        List<Document> renewed = PlanViewProjection.list(reads.plan(PLAN, OfstedArea.Framework.RENEWED_2025).getBody(),
-                                                         "sections");
-        assertThat(renewed.get(0).getList("ofstedAreas", String.class))
+        List<PlanView.Section> renewed = plan(OfstedArea.Framework.RENEWED_2025).sections();
+        assertThat(renewed.get(0).ofstedAreas())
                 .containsExactly("CURRICULUM_AND_TEACHING", "ACHIEVEMENT");
-        assertThat(renewed.get(0).getList("ofstedAreasAsRecorded", String.class)).containsExactly("QUALITY_OF_EDUCATION");
-        List<Document> eif = PlanViewProjection.list(reads.plan(PLAN, OfstedArea.Framework.EIF_2019).getBody(), "sections");
-        assertThat(eif.get(1).getList("ofstedAreas", String.class)).containsExactly("LEADERSHIP_AND_MANAGEMENT");
-        assertThat(PlanViewProjection.list(reads.plan(PLAN).getBody(), "sections").get(1)
-                                     .getList("ofstedAreas", String.class)).containsExactly("LEADERSHIP_AND_GOVERNANCE");
+        assertThat(renewed.get(0).ofstedAreasAsRecorded()).containsExactly("QUALITY_OF_EDUCATION");
+        List<PlanView.Section> eif = plan(OfstedArea.Framework.EIF_2019).sections();
+        assertThat(eif.get(1).ofstedAreas()).containsExactly("LEADERSHIP_AND_MANAGEMENT");
+        assertThat(plan((OfstedArea.Framework) null).sections().get(1).ofstedAreas()).containsExactly("LEADERSHIP_AND_GOVERNANCE");
     }
 
     @Test
@@ -125,15 +125,15 @@ class PlanReadsTest {
         plan(new ActionRevised(PLAN, URN, "a2", ActionDetails.of("Reading at the core", List.of("P5"), List.of("DHT"), "JC"),
                                "wording agreed with governors"));
         plan(new PlanPublished(PLAN, URN));
-        Document plan = reads.plan(PLAN).getBody();
-        Document a2 = action(plan, "a2");
-        assertThat(a2.getString("title")).isEqualTo("Reading at the core");
-        Document revision = a2.getList("revisions", Document.class).get(0);
-        assertThat(revision.getString("reason")).isEqualTo("wording agreed with governors");
-        assertThat(revision.get("before", Document.class).getString("title")).isEqualTo("Reading");
-        assertThat(action(plan, "a1").getString("costPounds")).isEqualTo("1500.00");
-        assertThat(action(plan, "a1").getList("ofstedActions", String.class)).containsExactly("OA3");
-        assertThat(plan.getString("status")).isEqualTo("PUBLISHED");
+        PlanView plan = plan((OfstedArea.Framework) null);
+        PlanView.Action a2 = action(plan, "a2");
+        assertThat(a2.title()).isEqualTo("Reading at the core");
+        PlanView.Revision revision = a2.revisions().get(0);
+        assertThat(revision.reason()).isEqualTo("wording agreed with governors");
+        assertThat(revision.before().get("title")).isEqualTo("Reading");
+        assertThat(action(plan, "a1").costPounds()).isEqualTo("1500.00");
+        assertThat(action(plan, "a1").ofstedActions()).containsExactly("OA3");
+        assertThat(plan.status()).isEqualTo("PUBLISHED");
     }
 
     private void setCalendar() {
@@ -156,27 +156,27 @@ class PlanReadsTest {
         visit("v2", "2023-09-20", "a2");
 
         // 1 Nov: autumn 1 has ended without a RAG for c1; a2's last evidence was 20 Sept
-        Document nov = reads.flags(PLAN, LocalDate.of(2023, 11, 1), null);
-        assertThat(nov.getList("unjudgedCriteria", Document.class)).extracting(d -> d.getString("halfTerm"))
+        PlanFlagsView nov = reads.flags(PLAN, LocalDate.of(2023, 11, 1), null);
+        assertThat(nov.unjudgedCriteria()).extracting(PlanFlagsView.UnjudgedCriterion::halfTerm)
                                                                    .containsExactly("AUTUMN_1");
         // school weeks, not calendar weeks: a2 has 25 school days since 20 Sept (the half-term holiday does not
         // count), so 5 weeks, not stale; a3 has had no evidence since term began on 4 Sept: 7.4 weeks
-        assertThat(nov.getList("staleActions", Document.class)).extracting(d -> d.getString("actionId"))
+        assertThat(nov.staleActions()).extracting(PlanFlagsView.StaleAction::actionId)
                                                                .containsExactly("a3");
-        assertThat(nov.getList("staleActions", Document.class).get(0).getDouble("schoolWeeksWithoutEvidence"))
+        assertThat(nov.staleActions().get(0).schoolWeeksWithoutEvidence())
                 .isEqualTo(7.4);
-        Document dec = reads.flags(PLAN, LocalDate.of(2023, 12, 1), null);
+        PlanFlagsView dec = reads.flags(PLAN, LocalDate.of(2023, 12, 1), null);
         // 1 Dec: a1's visit of 12 Oct is 31 school days (6.2 weeks) ago too
-        assertThat(dec.getList("staleActions", Document.class)).extracting(d -> d.getString("actionId"))
+        assertThat(dec.staleActions()).extracting(PlanFlagsView.StaleAction::actionId)
                                                                .containsExactly("a1", "a2", "a3");
-        assertThat(dec.getList("staleActions", Document.class).get(1).getString("lastEvidenceOn")).isEqualTo("2023-09-20");
-        assertThat(dec.getList("staleActions", Document.class).get(2).getString("lastEvidenceOn")).isNull();
-        assertThat(reads.flags(PLAN, LocalDate.of(2023, 12, 1), 10).getList("staleActions", Document.class))
-                .extracting(d -> d.getString("actionId")).containsExactly("a3");
+        assertThat(dec.staleActions().get(1).lastEvidenceOn()).isEqualTo("2023-09-20");
+        assertThat(dec.staleActions().get(2).lastEvidenceOn()).isNull();
+        assertThat(reads.flags(PLAN, LocalDate.of(2023, 12, 1), 10).staleActions())
+                .extracting(PlanFlagsView.StaleAction::actionId).containsExactly("a3");
 
         plan(new CriterionRagJudged(PLAN, URN, "a1", "c1", HalfTerm.AUTUMN_1, Rag.AMBER, "r", List.of(), "slt"));
-        assertThat(reads.flags(PLAN, LocalDate.of(2023, 11, 1), null).getList("unjudgedCriteria", Document.class)).isEmpty();
-        assertThat(reads.flags(PLAN, LocalDate.of(2024, 2, 12), null).getList("unjudgedCriteria", Document.class))
-                .extracting(d -> d.getString("halfTerm")).containsExactly("SPRING_1");
+        assertThat(reads.flags(PLAN, LocalDate.of(2023, 11, 1), null).unjudgedCriteria()).isEmpty();
+        assertThat(reads.flags(PLAN, LocalDate.of(2024, 2, 12), null).unjudgedCriteria())
+                .extracting(PlanFlagsView.UnjudgedCriterion::halfTerm).containsExactly("SPRING_1");
     }
 }

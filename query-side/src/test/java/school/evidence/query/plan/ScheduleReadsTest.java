@@ -1,7 +1,6 @@
 package school.evidence.query.plan;
 
 import com.mongodb.client.MongoDatabase;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import school.evidence.kernel.monitoring.MonitoringDetails;
@@ -56,7 +55,7 @@ class ScheduleReadsTest {
         MonitoringScheduleProjection schedule = new MonitoringScheduleProjection(db);
         Object list = EmbeddedMongo.monitoringList(db);
         SchoolCalendarProjection calendars = new SchoolCalendarProjection(db);
-        ScheduleQueryController reads = new ScheduleQueryController(db);
+        ScheduleQueryController reads = new ScheduleQueryController(new ScheduleReads(db));
         long[] seq = {0};
         java.util.function.Consumer<Object> plan = payload -> {
             var message = event("ImprovementPlan", PLAN, seq[0]++, payload, "slt");
@@ -83,29 +82,28 @@ class ScheduleReadsTest {
         feed(list, visit);
 
         // no calendar yet: nothing can be overdue
-        assertThat(reads.schedule(PLAN, LocalDate.of(2024, 1, 10)).get("counts", Document.class))
+        assertThat(reads.schedule(PLAN, LocalDate.of(2024, 1, 10)).counts())
                 .containsEntry("DONE", 1).containsEntry("PLANNED", 2).containsEntry("CANCELLED", 1);
-        assertThatThrownBy(() -> reads.coverage(PLAN, ScheduleQueryController.Term.AUTUMN, null))
+        assertThatThrownBy(() -> reads.coverage(PLAN, ScheduleReads.Term.AUTUMN, null, null))
                 .hasMessageContaining("half-term dates");
         feed(calendars, event("School", URN, 1, new SchoolCalendarSet(URN, calendar()), "slt"));
 
-        Document jan = reads.schedule(PLAN, LocalDate.of(2024, 1, 10));
-        assertThat(jan.getList("items", Document.class)).extracting(d -> d.getString("plannedId") + "=" + d.getString("status"))
+        ScheduleView jan = reads.schedule(PLAN, LocalDate.of(2024, 1, 10));
+        assertThat(jan.items()).extracting(d -> d.plannedId() + "=" + d.status())
                 .containsExactly("pm1=DONE", "pm4=CANCELLED", "pm2=OVERDUE", "pm3=PLANNED");
 
-        Document autumn = reads.coverage(PLAN, ScheduleQueryController.Term.AUTUMN, null);
-        assertThat(autumn.getList("uncovered", Document.class)).extracting(d -> d.getString("actionId")).containsExactly("a2");
-        assertThat(autumn.getList("covered", Document.class).get(0).getLong("activities")).isEqualTo(1L);
-        assertThat(reads.coverage(PLAN, null, HalfTerm.AUTUMN_2).getList("uncovered", Document.class)).hasSize(2);
+        ScheduleView.Coverage autumn = reads.coverage(PLAN, ScheduleReads.Term.AUTUMN, null, null);
+        assertThat(autumn.uncovered()).extracting(ScheduleView.Row::actionId).containsExactly("a2");
+        assertThat(autumn.covered().get(0).activities()).isEqualTo(1L);
+        assertThat(reads.coverage(PLAN, null, HalfTerm.AUTUMN_2, null).uncovered()).hasSize(2);
 
         var retracted = event("MonitoringActivity", "v1", 1, new MonitoringActivityRetracted("v1", URN, "wrong"), "slt");
         feed(schedule, retracted);
         feed(list, retracted);
-        assertThat(reads.schedule(PLAN, LocalDate.of(2024, 1, 10)).getList("items", Document.class).get(0)
-                        .getString("status")).isEqualTo("OVERDUE");
-        assertThat(reads.coverage(PLAN, ScheduleQueryController.Term.AUTUMN, null).getList("uncovered", Document.class))
+        assertThat(reads.schedule(PLAN, LocalDate.of(2024, 1, 10)).items().get(0).status()).isEqualTo("OVERDUE");
+        assertThat(reads.coverage(PLAN, ScheduleReads.Term.AUTUMN, null, null).uncovered())
                 .hasSize(2);
-        assertThatThrownBy(() -> reads.coverage(PLAN, null, null)).hasMessageContaining("either term or halfTerm");
+        assertThatThrownBy(() -> reads.coverage(PLAN, null, null, null)).hasMessageContaining("either term or halfTerm");
     }
 
 }

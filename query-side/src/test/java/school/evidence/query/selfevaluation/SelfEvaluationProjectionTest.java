@@ -1,6 +1,5 @@
 package school.evidence.query.selfevaluation;
 
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import school.evidence.kernel.selfevaluation.SelfEvaluationCommands.Rating;
@@ -24,7 +23,7 @@ class SelfEvaluationProjectionTest {
     void keepsEveryEvaluationAndTheHistoryOfEachStandard() {
         var db = MONGO.freshDatabase();
         SelfEvaluationProjection projection = new SelfEvaluationProjection(db);
-        SelfEvaluationQueryController reads = new SelfEvaluationQueryController(db);
+        SelfEvaluationQueryController reads = new SelfEvaluationQueryController(new SelfEvaluations(db));
         assertThatThrownBy(() -> reads.latest("108520")).hasMessageContaining("no self-evaluation");
         feed(projection,
              event("SelfEvaluation", "e2", 0, new SelfEvaluationRecorded("e2", "108520", LocalDate.of(2024, 6, 10), List.of(
@@ -33,13 +32,12 @@ class SelfEvaluationProjectionTest {
                      new Rating(6, "G", 3, null, "Pupil voice in few subjects", "Termly conferencing"),
                      new Rating(2, "A", 2, "4b", "Termly data drops", "Map interventions"))), "slt"));
 
-        assertThat(reads.evaluations("108520")).extracting(d -> d.getString("evaluationId")).containsExactly("e1", "e2");
-        Document history = reads.history("108520", 6, "G");
-        assertThat(history.getString("title")).startsWith("Pupil conferencing");
-        assertThat(history.getList("history", Document.class)).extracting(d -> d.getInteger("rating"))
-                                                            .containsExactly(3, 2);
-        assertThat(reads.latest("108520").getString("evaluatedOn")).isEqualTo("2024-06-10");
-        assertThat(reads.latest("108520").getList("ratings", Document.class).get(0).getString("ratingMeaning"))
+        assertThat(reads.evaluations("108520")).extracting(SelfEvaluation::evaluationId).containsExactly("e1", "e2");
+        SelfEvaluation.StandardHistory history = reads.history("108520", 6, "G");
+        assertThat(history.title()).startsWith("Pupil conferencing");
+        assertThat(history.history()).extracting(SelfEvaluation.Rated::rating).containsExactly(3, 2);
+        assertThat(reads.latest("108520").evaluatedOn()).isEqualTo("2024-06-10");
+        assertThat(reads.latest("108520").ratings().get(0).ratingMeaning())
                 .startsWith("Developing feature");
         assertThatThrownBy(() -> reads.history("108520", 3, "A")).hasMessageContaining("no quality standard 3A");
     }

@@ -1,6 +1,5 @@
 package school.evidence.query.trust;
 
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import school.evidence.kernel.trust.TrustCommands.ImprovementPhase;
@@ -26,7 +25,7 @@ class TrustProjectionTest {
     void showsEachSchoolsPhaseAndItsHistorySideBySide() {
         var db = MONGO.freshDatabase();
         TrustProjection projection = new TrustProjection(db);
-        TrustQueryController reads = new TrustQueryController(db);
+        TrustQueryController reads = new TrustQueryController(new TrustReads(db));
         var changed = event("Trust", "north-star", 3, new ImprovementPhaseChanged("north-star", "108520",
                 ImprovementPhase.REPAIR, ImprovementPhase.IMPROVE, LocalDate.of(2024, 1, 8), "Teaching now good"), "officer");
         feed(projection,
@@ -37,16 +36,16 @@ class TrustProjectionTest {
                                                                   LocalDate.of(2023, 9, 1)), "officer"),
              changed, changed);
 
-        Document trust = reads.trust("north-star", LocalDate.of(2024, 2, 1), null);
-        List<Document> schools = trust.getList("schools", Document.class);
-        assertThat(schools).extracting(s -> s.getString("urn") + "=" + s.getString("phase"))
+        TrustView trust = reads.trust("north-star", LocalDate.of(2024, 2, 1), null);
+        List<TrustView.School> schools = trust.schools();
+        assertThat(schools).extracting(s -> s.urn() + "=" + s.phase())
                            .containsExactly("108520=IMPROVE", "100001=SUSTAIN");
-        assertThat(schools.get(0).getList("phaseHistory", Document.class)).extracting(h -> h.getString("phase"))
+        assertThat(schools.get(0).phaseHistory()).extracting(TrustView.Phase::phase)
                                                                            .containsExactly("REPAIR", "IMPROVE");
-        assertThat(schools.get(0).getString("planId")).isEqualTo("108520-2023-24");
-        assertThat(schools.get(0).get("ragDistribution")).isNull();
-        assertThat(schools.get(0).getInteger("overdueNextSteps")).isZero();
-        assertThat(trust.getString("academicYear")).isEqualTo("2023-24");
+        assertThat(schools.get(0).planId()).isEqualTo("108520-2023-24");
+        assertThat(schools.get(0).ragDistribution()).isNull();
+        assertThat(schools.get(0).overdueNextSteps()).isZero();
+        assertThat(trust.academicYear()).isEqualTo("2023-24");
         assertThatThrownBy(() -> reads.trust("nope", null, null)).hasMessageContaining("No trust");
     }
 
@@ -54,7 +53,7 @@ class TrustProjectionTest {
     void thePhaseInForceOnADayIsTheLatestToHaveTakenEffectByThenInOrderOfEffectAndAsRecordedAtAnInstant() {
         var db = MONGO.freshDatabase();
         TrustProjection projection = new TrustProjection(db);
-        TrustQueryController reads = new TrustQueryController(db);
+        TrustQueryController reads = new TrustQueryController(new TrustReads(db));
         java.time.Instant t0 = java.time.Instant.parse("2024-03-01T09:00:00Z");
         feed(projection,
              event("Trust", "north-star", 0, new TrustRegistered("north-star", "North Star"), "officer", t0),
@@ -70,26 +69,24 @@ class TrustProjectionTest {
                      ImprovementPhase.IMPROVE, LocalDate.of(2024, 1, 8), "Teaching now good",
                      List.of("KS2 above floor", "Ofsted grade 3")), "officer", t0.plusSeconds(3)));
 
-        Document in2024 = reads.trust("north-star", LocalDate.of(2024, 2, 1), null).getList("schools", Document.class).get(0);
-        assertThat(in2024.getString("phase")).isEqualTo("IMPROVE");
-        assertThat(in2024.getString("phaseSince")).isEqualTo("2024-01-08");
-        assertThat(in2024.getList("indicativeMeasures", String.class)).containsExactly("KS2 above floor", "Ofsted grade 3");
-        assertThat(in2024.getList("phaseHistory", Document.class)).extracting(h -> h.getString("from"))
+        TrustView.School in2024 = reads.trust("north-star", LocalDate.of(2024, 2, 1), null).schools().get(0);
+        assertThat(in2024.phase()).isEqualTo("IMPROVE");
+        assertThat(in2024.phaseSince()).isEqualTo("2024-01-08");
+        assertThat(in2024.indicativeMeasures()).containsExactly("KS2 above floor", "Ofsted grade 3");
+        assertThat(in2024.phaseHistory()).extracting(TrustView.Phase::from)
                                                                    .containsExactly("2023-09-01", "2024-01-08", "2032-09-01");
-        assertThat(in2024.getList("phaseHistory", Document.class).get(0).getList("indicativeMeasures", String.class))
+        assertThat(in2024.phaseHistory().get(0).indicativeMeasures())
                 .containsExactly("Ofsted RI");
-        assertThat(reads.trust("north-star", LocalDate.of(2023, 12, 1), null).getList("schools", Document.class).get(0)
-                        .getString("phase")).isEqualTo("REPAIR");
-        assertThat(reads.trust("north-star", LocalDate.of(2033, 1, 1), null).getList("schools", Document.class).get(0)
-                        .getString("phase")).isEqualTo("SUSTAIN");
+        assertThat(reads.trust("north-star", LocalDate.of(2023, 12, 1), null).schools().get(0).phase()).isEqualTo("REPAIR");
+        assertThat(reads.trust("north-star", LocalDate.of(2033, 1, 1), null).schools().get(0).phase()).isEqualTo("SUSTAIN");
         // before it joined, the school is not in the trust's view
-        assertThat(reads.trust("north-star", LocalDate.of(2023, 8, 1), null).getList("schools", Document.class)).isEmpty();
+        assertThat(reads.trust("north-star", LocalDate.of(2023, 8, 1), null).schools()).isEmpty();
         // as recorded before the 2024 change was entered: still REPAIR on that day, and the late entry not yet known
-        Document asRecorded = reads.trust("north-star", LocalDate.of(2024, 2, 1), t0.plusMillis(2500))
-                                   .getList("schools", Document.class).get(0);
-        assertThat(asRecorded.getString("phase")).isEqualTo("REPAIR");
-        assertThat(asRecorded.getList("phaseHistory", Document.class)).extracting(h -> h.getString("from"))
+        TrustView.School asRecorded = reads.trust("north-star", LocalDate.of(2024, 2, 1), t0.plusMillis(2500))
+                                           .schools().get(0);
+        assertThat(asRecorded.phase()).isEqualTo("REPAIR");
+        assertThat(asRecorded.phaseHistory()).extracting(TrustView.Phase::from)
                                                                        .containsExactly("2023-09-01", "2032-09-01");
-        assertThat(reads.trust("north-star", LocalDate.of(2024, 2, 1), t0).getList("schools", Document.class)).isEmpty();
+        assertThat(reads.trust("north-star", LocalDate.of(2024, 2, 1), t0).schools()).isEmpty();
     }
 }

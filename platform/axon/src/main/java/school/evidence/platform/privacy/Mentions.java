@@ -1,0 +1,79 @@
+package school.evidence.platform.privacy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import school.evidence.ledger.LedgerReader;
+import school.evidence.ledger.StoredEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Where a person is named in a school's records as they read now, from the ledger itself: in any field, encrypted or
+ * not (fields whose keys are gone read "[erased]" and so no longer name anyone). For a subject access export (every
+ * record that names the person) and for an erasure (what is still readable once the person's own key is destroyed).
+ * Names are matched as written, whole words, ignoring case and spacing. It reads every event of the school: an
+ * erasure or an export is rare, and must not miss one.
+ */
+public final class Mentions {
+
+    /**
+     * @param recordId the record the event belongs to, whose key an erasure can destroy (null: not personal data)
+     * @param inClear  the name is in the ledger unencrypted (recorded before the field was personal data, or in the
+     *                 metadata): no key can erase it
+     */
+    public record Mention(String eventKey, String payloadType, String recordId, boolean inClear) {
+        public boolean erasable() {
+            return !inClear && recordId != null;
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LedgerReader ledger;
+    private final PersonalDataSerializer serializer;
+
+    public Mentions(LedgerReader ledger, PersonalDataSerializer serializer) {
+        this.ledger = ledger;
+        this.serializer = serializer;
+    }
+
+    /** The name as a whole-word, case- and spacing-blind pattern. */
+    public static Pattern pattern(String person) {
+        List<String> words = List.of(person.strip().split("\\s+"));
+        String joined = String.join("\\s+", words.stream().map(Pattern::quote).toList());
+        return Pattern.compile("(?<![\\p{L}\\p{N}])" + joined + "(?![\\p{L}\\p{N}])",
+                               Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    public List<Mention> of(String urn, String person) {
+        Pattern name = pattern(person);
+        List<Mention> found = new ArrayList<>();
+        ledger.forEachInSchool(urn, event -> mentionIn(event, name).ifPresent(found::add));
+        return found;
+    }
+
+    private java.util.Optional<Mention> mentionIn(StoredEvent event, Pattern name) {
+        String type = event.payloadType();
+        String payload = event.payload();
+        if (type == null || payload == null) {
+            return java.util.Optional.empty();
+        }
+        String metaData = event.metaData();
+        boolean inClear = name.matcher(payload).find() || (metaData != null && name.matcher(metaData).find());
+        if (!inClear && !name.matcher(serializer.openStored(type, payload)).find()) {
+            return java.util.Optional.empty();
+        }
+        PersonalData personal = PersonalData.BY_EVENT.get(type);
+        return java.util.Optional.of(new Mention(event.key(), type, personal == null ? null
+                : PersonalDataSerializer.recordIdOf(read(payload), personal), inClear));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("An event in the ledger is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package school.evidence.platform.axon;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StorePropertiesTest {
+
+    private static StoreProperties store(int gapSeconds, int deadlineSeconds, int unreachableSeconds) {
+        return new StoreProperties(Duration.ofMillis(100), Duration.ofSeconds(gapSeconds), Duration.ofSeconds(deadlineSeconds),
+                                   Duration.ofSeconds(unreachableSeconds), 1000, 10_000);
+    }
+
+    @Test
+    void refusesAGapTimeoutThatAWriteStillLandingCouldOutlast() {
+        // sent at 10 s, waits 5 s for a server, fails, the driver's retry waits 5 s more: it may land at 20 s
+        assertThatThrownBy(() -> store(20, 10, 5)).isInstanceOf(IllegalArgumentException.class)
+                                                  .hasMessageContaining("gap-timeout");
+        assertThatCode(() -> store(60, 10, 5)).doesNotThrowAnyException();
+        assertThatCode(() -> store(5, 2, 1)).doesNotThrowAnyException();
+    }
+}

@@ -1,0 +1,44 @@
+package school.evidence.store;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The embedded store's file, for operators: how big it is, how much of its written space still holds live data
+ * (H2 keeps superseded space for its chunk retention time before reusing it, so a busy node's file grows several
+ * times its data; shutdown compacts it), how many chunks it has written (one per commit) and how well its page
+ * cache serves reads.
+ */
+public final class EmbeddedStoreMeters implements MeterBinder {
+
+    private final MVStore store;
+
+    public EmbeddedStoreMeters(MVStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("evidence.store.file.size", store, s -> s.isClosed() ? Double.NaN : s.getFileStore().size())
+             .baseUnit("bytes").description("Size of the embedded store's file").register(registry);
+        Gauge.builder("evidence.store.file.live", store,
+                      s -> s.isClosed() ? Double.NaN : s.getFileStore().getChunksFillRate())
+             .baseUnit("percent").description("Share of the file's written chunks still holding live data")
+             .register(registry);
+        // a low hit ratio means reads decode pages from the file again and again: a bigger page cache may help
+        Gauge.builder("evidence.store.page.cache.hits", store,
+                      s -> s.isClosed() ? Double.NaN : s.getFileStore().getCacheHitRatio())
+             .baseUnit("percent").description("Share of page reads the embedded store found in its page cache")
+             .register(registry);
+        Gauge.builder("evidence.store.page.cache.used", store,
+                      s -> s.isClosed() ? Double.NaN : s.getFileStore().getCacheSizeUsed() * 1024.0 * 1024.0)
+             .baseUnit("bytes").description("Memory the embedded store's page cache holds").register(registry);
+        FunctionCounter.builder("evidence.store.chunks.written", store,
+                                s -> s.isClosed() ? 0 : s.getFileStore().getWriteCount())
+                       .description("Chunks the embedded store has written to its file (one per commit)")
+                       .register(registry);
+    }
+}

@@ -1,0 +1,101 @@
+package school.evidence.store;
+
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.bson.Document;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which index can find the documents a query asks for, and with what part of the query. The embedded server asks an
+ * index only about the query as written: the driver writes every {@code Filters.and} as a top-level {@code $and},
+ * which no index recognises, and a unique index (the {@code _id}) answers only a query on exactly its own fields, so
+ * {@code {_id: x, seq: {$lt: n}}} was a scan of the whole collection. Here the conditions of a top-level {@code $and}
+ * are lifted beside the others, and each index is offered the conditions on its own fields; the server still tests
+ * every document found against the whole query, so an index may find more than matches, never less.
+ */
+final class IndexedLookup {
+
+    private IndexedLookup() {
+    }
+
+    /** The first index (in the collection's order) able to serve part of {@code query}, with that part. */
+    static <P> Optional<Map.Entry<Index<P>, Document>> choose(List<Index<P>> indexes, Document query) {
+        Document conditions = new Document();
+        lift(query, conditions);
+        for (Index<P> index : indexes) {
+            Document part = new Document();
+            for (IndexKey key : index.getKeys()) {
+                if (conditions.containsKey(key.getKey())) {
+                    part.put(key.getKey(), conditions.get(key.getKey()));
+                }
+            }
+            if (!part.isEmpty() && index.canHandle(part)) {
+                return Optional.of(Map.entry(index, part));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An index whose positions are exactly the documents matching {@code query}, with the part to ask it: the query
+     * is nothing but plain values (no operators, no nulls, no arrays or sub-documents), one for each of the
+     * index's leading fields. Such an index can count a query's documents without reading them.
+     */
+    static <P> Optional<Map.Entry<Index<P>, Document>> exactly(List<Index<P>> indexes, Document query) {
+        Document conditions = new Document();
+        if (!liftPlain(query, conditions) || conditions.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Index<P> index : indexes) {
+            List<IndexKey> keys = index.getKeys();
+            // (a sparse index leaves out only documents with none of its fields, which a plain value never matches)
+            if (keys.size() >= conditions.size()
+                    && keys.subList(0, conditions.size()).stream().allMatch(k -> conditions.containsKey(k.getKey()))
+                    && index.canHandle(conditions)) {
+                return Optional.of(Map.entry(index, conditions));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Like {@link #lift}, but false if any condition is not a plain value or a field is asked twice. */
+    private static boolean liftPlain(Document query, Document conditions) {
+        for (Map.Entry<String, Object> entry : query.entrySet()) {
+            if ("$and".equals(entry.getKey()) && entry.getValue() instanceof List<?> all) {
+                for (Object each : all) {
+                    if (!(each instanceof Document clause) || !liftPlain(clause, conditions)) {
+                        return false;
+                    }
+                }
+            } else if (entry.getKey().startsWith("$") || !DurableH2Backend.plain(entry.getValue())
+                    || conditions.put(entry.getKey(), entry.getValue()) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Field conditions of the query and of its top-level {@code $and} (nested too); {@code $or} and the like are left out. */
+    private static void lift(Document query, Document conditions) {
+        for (Map.Entry<String, Object> entry : query.entrySet()) {
+            String field = entry.getKey();
+            if ("$and".equals(field) && entry.getValue() instanceof List<?> all) {
+                for (Object each : all) {
+                    if (each instanceof Document clause) {
+                        lift(clause, conditions);
+                    }
+                }
+            } else if (!field.startsWith("$")) {
+                // a field asked twice (a range's two ends, say): either condition finds a superset; keep a plain
+                // value if there is one, since an index looks those up directly
+                Object known = conditions.get(field);
+                if (known == null || (known instanceof Document && !(entry.getValue() instanceof Document))) {
+                    conditions.put(field, entry.getValue());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package school.evidence.query.plan;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A school's improvement plan with each action's and criterion's current RAG and the roll-ups. What applies only
+ * sometimes is left out when it does not: {@code publishedAt}, {@code closedAt} and {@code closeReason} until then,
+ * {@code framework} unless asked for, {@code asOf} unless a past view.
+ */
+public record PlanView(String planId, String schoolUrn, String academicYear, String title, String status,
+                       String createdAt, @JsonInclude(JsonInclude.Include.NON_NULL) String publishedAt,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String closedAt,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String closeReason, long version,
+                       List<Priority> priorities, List<Section> sections, List<Action> actions, RollUp rollUp,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String framework,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String asOf) {
+
+    public record Priority(String code, String statement, List<String> dueBy, boolean withdrawn,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Withdrawal withdrawal,
+                           List<Revision> revisions) {
+    }
+
+    /** {@code ofstedAreasAsRecorded} appears when the areas are shown under another framework than recorded. */
+    public record Section(String sectionId, String title, String aim, List<String> ethosLinks, List<String> ofstedAreas,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) List<String> ofstedAreasAsRecorded) {
+    }
+
+    public record Action(String actionId, String sectionId, String number, String title, List<String> priorities,
+                         List<String> ofstedActions, List<String> leads, String governorLink, String resources,
+                         String costPounds, List<String> monitoredBy, List<String> evaluatedBy, boolean withdrawn,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Withdrawal withdrawal, List<Revision> revisions,
+                         List<Criterion> criteria, String rag, RagJudgement ragJudgement,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) CarriedFrom carriedFrom,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) RagForHalfTerm ragForHalfTerm) {
+    }
+
+    /** {@code ragByHalfTerm}: the RAG given for each half-term the criterion was judged in. */
+    public record Criterion(String criterionId, String text, List<String> halfTerms, boolean withdrawn,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Withdrawal withdrawal,
+                            List<Revision> revisions, String rag, RagJudgement ragJudgement,
+                            Map<String, String> ragByHalfTerm,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) RagForHalfTerm ragForHalfTerm) {
+    }
+
+    /**
+     * In a half-term review: the latest judgement for that half-term, and whether it was written up after the
+     * half-term had ended.
+     */
+    public record RagForHalfTerm(String status, String rationale, List<String> evidence, String judgedBy,
+                                 String recordedAt, boolean recordedLate) {
+    }
+
+    /** A person's judgement: the RAG, what it means, for which half-term, why, on what evidence, by whom and when. */
+    public record RagJudgement(String status, String meaning, String halfTerm, String rationale, List<String> evidence,
+                               String judgedBy, String judgedByRole, String judgedAt) {
+    }
+
+    /** A change to a priority, action or criterion: when, by whom, why, and the fields as they were before. */
+    public record Revision(String revisedAt, String revisedBy, String reason, Map<String, Object> before) {
+    }
+
+    public record Withdrawal(String reason, String withdrawnAt, String withdrawnBy) {
+    }
+
+    /** The action this one continues from last year's plan, and the priorities it no longer serves. */
+    public record CarriedFrom(String planId, String actionId, List<String> droppedPriorities) {
+    }
+
+    /** RAG rolled up from the live actions: overall, per section and per priority. */
+    public record RollUp(String rag, int actions, Map<String, Integer> distribution, List<Group> bySection,
+                         List<Group> byPriority) {
+    }
+
+    /** One section's ({@code sectionId}, {@code title}) or one priority's ({@code code}) roll-up. */
+    public record Group(@JsonInclude(JsonInclude.Include.NON_NULL) String sectionId,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String title,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String code, String rag, int actions,
+                        Map<String, Integer> distribution) {
+    }
+}
