@@ -15,6 +15,23 @@ public record RetentionSchedule(Map<String, Integer> years) {
 
     public static final String CHALLENGE = "CHALLENGE";
 
+    /**
+     * The periods a school starts from (an operator may change or remove each): six years after the year of the
+     * record for monitoring and challenge, three for pupil voice and pupil progress meetings, which name pupils.
+     */
+    public static final Map<String, Integer> DEFAULT_YEARS;
+
+    static {
+        Map<String, Integer> defaults = new TreeMap<>();
+        for (school.evidence.kernel.monitoring.MonitoringType type : school.evidence.kernel.monitoring.MonitoringType.values()) {
+            defaults.put(type.name(), 6);
+        }
+        defaults.put(school.evidence.kernel.monitoring.MonitoringType.PUPIL_VOICE.name(), 3);
+        defaults.put(school.evidence.kernel.monitoring.MonitoringType.PUPIL_PROGRESS_MEETING.name(), 3);
+        defaults.put(CHALLENGE, 6);
+        DEFAULT_YEARS = Map.copyOf(defaults);
+    }
+
     public RetentionSchedule {
         years = new TreeMap<>(years);
         years.forEach((type, n) -> {

@@ -30,7 +30,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import school.evidence.kernel.SchoolEvent;
 import org.springframework.core.env.Environment;
-import school.evidence.kernel.monitoring.MonitoringType;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import school.evidence.kernel.retention.RetentionSchedule;
@@ -146,8 +145,8 @@ public class LedgerAutoConfiguration {
      */
     @Bean
     public RetentionSchedule retentionSchedule(Environment environment) {
-        Map<String, Integer> years = new TreeMap<>(RETENTION_DEFAULTS);
-        Set<String> known = new TreeSet<>(RETENTION_DEFAULTS.keySet());
+        Map<String, Integer> years = new TreeMap<>(RetentionSchedule.DEFAULT_YEARS);
+        Set<String> known = new TreeSet<>(RetentionSchedule.DEFAULT_YEARS.keySet());
         Binder.get(environment)
                 .bind("evidence.retention.years",
                       Bindable.mapOf(String.class, Integer.class))
@@ -172,19 +171,6 @@ public class LedgerAutoConfiguration {
      * about children (pupil voice, progress meetings) 3 years, other monitoring and governors' challenge 6. Each
      * school sets its own in its records-management policy.
      */
-    static final Map<String, Integer> RETENTION_DEFAULTS;
-
-    static {
-        Map<String, Integer> defaults = new TreeMap<>();
-        for (MonitoringType type : MonitoringType.values()) {
-            defaults.put(type.name(), 6);
-        }
-        defaults.put(MonitoringType.PUPIL_VOICE.name(), 3);
-        defaults.put(MonitoringType.PUPIL_PROGRESS_MEETING.name(), 3);
-        defaults.put(RetentionSchedule.CHALLENGE, 6);
-        RETENTION_DEFAULTS = Map.copyOf(defaults);
-    }
-
     /** Events: JSON, with personal fields encrypted per data subject (see PersonalData). */
     @Bean
     @Qualifier("eventSerializer")

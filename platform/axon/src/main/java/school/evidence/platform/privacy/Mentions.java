@@ -1,5 +1,6 @@
 package school.evidence.platform.privacy;
 
+import school.evidence.kernel.privacy.PersonalData;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import school.evidence.ledger.LedgerReader;
 import school.evidence.ledger.StoredEvent;

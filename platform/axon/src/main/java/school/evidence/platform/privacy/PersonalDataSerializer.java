@@ -1,5 +1,6 @@
 package school.evidence.platform.privacy;
 
+import school.evidence.kernel.privacy.PersonalData;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package school.evidence.platform.privacy;
+package school.evidence.kernel.privacy;
 
 import school.evidence.kernel.governance.GovernanceEvents;
 import school.evidence.kernel.monitoring.MonitoringEvents;
