@@ -1,5 +1,8 @@
 package school.evidence.command.governance;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -60,6 +63,7 @@ class GovernanceController {
         this.commands = commands;
     }
 
+    @Allowed(value = Who.LEADERS_AND_GOVERNORS, scope = ScopeKind.SCHOOL)
     @PostMapping("/api/schools/{urn}/meetings")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<MeetingRecorded> meeting(@PathVariable String urn, @Valid @RequestBody MeetingRequest request) {
@@ -69,6 +73,7 @@ class GovernanceController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new MeetingRecorded(meetingId));
     }
 
+    @Allowed(value = Who.LEADERS_AND_GOVERNORS, scope = ScopeKind.SCHOOL)
     @PostMapping("/api/schools/{urn}/challenges")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<ChallengeWritten> raise(@PathVariable String urn, @Valid @RequestBody ChallengeRequest request) {
@@ -79,6 +84,7 @@ class GovernanceController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new ChallengeWritten(challengeId));
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.RECORD, variable = "challengeId", record = "Challenge")
     @PostMapping("/api/challenges/{challengeId}/responses")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<ChallengeWritten> answer(@PathVariable String challengeId,
@@ -87,6 +93,8 @@ class GovernanceController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new ChallengeWritten(challengeId));
     }
 
+    @Allowed(value = Who.LEADERS_AND_GOVERNORS,
+             scope = ScopeKind.RECORD, variable = "challengeId", record = "Challenge")
     @PostMapping("/api/challenges/{challengeId}/follow-ups")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<ChallengeWritten> followUp(@PathVariable String challengeId,
@@ -95,6 +103,8 @@ class GovernanceController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new ChallengeWritten(challengeId));
     }
 
+    @Allowed(value = Who.LEADERS_AND_GOVERNORS,
+             scope = ScopeKind.RECORD, variable = "challengeId", record = "Challenge")
     @PostMapping("/api/challenges/{challengeId}/closure")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<ChallengeWritten> close(@PathVariable String challengeId,

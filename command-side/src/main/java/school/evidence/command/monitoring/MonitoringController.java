@@ -1,5 +1,8 @@
 package school.evidence.command.monitoring;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import school.evidence.platform.access.Caller;
 import school.evidence.platform.access.Role;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -126,6 +129,8 @@ class MonitoringController {
         this.commands = commands;
     }
 
+    // a governor records only governor visits, a trust officer only external reviews: checked on the body below
+    @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.SCHOOL)
     @PostMapping("/api/schools/{urn}/monitoring")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<ActivityWritten> record(@PathVariable String urn, @Valid @RequestBody RecordRequest request) {
@@ -150,6 +155,8 @@ class MonitoringController {
         }
     }
 
+    @Allowed(value = Who.LEADERS_AND_SUBJECT_LEADERS,
+             scope = ScopeKind.RECORD, variable = "activityId", record = "MonitoringActivity")
     @PostMapping("/api/monitoring/{activityId}/amendments")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<ActivityAmended> amend(@PathVariable String activityId,
@@ -158,6 +165,8 @@ class MonitoringController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new ActivityAmended(activityId, version));
     }
 
+    @Allowed(value = Who.LEADERS_AND_SUBJECT_LEADERS,
+             scope = ScopeKind.RECORD, variable = "activityId", record = "MonitoringActivity")
     @PostMapping("/api/monitoring/{activityId}/retraction")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<ActivityWritten> retract(@PathVariable String activityId,

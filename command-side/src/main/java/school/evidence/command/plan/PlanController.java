@@ -1,5 +1,8 @@
 package school.evidence.command.plan;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -173,6 +176,7 @@ class PlanController {
         this.commands = commands;
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.SCHOOL)
     @PostMapping("/api/schools/{urn}/plans")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<PlanCreated> create(@PathVariable String urn,
@@ -185,6 +189,7 @@ class PlanController {
         return ResponseEntity.created(URI.create("/api/plans/" + planId)).body(new PlanCreated(planId));
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
     @PostMapping("/api/plans/{planId}/priorities")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<PriorityWritten> addPriority(@PathVariable String planId,
@@ -193,6 +198,7 @@ class PlanController {
         return created(new PriorityWritten(request.code()));
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
     @PostMapping("/api/plans/{planId}/priorities/{code}/revisions")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<PriorityWritten> revisePriority(@PathVariable String planId, @PathVariable String code,
@@ -201,6 +207,7 @@ class PlanController {
         return created(new PriorityWritten(code));
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
     @PostMapping("/api/plans/{planId}/priorities/{code}/withdrawal")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<PriorityWritten> withdrawPriority(@PathVariable String planId, @PathVariable String code,
@@ -209,6 +216,7 @@ class PlanController {
         return created(new PriorityWritten(code));
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
     @PostMapping("/api/plans/{planId}/sections")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<SectionAdded> addSection(@PathVariable String planId,
@@ -219,6 +227,7 @@ class PlanController {
         return created(new SectionAdded(sectionId));
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
     @PostMapping("/api/plans/{planId}/actions")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<ActionWritten> addAction(@PathVariable String planId,
@@ -228,6 +237,7 @@ class PlanController {
         return created(new ActionWritten(actionId));
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
     @PostMapping("/api/plans/{planId}/actions/{actionId}/revisions")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<ActionWritten> reviseAction(@PathVariable String planId, @PathVariable String actionId,
@@ -236,6 +246,7 @@ class PlanController {
         return created(new ActionWritten(actionId));
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
     @PostMapping("/api/plans/{planId}/actions/{actionId}/withdrawal")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<ActionWritten> withdrawAction(@PathVariable String planId, @PathVariable String actionId,
@@ -245,6 +256,7 @@ class PlanController {
     }
 
     /** Brings an unfinished action from an earlier year's plan of the same school into this plan. */
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
     @PostMapping("/api/plans/{planId}/carried-actions")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<ActionWritten> carryForward(@PathVariable String planId,
@@ -255,6 +267,7 @@ class PlanController {
         return created(new ActionWritten(actionId));
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
     @PostMapping("/api/plans/{planId}/actions/{actionId}/criteria")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<CriterionWritten> addCriterion(@PathVariable String planId, @PathVariable String actionId,
@@ -264,6 +277,7 @@ class PlanController {
         return created(new CriterionWritten(criterionId));
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
     @PostMapping("/api/plans/{planId}/actions/{actionId}/criteria/{criterionId}/revisions")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<CriterionWritten> reviseCriterion(@PathVariable String planId, @PathVariable String actionId,
@@ -274,6 +288,7 @@ class PlanController {
         return created(new CriterionWritten(criterionId));
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
     @PostMapping("/api/plans/{planId}/actions/{actionId}/criteria/{criterionId}/withdrawal")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<CriterionWritten> withdrawCriterion(@PathVariable String planId, @PathVariable String actionId,
@@ -287,6 +302,7 @@ class PlanController {
      * Judges an action's RAG. With {@code If-Match: "<version>"} (the plan's ETag as read) the judgement is refused
      * with 409 if anyone changed the plan since, so two leaders cannot silently overwrite each other.
      */
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
     @PostMapping("/api/plans/{planId}/actions/{actionId}/rag")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<ActionJudged> judge(@PathVariable String planId, @PathVariable String actionId,
@@ -300,6 +316,7 @@ class PlanController {
     }
 
     /** Judges one success criterion; If-Match works as for an action. */
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
     @PostMapping("/api/plans/{planId}/actions/{actionId}/criteria/{criterionId}/rag")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<CriterionJudged> judgeCriterion(@PathVariable String planId, @PathVariable String actionId,
@@ -315,6 +332,7 @@ class PlanController {
     }
 
     /** Plans monitoring for a half-term; recording an activity with {@code fulfils} carries it out. */
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
     @PostMapping("/api/plans/{planId}/schedule")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<PlannedWritten> planMonitoring(@PathVariable String planId,
@@ -325,6 +343,7 @@ class PlanController {
         return created(new PlannedWritten(plannedId));
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
     @PostMapping("/api/plans/{planId}/schedule/{plannedId}/revisions")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<PlannedWritten> revisePlanned(@PathVariable String planId, @PathVariable String plannedId,
@@ -335,6 +354,7 @@ class PlanController {
         return created(new PlannedWritten(plannedId));
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
     @PostMapping("/api/plans/{planId}/schedule/{plannedId}/cancellation")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<PlannedWritten> cancelPlanned(@PathVariable String planId, @PathVariable String plannedId,
@@ -343,6 +363,7 @@ class PlanController {
         return created(new PlannedWritten(plannedId));
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
     @PostMapping("/api/plans/{planId}/publication")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<PlanStatus> publish(@PathVariable String planId) {
@@ -350,6 +371,7 @@ class PlanController {
         return created(new PlanStatus(planId, "PUBLISHED"));
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
     @PostMapping("/api/plans/{planId}/closure")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<PlanStatus> close(@PathVariable String planId, @Valid @RequestBody Reason request) {

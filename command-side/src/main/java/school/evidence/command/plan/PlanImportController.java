@@ -1,5 +1,8 @@
 package school.evidence.command.plan;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -65,6 +68,7 @@ class PlanImportController {
         this.plans = plans;
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.SCHOOL)
     @PostMapping(path = "/api/schools/{urn}/plan-imports", consumes = {"text/csv", XLSX})
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<PlanImported> importPlan(@PathVariable String urn,

@@ -1,5 +1,8 @@
 package school.evidence.command.privacy;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -67,6 +70,7 @@ class ErasureController {
         this.mentions = new Mentions(ledger, (PersonalDataSerializer) serializer);
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.SCHOOL)
     @PostMapping("/api/schools/{urn}/erasures")
     ResponseEntity<ErasureReply> erase(@PathVariable String urn, @Valid @RequestBody ErasureRequest request) {
         String person = request.person().strip();

@@ -1,5 +1,8 @@
 package school.evidence.command.retention;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -42,6 +45,8 @@ class RetentionController {
         this.job = job;
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS,
+             scope = ScopeKind.RECORD, variable = "activityId", record = "MonitoringActivity")
     @PostMapping("/api/monitoring/{activityId}/legal-hold")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<LegalHold> holdActivity(@PathVariable String activityId,
@@ -49,6 +54,8 @@ class RetentionController {
         return hold(activityId, RecordKind.MONITORING_ACTIVITY, true, request);
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS,
+             scope = ScopeKind.RECORD, variable = "activityId", record = "MonitoringActivity")
     @PostMapping("/api/monitoring/{activityId}/legal-hold/release")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<LegalHold> releaseActivity(@PathVariable String activityId,
@@ -56,6 +63,7 @@ class RetentionController {
         return hold(activityId, RecordKind.MONITORING_ACTIVITY, false, request);
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.RECORD, variable = "challengeId", record = "Challenge")
     @PostMapping("/api/challenges/{challengeId}/legal-hold")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<LegalHold> holdChallenge(@PathVariable String challengeId,
@@ -63,6 +71,7 @@ class RetentionController {
         return hold(challengeId, RecordKind.CHALLENGE, true, request);
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.RECORD, variable = "challengeId", record = "Challenge")
     @PostMapping("/api/challenges/{challengeId}/legal-hold/release")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<LegalHold> releaseChallenge(@PathVariable String challengeId,
@@ -79,6 +88,7 @@ class RetentionController {
     }
 
     /** Runs the nightly retention job now; the reply lists record ids only. */
+    @Allowed(value = Who.OPERATORS, scope = ScopeKind.SERVICE)
     @PostMapping("/api/operations/retention-runs")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<RetentionJob.Run> runNow() {

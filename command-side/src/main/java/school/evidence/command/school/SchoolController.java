@@ -1,5 +1,8 @@
 package school.evidence.command.school;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import org.springframework.security.access.AccessDeniedException;
 import school.evidence.platform.access.Caller;
 import school.evidence.platform.access.Role;
@@ -60,6 +63,7 @@ class SchoolController {
         this.commands = commands;
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.BODY_SCHOOL)
     @PostMapping("/api/schools")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<SchoolRegistered> register(@Valid @RequestBody RegisterSchoolRequest request) {
@@ -73,6 +77,7 @@ class SchoolController {
     }
 
     /** The school's half-term dates for a year; sending it again corrects them (the ledger keeps both). */
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.SCHOOL)
     @PostMapping("/api/schools/{urn}/calendars")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<CalendarSet> setCalendar(@PathVariable String urn,

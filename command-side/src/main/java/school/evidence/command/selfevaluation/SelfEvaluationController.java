@@ -1,5 +1,8 @@
 package school.evidence.command.selfevaluation;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -36,6 +39,7 @@ class SelfEvaluationController {
         this.commands = commands;
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.SCHOOL)
     @PostMapping("/api/schools/{urn}/self-evaluations")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<EvaluationRecorded> record(@PathVariable String urn,

@@ -1,5 +1,8 @@
 package school.evidence.command.trust;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import org.springframework.security.access.AccessDeniedException;
 import school.evidence.platform.access.Caller;
 import school.evidence.platform.access.Role;
@@ -62,6 +65,7 @@ class TrustController {
         this.commands = commands;
     }
 
+    @Allowed(value = Who.TRUST_OFFICERS, scope = ScopeKind.BODY_TRUST)
     @PostMapping("/api/trusts")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<TrustCreated> register(@Valid @RequestBody TrustRequest request) {
@@ -72,6 +76,9 @@ class TrustController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new TrustCreated(request.trustId()));
     }
 
+    // a school joins a trust on its senior leader's word (checked on the body's URN): joining opens its records to
+    // the trust's officers, so a trust officer cannot pull a school in
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.BODY_SCHOOL)
     @PostMapping("/api/trusts/{trustId}/schools")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<SchoolJoined> addSchool(@PathVariable String trustId, @Valid @RequestBody MemberRequest request) {
@@ -84,6 +91,7 @@ class TrustController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new SchoolJoined(trustId, request.urn()));
     }
 
+    @Allowed(value = Who.TRUST_OFFICERS, scope = ScopeKind.TRUST)
     @PostMapping("/api/trusts/{trustId}/schools/{urn}/phase")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<PhaseSet> changePhase(@PathVariable String trustId, @PathVariable String urn,

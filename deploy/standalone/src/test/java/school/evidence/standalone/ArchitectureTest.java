@@ -5,6 +5,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The module boundaries docs/architecture.md draws, checked on the compiled classes of every module. */
@@ -77,6 +78,13 @@ class ArchitectureTest {
     static final ArchRule controllersDoNotHandleStorageDocuments = noClasses()
             .that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
             .should().dependOnClassesThat().haveFullyQualifiedName("org.bson.Document");
+
+    /** Who may call a route is said beside it; the permission-matrix test checks what each says. */
+    @ArchTest
+    static final ArchRule everyRouteSaysWhoMayCallIt = methods()
+            .that().areAnnotatedWith(org.springframework.web.bind.annotation.GetMapping.class)
+            .or().areAnnotatedWith(org.springframework.web.bind.annotation.PostMapping.class)
+            .should().beAnnotatedWith(school.evidence.platform.access.Allowed.class);
 
     @ArchTest
     static final ArchRule aggregatesDoNotTouchTheDatabase = noClasses()

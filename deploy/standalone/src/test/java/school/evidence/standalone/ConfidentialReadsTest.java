@@ -31,7 +31,7 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Generated from {@link AccessRules}: every read route, in every format it offers, read by every kind of caller
+ * Generated from the access rules (every {@code @Allowed} route): every read route, in every format it offers, read by every kind of caller
  * (single roles, mixed roles held at other places, a governor who shares the teacher's name), at a school with a
  * confidential lesson visit. Only senior leaders of that school and the teacher (by sign-in id) may see its notes, its
  * next steps or the teacher's name; every other reply, PDF text included, must carry none of them.
@@ -62,6 +62,8 @@ class ConfidentialReadsTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    AccessRules access;
     private final Map<String, String> ids = new HashMap<>();
 
     String base() {
@@ -203,7 +205,7 @@ class ConfidentialReadsTest {
         Set<String> carriers = new TreeSet<>();
         int reads = 0;
         List<Reader> readers = readers();
-        for (Rule rule : AccessRules.RULES) {
+        for (Rule rule : access.rules()) {
             if (!rule.method().name().equals("GET")) {
                 continue;
             }

@@ -89,6 +89,8 @@ class PermissionMatrixTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+    @Autowired
+    AccessRules access;
 
     private final Map<String, Map<String, String>> ids = new HashMap<>();
     private final List<Target> targets = List.of(new Target("own school", OWN, TRUST),
@@ -230,8 +232,8 @@ class PermissionMatrixTest {
             }
         }
         Set<String> rules = new TreeSet<>();
-        AccessRules.RULES.forEach(r -> assertThat(rules.add(r.method().name() + " " + r.path())).as("duplicate rule").isTrue());
-        assertThat(routes).as("routes without a rule in AccessRules").isSubsetOf(rules);
+        access.rules().forEach(r -> assertThat(rules.add(r.method().name() + " " + r.path())).as("duplicate rule").isTrue());
+        assertThat(routes).as("routes without @Allowed").isSubsetOf(rules);
         assertThat(rules).as("rules for routes that no longer exist").isSubsetOf(routes);
     }
 
@@ -239,7 +241,7 @@ class PermissionMatrixTest {
     void everyRoleGetsExactlyWhatTheTableSaysAndSeesNoOtherSchool() {
         List<String> failures = new ArrayList<>();
         int calls = 0;
-        for (Rule rule : AccessRules.RULES) {
+        for (Rule rule : access.rules()) {
             for (Target target : targets) {
                 for (String path : paths(rule, target)) {
                     String body = rule.method().name().equals("POST") ? body(rule, target) : null;
@@ -275,7 +277,7 @@ class PermissionMatrixTest {
             }
         }
         assertThat(failures).as("of %d calls", calls).isEmpty();
-        assertThat(calls).isGreaterThan(AccessRules.RULES.size() * 3 * 8 - 1);
+        assertThat(calls).isGreaterThan(access.rules().size() * 3 * 8 - 1);
     }
 
     /** Rules that depend on the body (who may record which monitoring) also ask for the role held at that school. */

@@ -157,6 +157,17 @@ class ScenarioEndToEndTest {
     }
 
     @Test
+    void aPathWithNoRouteIsNotFoundButARoutesOtherMethodsAreRefused() {
+        Scenario s = Scenario.upToTheLessonVisit(slt, "108577");
+        assertThat(slt.get("/api/no-such-route").status()).isEqualTo(404);
+        assertThat(slt.sendAnonymously("GET", "/api/no-such-route", null).status()).isEqualTo(401);
+        // the plan's path is served: only its rule answers, and it has none for HEAD, PUT or DELETE
+        for (String method : List.of("HEAD", "PUT", "DELETE", "PATCH")) {
+            assertThat(slt.send(method, "/api/plans/" + s.planId, null).status()).as(method).isEqualTo(403);
+        }
+    }
+
+    @Test
     void healthAndTheOpenApiDocumentAreServed() {
         assertThat(slt.getAnonymously("/actuator/health").body().path("status").asText()).isEqualTo("UP");
         Api.Reply docs = slt.getAnonymously("/v3/api-docs");

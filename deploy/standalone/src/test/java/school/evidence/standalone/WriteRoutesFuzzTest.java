@@ -60,8 +60,8 @@ class WriteRoutesFuzzTest {
     static final String URN = "100888";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
-    private static final List<Rule> ROUTES = AccessRules.RULES.stream()
-            .filter(r -> r.method().name().equals("POST") && !r.path().startsWith("/api/operations")).toList();
+    /** Every write route but operations', from the service's own access rules (read once it has started). */
+    private static List<Rule> routes = List.of();
 
     private static ConfigurableApplicationContext app;
     private static int port;
@@ -87,6 +87,9 @@ class WriteRoutesFuzzTest {
                 "--logging.level.root=WARN");
         port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
         database = app.getBean(MongoDatabase.class);
+        routes = app.getBean(AccessRules.class).rules().stream()
+                    .filter(r -> r.method().name().equals("POST") && !r.path().startsWith("/api/operations"))
+                    .sorted(java.util.Comparator.comparing(Rule::path)).toList(); // the seed replays one sequence
         Api slt = new Api("http://localhost:" + port, "slt");
         Scenario school = Scenario.upToTheLessonVisit(slt, URN);
         IDS.put("urn", URN);
@@ -126,7 +129,7 @@ class WriteRoutesFuzzTest {
         Arbitrary<String> users = Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.just("slt")),
                                                           Tuple.of(2, Arbitraries.of("subject-leader", "governor",
                                                                                      "trust-officer", "operator")));
-        return Combinators.combine(Arbitraries.of(ROUTES), users, hostileText().list().ofSize(6), Arbitraries.longs())
+        return Combinators.combine(Arbitraries.of(routes), users, hostileText().list().ofSize(6), Arbitraries.longs())
                           .as(Attempt::new);
     }
 

@@ -1,5 +1,8 @@
 package school.evidence.query.audit;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,6 +23,7 @@ class AuditQueryController {
     }
 
     /** A school's audit trail, oldest first, paged ({@code page} from 0, {@code size} up to 500). */
+    @Allowed(value = Who.LEADERS_GOVERNORS_AND_TRUST_OFFICERS, scope = ScopeKind.SCHOOL)
     @GetMapping("/api/schools/{urn}/audit")
     Paging<AuditEntry> audit(@PathVariable String urn,
                              @RequestParam(defaultValue = "0") @Min(0) int page,

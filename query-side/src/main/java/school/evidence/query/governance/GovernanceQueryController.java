@@ -1,5 +1,8 @@
 package school.evidence.query.governance;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +23,7 @@ class GovernanceQueryController {
         this.log = log;
     }
 
+    @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.SCHOOL)
     @GetMapping("/api/schools/{urn}/meetings")
     List<Meeting> meetings(@PathVariable String urn) {
         return log.meetings(urn);
@@ -33,6 +37,7 @@ class GovernanceQueryController {
      * The challenge log of a school, oldest first; narrow it to a priority, an action or a status;
      * {@code asOf=<instant>} shows it as it stood then.
      */
+    @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.SCHOOL)
     @GetMapping("/api/schools/{urn}/challenges")
     List<Challenge> challenges(@PathVariable String urn,
                                @RequestParam(required = false) String priorityCode,

@@ -1,5 +1,8 @@
 package school.evidence.query.ledger;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,23 +32,28 @@ class LedgerController {
     }
 
     /** Signs the school's log as it is now; a back-dated leaf is withheld and named. */
+    // checkpoints, proofs and verification carry hashes only, so operators may use them
+    @Allowed(value = Who.LEADERS_AND_OPERATORS, scope = ScopeKind.SCHOOL)
     @PostMapping("/api/schools/{urn}/checkpoints")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<CheckpointView> issue(@PathVariable String urn) {
         return ResponseEntity.status(HttpStatus.CREATED).body(proofs.issue(urn));
     }
 
+    @Allowed(value = Who.SCHOOL_READERS_AND_OPERATORS, scope = ScopeKind.SCHOOL)
     @GetMapping("/api/schools/{urn}/checkpoints")
     List<CheckpointView> all(@PathVariable String urn) {
         return proofs.all(urn);
     }
 
+    @Allowed(value = Who.SCHOOL_READERS_AND_OPERATORS, scope = ScopeKind.SCHOOL)
     @GetMapping("/api/schools/{urn}/checkpoints/latest")
     CheckpointView latest(@PathVariable String urn) {
         return proofs.latest(urn);
     }
 
     /** The audit path proving an event is in the school's log as signed at {@code treeSize} (default: latest). */
+    @Allowed(value = Who.SCHOOL_READERS_AND_OPERATORS, scope = ScopeKind.SCHOOL)
     @GetMapping("/api/schools/{urn}/ledger/inclusion-proof")
     InclusionProof inclusion(@PathVariable String urn, @RequestParam String eventKey,
                              @RequestParam(required = false) Long treeSize) {
@@ -53,6 +61,7 @@ class LedgerController {
     }
 
     /** Proof that the log signed at {@code first} is a prefix of the log signed at {@code second}. */
+    @Allowed(value = Who.SCHOOL_READERS_AND_OPERATORS, scope = ScopeKind.SCHOOL)
     @GetMapping("/api/schools/{urn}/ledger/consistency-proof")
     ConsistencyProof consistency(@PathVariable String urn, @RequestParam long first, @RequestParam long second) {
         return proofs.consistency(urn, first, second);
@@ -63,6 +72,8 @@ class LedgerController {
      * Merkle log, each with the event exactly as stored, so a follower (an MIS, a trust warehouse) can page through
      * it, recompute every leaf hash and check it against a checkpoint. Pages never change once full.
      */
+    // the feed carries every stored event (confidential notes too): senior leaders only
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.SCHOOL)
     @GetMapping("/api/schools/{urn}/ledger/feed")
     FeedPage feed(@PathVariable String urn, @RequestParam(defaultValue = "0") long from,
                   @RequestParam(defaultValue = "100") int size) {
@@ -70,6 +81,7 @@ class LedgerController {
     }
 
     /** Re-checks every stored event of the school against the latest signed checkpoint. */
+    @Allowed(value = Who.SCHOOL_READERS_AND_OPERATORS, scope = ScopeKind.SCHOOL)
     @GetMapping("/api/schools/{urn}/ledger/verification")
     Verification verify(@PathVariable String urn) {
         return proofs.verify(urn);

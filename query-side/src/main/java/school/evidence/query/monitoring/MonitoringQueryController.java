@@ -1,5 +1,8 @@
 package school.evidence.query.monitoring;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,6 +35,7 @@ class MonitoringQueryController {
      * Agreed next steps of a school: {@code status=OPEN|OVERDUE|CHECKED|ALL} (default OPEN; overdue means still
      * open after its due date as of {@code on}, default today), optionally for one {@code owner}.
      */
+    @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.SCHOOL)
     @GetMapping("/api/schools/{urn}/next-steps")
     List<NextStepView> nextSteps(@PathVariable String urn,
                              @RequestParam(defaultValue = "OPEN") NextStepStatus status,
@@ -50,6 +54,7 @@ class MonitoringQueryController {
      * {@code page} (from 0) and {@code size} (up to 500, default 100) return one page of the list, with the whole
      * list's length in the {@code X-Total-Count} header; without them, the whole list.
      */
+    @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.SCHOOL)
     @GetMapping("/api/schools/{urn}/monitoring")
     ResponseEntity<List<MonitoringRecord>> list(@PathVariable String urn,
                                         @RequestParam(required = false) MonitoringType type,

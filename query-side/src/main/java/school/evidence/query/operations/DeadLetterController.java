@@ -1,5 +1,8 @@
 package school.evidence.query.operations;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -44,6 +47,7 @@ class DeadLetterController {
         this.axon = axon;
     }
 
+    @Allowed(value = Who.OPERATORS, scope = ScopeKind.SERVICE)
     @GetMapping("/api/operations/dead-letters")
     Map<String, List<Letter>> deadLetters() {
         Map<String, List<Letter>> byProjection = new TreeMap<>();
@@ -59,6 +63,7 @@ class DeadLetterController {
         return byProjection;
     }
 
+    @Allowed(value = Who.OPERATORS, scope = ScopeKind.SERVICE)
     @PostMapping("/api/operations/dead-letters/{group}/retry")
     Retry retry(@PathVariable String group) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queues().get(group);

@@ -1,5 +1,8 @@
 package school.evidence.query.pack;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +29,7 @@ class EvidencePackController {
         this.packs = packs;
     }
 
+    @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.SCHOOL)
     @GetMapping("/api/schools/{urn}/evidence-pack")
     ResponseEntity<byte[]> pack(@PathVariable String urn,
                                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

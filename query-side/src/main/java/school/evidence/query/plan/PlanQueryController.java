@@ -1,5 +1,8 @@
 package school.evidence.query.plan;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,6 +38,7 @@ class PlanQueryController {
      * (the links as recorded stay in {@code ofstedAreasAsRecorded}). The ETag is the plan's version, for If-Match.
      * {@code asOf=<instant>} returns the plan as the product knew it then (by recorded time).
      */
+    @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.PLAN)
     @GetMapping("/api/plans/{planId}")
     ResponseEntity<PlanView> plan(@PathVariable String planId,
                                   @RequestParam(required = false) OfstedArea.Framework framework,
@@ -50,6 +54,7 @@ class PlanQueryController {
      * Monitoring evidence and RAG judgements for one action, in the order they were recorded. Entries are never
      * rewritten, so {@code asOf=<instant>} is the entries recorded by then.
      */
+    @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.PLAN)
     @GetMapping("/api/plans/{planId}/actions/{actionId}/timeline")
     ActionTimeline timeline(@PathVariable String planId, @PathVariable String actionId,
                             @RequestParam(required = false) Instant asOf) {
@@ -61,6 +66,7 @@ class PlanQueryController {
      * ended without a RAG for it, and actions without monitoring evidence for more than {@code staleAfterSchoolWeeks}
      * school weeks (holidays do not count).
      */
+    @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.PLAN)
     @GetMapping("/api/plans/{planId}/flags")
     PlanFlagsView flags(@PathVariable String planId,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
@@ -77,6 +83,7 @@ class PlanQueryController {
      * happened in it ({@link HalfTermReview}). {@code view=AS_RECORDED}: the plan, each action's timeline and the
      * school's monitoring as they stood at the end of the half-term (its last day, 23:59:59 school time).
      */
+    @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.PLAN)
     @GetMapping("/api/plans/{planId}/reviews/{halfTerm}")
     HalfTermReviewView review(@PathVariable String planId, @PathVariable HalfTerm halfTerm,
                               @RequestParam(defaultValue = "SCHOOL_TIME") ReviewView view) {

@@ -1,5 +1,8 @@
 package school.evidence.query.plan;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +30,7 @@ class ScheduleQueryController {
      * recorded, unretracted activity), {@code OVERDUE} (its half-term has ended by {@code on}, per the school's
      * calendar) or {@code CANCELLED}.
      */
+    @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.PLAN)
     @GetMapping("/api/plans/{planId}/schedule")
     ScheduleView schedule(@PathVariable String planId,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
@@ -38,6 +42,7 @@ class ScheduleQueryController {
      * ({@code term=AUTUMN|SPRING|SUMMER}) or half-term ({@code halfTerm=AUTUMN_2}), from the school's calendar;
      * {@code asOf=<instant>} as the product knew it then.
      */
+    @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.PLAN)
     @GetMapping("/api/plans/{planId}/coverage")
     ScheduleView.Coverage coverage(@PathVariable String planId, @RequestParam(required = false) Term term,
                                    @RequestParam(required = false) HalfTerm halfTerm,

@@ -1,5 +1,8 @@
 package school.evidence.query.privacy;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,6 +53,7 @@ class SubjectAccessController {
         this.serializer = (PersonalDataSerializer) serializer;
     }
 
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.SCHOOL)
     @GetMapping("/api/schools/{urn}/subject-access")
     SubjectAccessExport export(@PathVariable String urn, @RequestParam String person,
                                @RequestParam(required = false) String userId) {

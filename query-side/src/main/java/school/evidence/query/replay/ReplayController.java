@@ -1,5 +1,8 @@
 package school.evidence.query.replay;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,12 +23,14 @@ class ReplayController {
         this.rebuild = rebuild;
     }
 
+    @Allowed(value = Who.OPERATORS, scope = ScopeKind.SERVICE)
     @GetMapping("/api/operations/projections")
     List<String> projections() {
         return rebuild.groups();
     }
 
     /** Replays every event into a shadow copy and compares it with the live data, document by document. */
+    @Allowed(value = Who.OPERATORS, scope = ScopeKind.SERVICE)
     @PostMapping("/api/operations/projections/{group}/comparison")
     ProjectionRebuild.Result compare(@PathVariable String group) {
         known(group);
@@ -33,6 +38,7 @@ class ReplayController {
     }
 
     /** Rebuilds from the first event while the live data keeps answering, then swaps the rebuilt data in. */
+    @Allowed(value = Who.OPERATORS, scope = ScopeKind.SERVICE)
     @PostMapping("/api/operations/projections/{group}/rebuild")
     ProjectionRebuild.Result rebuild(@PathVariable String group) {
         known(group);

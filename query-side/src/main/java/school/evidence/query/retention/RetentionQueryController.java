@@ -1,5 +1,8 @@
 package school.evidence.query.retention;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +25,8 @@ class RetentionQueryController {
         this.register = register;
     }
 
+    // ids, dates and types only; still, for the school's senior leaders
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.SCHOOL)
     @GetMapping("/api/schools/{urn}/retention")
     RetentionView retention(@PathVariable String urn) {
         return register.of(urn, LocalDate.now(ZoneId.of("Europe/London")));

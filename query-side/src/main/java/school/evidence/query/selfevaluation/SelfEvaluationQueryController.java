@@ -1,5 +1,8 @@
 package school.evidence.query.selfevaluation;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,18 +27,21 @@ class SelfEvaluationQueryController {
     }
 
     /** The toolkit: core elements, their quality standards and the rating scale. */
+    @Allowed(value = Who.SCHOOL_READERS_AND_OPERATORS, scope = ScopeKind.SERVICE)
     @GetMapping("/api/self-evaluation/toolkit")
     ToolkitView toolkit() {
         return new ToolkitView(Toolkit.RATINGS, Toolkit.ELEMENTS);
     }
 
     /** A school's self-evaluations, oldest first. */
+    @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.SCHOOL)
     @GetMapping("/api/schools/{urn}/self-evaluations")
     List<SelfEvaluation> evaluations(@PathVariable String urn) {
         return evaluations.of(urn);
     }
 
     /** How one quality standard (e.g. 6/G) was rated over time. */
+    @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.SCHOOL)
     @GetMapping("/api/schools/{urn}/self-evaluations/standards/{coreElement}/{standard}")
     StandardHistory history(@PathVariable String urn, @PathVariable int coreElement, @PathVariable String standard) {
         String title = Toolkit.standard(coreElement, standard).orElseThrow(
@@ -53,6 +59,7 @@ class SelfEvaluationQueryController {
     }
 
     /** The most recent self-evaluation, or 404 if the school has none. */
+    @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.SCHOOL)
     @GetMapping("/api/schools/{urn}/self-evaluations/latest")
     SelfEvaluation latest(@PathVariable String urn) {
         List<SelfEvaluation> all = evaluations.of(urn);

@@ -1,5 +1,8 @@
 package school.evidence.query.trust;
 
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Who;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +31,7 @@ class TrustQueryController {
      * last self-evaluation. Schools that had not joined by that day are not listed. {@code asOf=<instant>}: all of it
      * as the product knew it then (by recorded time), as for the plan.
      */
+    @Allowed(value = Who.TRUST_OFFICERS, scope = ScopeKind.TRUST)
     @GetMapping("/api/trusts/{trustId}")
     TrustView trust(@PathVariable String trustId,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,

@@ -23,9 +23,12 @@ public class RouteAccess implements AuthorizationManager<RequestAuthorizationCon
     private static final AuthorizationDecision DENY = new AuthorizationDecision(false);
 
     private final SchoolScopes scopes;
+    private final java.util.function.Supplier<AccessRules> rules;
 
-    public RouteAccess(SchoolScopes scopes) {
+    /** @param rules read when the first request comes, once every handler is mapped */
+    public RouteAccess(SchoolScopes scopes, java.util.function.Supplier<AccessRules> rules) {
         this.scopes = scopes;
+        this.rules = rules;
     }
 
     @Override
@@ -36,9 +39,11 @@ public class RouteAccess implements AuthorizationManager<RequestAuthorizationCon
         }
         HttpServletRequest request = context.getRequest();
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        Optional<Match> match = AccessRules.match(request.getMethod(), path);
+        Optional<Match> match = rules.get().match(request.getMethod(), path);
         if (match.isEmpty()) {
-            return DENY;
+            // no route of this service at that path, with any method: nothing to guard, the web layer answers 404;
+            // a path it serves without a rule for this method (HEAD, OPTIONS, a route without @Allowed) is refused
+            return rules.get().serves(path) ? DENY : ALLOW;
         }
         Optional<Caller> here = callerHere(Caller.of(auth), match.get());
         if (here.isEmpty()) {

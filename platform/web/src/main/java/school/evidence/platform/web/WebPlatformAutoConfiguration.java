@@ -7,12 +7,16 @@ import com.mongodb.client.MongoDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import school.evidence.ledger.LedgerReader;
+import school.evidence.platform.access.AccessRules;
 import school.evidence.platform.access.DemoUsers;
 import school.evidence.platform.access.IdentityNotConfigured;
 import school.evidence.platform.access.IdentityProperties;
@@ -59,9 +63,17 @@ public class WebPlatformAutoConfiguration {
         return new SchoolScopes(ledger);
     }
 
+    /** Who may call each route: the {@code @Allowed} beside every handler the service maps. */
     @Bean
-    public RouteAccess routeAccess(SchoolScopes scopes) {
-        return new RouteAccess(scopes);
+    public AccessRules accessRules(
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping requestMappingHandlerMapping) {
+        return AccessRules.of(requestMappingHandlerMapping.getHandlerMethods());
+    }
+
+    @Bean
+    public RouteAccess routeAccess(SchoolScopes scopes, ObjectProvider<AccessRules> rules) {
+        // read at the first request: the security chain is built before the handlers are mapped
+        return new RouteAccess(scopes, SingletonSupplier.of(rules::getObject));
     }
 
     @Bean
