@@ -40,9 +40,19 @@ public final class LedgerReader {
         return MongoLedgerStorageEngine.builder().database(database).reader();
     }
 
+    /** The key of event {@code sequence} of an aggregate ({@link StoredEvent#key()}). */
+    public static String eventKey(String aggregateId, long sequence) {
+        return aggregateId + ":" + sequence;
+    }
+
+    /** The aggregate an event key ({@link StoredEvent#key()}) belongs to. */
+    public static String aggregateIdOf(String eventKey) {
+        return eventKey.substring(0, eventKey.lastIndexOf(':'));
+    }
+
     /** Event {@code sequence} of an aggregate; an aggregate's first event is sequence 0. */
     public Optional<StoredEvent> event(String aggregateId, long sequence) {
-        return Optional.ofNullable(events.find(Filters.eq("_id", aggregateId + ":" + sequence)).first())
+        return Optional.ofNullable(events.find(Filters.eq("_id", eventKey(aggregateId, sequence))).first())
                        .map(StoredEvent::of);
     }
 

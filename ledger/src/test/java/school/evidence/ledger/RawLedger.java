@@ -22,6 +22,13 @@ public final class RawLedger {
         return database.getCollection("ledger_counters");
     }
 
+    /** Reserves the next global position as a writer would, for a test that forges an event behind the engine. */
+    public static long reservePosition(MongoDatabase database) {
+        Document before = counters(database).findOneAndUpdate(new Document("_id", MongoLedgerStorageEngine.COUNTER_ID),
+                                                              new Document("$inc", new Document("value", 1L)));
+        return (before == null ? 0 : ((Number) before.get("value")).longValue()) + 1;
+    }
+
     /** Every stored event and void marker. */
     public static long count(MongoDatabase database) {
         return events(database).countDocuments();

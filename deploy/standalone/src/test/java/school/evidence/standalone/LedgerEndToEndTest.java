@@ -89,8 +89,9 @@ class LedgerEndToEndTest {
         for (int from = 0; from < 9; from += 5) {
             for (JsonNode item : slt.get("/api/schools/" + URN + "/ledger/feed?from=" + from + "&size=5").body().path("items")) {
                 Document fields = Document.parse(item.path("stored").toString());
-                fields.put(LedgerFields.GLOBAL_INDEX, item.path("stored").path("globalIndex").asLong());
-                fields.put("sequenceNumber", item.path("stored").path("sequenceNumber").asLong());
+                // the feed's JSON numbers, read back as the longs the ledger stored
+                fields.put(LedgerFields.GLOBAL_INDEX, item.path("stored").path(LedgerFields.GLOBAL_INDEX).asLong());
+                fields.put(LedgerFields.SEQUENCE, item.path("stored").path(LedgerFields.SEQUENCE).asLong());
                 byte[] leaf = school.evidence.ledger.merkle.LeafEncoding.leafHash(fields);
                 assertThat(HexFormat.of().formatHex(leaf)).isEqualTo(item.path("leafHash").asText());
                 recomputed.add(leaf);

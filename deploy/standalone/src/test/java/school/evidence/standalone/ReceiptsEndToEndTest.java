@@ -118,12 +118,10 @@ class ReceiptsEndToEndTest {
         // what a process with the store's address and key could do: a meeting "recorded" in 2023, hash correct
         Document forged = RawLedger.events(database).find(new Document(LedgerFields.SCHOOL, urn)
                                                                        .append(LedgerFields.AGGREGATE_TYPE, "Meeting")).first();
-        Document counter = RawLedger.counters(database).findOneAndUpdate(new Document("_id", "globalIndex"),
-                new Document("$inc", new Document("value", 1L)));
-        long position = ((Number) counter.get("value")).longValue() + 1;
+        long position = RawLedger.reservePosition(database);
         String id = UUID.randomUUID().toString();
         forged.putAll(new Document("_id", id + ":0").append(LedgerFields.AGGREGATE_ID, id).append(LedgerFields.GLOBAL_INDEX, position)
-                              .append("eventId", UUID.randomUUID().toString())
+                              .append(LedgerFields.EVENT_ID, UUID.randomUUID().toString())
                               .append(LedgerFields.RECORDED_AT, "2023-10-02T09:00:00.000000000Z")
                               .append(LedgerFields.PAYLOAD, forged.getString(LedgerFields.PAYLOAD).replace("Board", "Back-dated board")));
         forged.put(LedgerFields.LEAF_HASH, HexFormat.of().formatHex(LeafEncoding.leafHash(forged)));

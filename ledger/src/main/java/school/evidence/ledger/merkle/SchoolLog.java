@@ -220,6 +220,36 @@ public final class SchoolLog {
         return ordered;
     }
 
+    /**
+     * One leaf of a school's log as other modules read it: its position, the event it logs, that event's leaf hash,
+     * and the receipt signed for it (null before receipts, or when none was signed).
+     */
+    public record Leaf(String school, long index, String eventKey, String leafHash, String receipt,
+                       String receiptKeyId) {
+
+        static Leaf of(Document leaf) {
+            return leaf == null ? null : new Leaf(leaf.getString("school"), ((Number) leaf.get("index")).longValue(),
+                                                  leaf.getString("eventKey"), leaf.getString(LedgerFields.LEAF_HASH),
+                                                  leaf.getString("receipt"), leaf.getString("receiptKeyId"));
+        }
+    }
+
+    /** Where a stored event sits in its school's log, if it is in one. */
+    public java.util.Optional<Leaf> leafOfEvent(String eventKey) {
+        return leafOf(eventKey).flatMap(at -> java.util.Optional.ofNullable(
+                Leaf.of(leaves.find(eq("_id", at.getString("school") + ":" + ((Number) at.get("index")).longValue()))
+                              .first())));
+    }
+
+    /** Leaves {@code from} (inclusive) to {@code to} (exclusive) in order; null where one is missing. */
+    public List<Leaf> leafList(String school, long from, long to) {
+        List<Leaf> list = new ArrayList<>();
+        for (long start = from; start < to; start += READ_AT_ONCE) {
+            leaves(school, start, Math.min(to, start + READ_AT_ONCE)).forEach(d -> list.add(Leaf.of(d)));
+        }
+        return list;
+    }
+
     /** The school's tree of its first {@code size} leaves, from the stored leaf hashes. */
     public MerkleTree tree(String school, long size) {
         List<byte[]> hashes = new ArrayList<>();

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BsonPagesTest {
 
     private static final Document EVENT = new Document("_id", "activity-1:0")
-            .append("globalIndex", 41L).append("aggregateId", "activity-1").append("sequenceNumber", 0L)
+            .append("position", 41L).append("recordId", "activity-1").append("version", 0L)
             .append("payload", "{\"strengths\":[\"Questioning in Y5 maths – “why?” ✓\"]}")
             .append("school", "108520").append("count", 3).append("ratio", 0.25).append("held", true)
             .append("nothing", null).append("recordedAt", new Date(1_700_000_000_123L))
@@ -54,25 +54,25 @@ class BsonPagesTest {
     void documentsAndIndexesSurviveARestartExactly(@TempDir Path dir) {
         String file = dir.resolve("store.mv").toString();
         withStore(new DurableH2Backend(MVStore.open(file)), events -> {
-            events.createIndex(Indexes.ascending("globalIndex"), new IndexOptions().unique(true));
+            events.createIndex(Indexes.ascending("position"), new IndexOptions().unique(true));
             events.insertOne(EVENT);
-            events.insertOne(new Document("_id", "activity-2:0").append("globalIndex", 42L));
+            events.insertOne(new Document("_id", "activity-2:0").append("position", 42L));
             events.insertOne(WITH_UUID);
         });
         withStore(new DurableH2Backend(MVStore.open(file)), events -> {
             assertThat(events.find(Filters.eq("_id", "activity-1:0")).first()).isEqualTo(EVENT);
             assertThat(events.find(Filters.eq("_id", "keyed")).first()).isEqualTo(WITH_UUID);
-            assertThat(events.find(Filters.eq("globalIndex", 42L)).first()).containsEntry("_id", "activity-2:0");
+            assertThat(events.find(Filters.eq("position", 42L)).first()).containsEntry("_id", "activity-2:0");
             assertRefusesDuplicate(events, 41L);
-            events.updateOne(Filters.eq("_id", "activity-2:0"), Updates.set("globalIndex", 43L));
-            events.insertOne(new Document("_id", "activity-3:0").append("globalIndex", 42L)); // freed by the update
+            events.updateOne(Filters.eq("_id", "activity-2:0"), Updates.set("position", 43L));
+            events.insertOne(new Document("_id", "activity-3:0").append("position", 42L)); // freed by the update
             events.deleteOne(Filters.eq("_id", "activity-1:0"));
         });
         withStore(new DurableH2Backend(MVStore.open(file)), events -> {
             assertThat(events.find().map(d -> d.getString("_id")).into(new ArrayList<>()))
                     .containsExactlyInAnyOrder("activity-2:0", "activity-3:0", "keyed");
-            assertThat(events.find(Filters.eq("globalIndex", 43L)).first()).containsEntry("_id", "activity-2:0");
-            events.insertOne(new Document("_id", "activity-1:0").append("globalIndex", 41L)); // freed by delete
+            assertThat(events.find(Filters.eq("position", 43L)).first()).containsEntry("_id", "activity-2:0");
+            events.insertOne(new Document("_id", "activity-1:0").append("position", 41L)); // freed by delete
         });
     }
 
@@ -80,27 +80,27 @@ class BsonPagesTest {
     void aFileWrittenWithJavaSerialisationOpensWithItsDocumentsAndIndexes(@TempDir Path dir) {
         String file = dir.resolve("store.mv").toString();
         withStore(new H2Backend(MVStore.open(file)), events -> {
-            events.createIndex(Indexes.ascending("globalIndex"), new IndexOptions().unique(true));
+            events.createIndex(Indexes.ascending("position"), new IndexOptions().unique(true));
             for (long i = 1; i <= 300; i++) {
-                events.insertOne(new Document(EVENT).append("_id", "activity-" + i + ":0").append("globalIndex", i));
+                events.insertOne(new Document(EVENT).append("_id", "activity-" + i + ":0").append("position", i));
             }
         });
         MVStore store = MVStore.open(file);
         withStore(new DurableH2Backend(store), events -> {
             assertThat(events.countDocuments()).isEqualTo(300);
             events.insertOne(WITH_UUID);
-            assertThat(events.find(Filters.eq("globalIndex", 150L)).first())
-                    .isEqualTo(new Document(EVENT).append("_id", "activity-150:0").append("globalIndex", 150L));
+            assertThat(events.find(Filters.eq("position", 150L)).first())
+                    .isEqualTo(new Document(EVENT).append("_id", "activity-150:0").append("position", 150L));
             assertThat(events.find(Filters.eq("_id", "activity-299:0")).first()).isNotNull();
             assertRefusesDuplicate(events, 150L);
-            events.insertOne(new Document("_id", "activity-301:0").append("globalIndex", 301L));
-            assertThat(store.getMapNames()).noneMatch(name -> name.endsWith("._index_globalIndex_1"))
-                                           .anyMatch(name -> name.endsWith("._index_globalIndex_1.bson"));
+            events.insertOne(new Document("_id", "activity-301:0").append("position", 301L));
+            assertThat(store.getMapNames()).noneMatch(name -> name.endsWith("._index_position_1"))
+                                           .anyMatch(name -> name.endsWith("._index_position_1.bson"));
         });
         withStore(new DurableH2Backend(MVStore.open(file)), events -> {
             assertThat(events.countDocuments()).isEqualTo(302);
             assertThat(events.find(Filters.eq("_id", "keyed")).first()).isEqualTo(WITH_UUID);
-            assertThat(events.find(Filters.eq("globalIndex", 301L)).first()).containsEntry("_id", "activity-301:0");
+            assertThat(events.find(Filters.eq("position", 301L)).first()).containsEntry("_id", "activity-301:0");
             assertRefusesDuplicate(events, 150L);
         });
     }
@@ -149,7 +149,7 @@ class BsonPagesTest {
     }
 
     private static void assertRefusesDuplicate(MongoCollection<Document> events, long takenIndex) {
-        assertThatThrownBy(() -> events.insertOne(new Document("_id", "other:0").append("globalIndex", takenIndex)))
+        assertThatThrownBy(() -> events.insertOne(new Document("_id", "other:0").append("position", takenIndex)))
                 .isInstanceOf(MongoWriteException.class).extracting(e -> ((MongoWriteException) e).getCode())
                 .isEqualTo(11000);
     }
@@ -157,7 +157,7 @@ class BsonPagesTest {
     private static void withStore(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
         MongoServer server = new MongoServer(backend);
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
-            work.accept(client.getDatabase("evidence").getCollection("events"));
+            work.accept(client.getDatabase("evidence").getCollection("records"));
         } finally {
             server.shutdown();
         }

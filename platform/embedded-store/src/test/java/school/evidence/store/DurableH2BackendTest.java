@@ -47,7 +47,7 @@ class DurableH2BackendTest {
                 running.add(writers.submit(() -> {
                     for (int i = 0; i < 250; i++) {
                         Document after = counters.findOneAndUpdate(
-                                Filters.eq("_id", "globalIndex"), Updates.inc("value", 1L),
+                                Filters.eq("_id", "counter"), Updates.inc("value", 1L),
                                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
                         if (!seen.add(((Number) after.get("value")).longValue())) {
                             duplicates.incrementAndGet();
@@ -78,7 +78,7 @@ class DurableH2BackendTest {
         MongoServer server = new MongoServer(new DurableH2Backend(store, "audit_entries"::equals));
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             MongoCollection<Document> audit = client.getDatabase("evidence").getCollection("audit_entries");
-            MongoCollection<Document> events = client.getDatabase("evidence").getCollection("events");
+            MongoCollection<Document> events = client.getDatabase("evidence").getCollection("records");
             audit.insertOne(new Document("_id", "entry-1"));
             assertThat(store.hasUnsavedChanges()).as("a read model's write waits for the next commit").isTrue();
             events.insertOne(new Document("_id", "event-1"));
@@ -90,7 +90,7 @@ class DurableH2BackendTest {
         }
         MongoServer reopened = new MongoServer(new DurableH2Backend(MVStore.open(file)));
         try (MongoClient client = MongoClients.create(reopened.bindAndGetConnectionString())) {
-            assertThat(client.getDatabase("evidence").getCollection("events").countDocuments()).isEqualTo(1);
+            assertThat(client.getDatabase("evidence").getCollection("records").countDocuments()).isEqualTo(1);
             assertThat(client.getDatabase("evidence").getCollection("audit_entries").find()
                              .map(d -> d.getString("_id")).into(new ArrayList<>())).containsExactly("entry-1");
         } finally {

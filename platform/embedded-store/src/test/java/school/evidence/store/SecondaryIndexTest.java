@@ -91,7 +91,7 @@ class SecondaryIndexTest {
     private static void createIndexes(MongoCollection<Document> rows) {
         rows.createIndex(Indexes.ascending("schoolUrn", "recordedAt"), new IndexOptions().name("schoolByTime"));
         rows.createIndex(Indexes.ascending("actionIds"), new IndexOptions().name("byAction"));
-        rows.createIndex(Indexes.ascending("school", "globalIndex"), new IndexOptions().sparse(true).name("position"));
+        rows.createIndex(Indexes.ascending("school", "position"), new IndexOptions().sparse(true).name("position"));
         // an array after the field asked for: a row whose list is empty must still be found by its plan
         rows.createIndex(Indexes.ascending("planId", "actionIds"), new IndexOptions().name("planActions"));
     }
@@ -110,7 +110,7 @@ class SecondaryIndexTest {
         } else if (kind < 8) {
             long position = random.nextInt(50);
             both.add(c -> c.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("school", "108520"),
-                                                                               Updates.set("globalIndex", position))));
+                                                                               Updates.set("position", position))));
         } else if (kind < 9) {
             both.add(c -> c.updateOne(Filters.eq("_id", id), Updates.unset("schoolUrn")));
             // a later change guarded by its sequence, as the projections write them (found through the _id index)
@@ -143,7 +143,7 @@ class SecondaryIndexTest {
         }
         if (random.nextInt(3) == 0) {
             // stored as a long, asked for as an int below: the index must agree on numbers as the server does
-            row.append("school", "108520").append("globalIndex", (long) random.nextInt(50));
+            row.append("school", "108520").append("position", (long) random.nextInt(50));
         }
         return row;
     }
@@ -158,8 +158,8 @@ class SecondaryIndexTest {
         queries.add(Filters.in("schoolUrn", "108520", "131000", "999999"));
         queries.add(Filters.eq("schoolUrn", "999999"));
         queries.add(Filters.eq("actionIds", "A3"));
-        queries.add(Filters.and(Filters.eq("school", "108520"), Filters.gt("globalIndex", 20)));
-        queries.add(Filters.and(Filters.eq("school", "108520"), Filters.eq("globalIndex", 7)));
+        queries.add(Filters.and(Filters.eq("school", "108520"), Filters.gt("position", 20)));
+        queries.add(Filters.and(Filters.eq("school", "108520"), Filters.eq("position", 7)));
         queries.add(Filters.exists("schoolUrn", false));
         for (int i = 0; i < 120; i += 7) {
             queries.add(Filters.and(Filters.eq("_id", "row-" + i), Filters.lte("seq", 5)));

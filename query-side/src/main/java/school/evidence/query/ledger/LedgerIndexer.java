@@ -11,6 +11,7 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
+import school.evidence.ledger.LedgerReader;
 import school.evidence.ledger.merkle.Checkpoints;
 import school.evidence.ledger.merkle.Receipt;
 import school.evidence.ledger.merkle.SchoolLog;
@@ -49,7 +50,7 @@ class LedgerIndexer {
     void on(EventMessage<?> message, TrackingToken token) {
         Pending pending = pending();
         if (message instanceof DomainEventMessage<?> domain) {
-            pending.eventKeys.add(domain.getAggregateIdentifier() + ":" + domain.getSequenceNumber());
+            pending.eventKeys.add(LedgerReader.eventKey(domain.getAggregateIdentifier(), domain.getSequenceNumber()));
         }
         if (token instanceof GapAwareTrackingToken gapAware) {
             pending.covered = gapAware.hasGaps() ? gapAware.getGaps().first() - 1 : gapAware.getIndex();

@@ -1,7 +1,6 @@
 package school.evidence.query.ledger;
 
 import com.mongodb.client.MongoDatabase;
-import org.bson.Document;
 import school.evidence.ledger.LedgerReader;
 import school.evidence.ledger.StoredEvent;
 import school.evidence.query.ledger.LedgerViews.CheckpointView;
@@ -94,9 +93,9 @@ class LedgerProofs {
     InclusionProof inclusion(String urn, String eventKey, Long treeSize) {
         Checkpoint checkpoint = treeSize == null ? latestOf(urn) : checkpoints.find(urn, treeSize).orElseThrow(
                 () -> Rejection.notFound("treeSize", "No checkpoint of size " + treeSize));
-        Document leaf = log.leafOf(eventKey).filter(l -> urn.equals(l.getString("school"))).orElseThrow(
+        SchoolLog.Leaf leaf = log.leafOfEvent(eventKey).filter(l -> urn.equals(l.school())).orElseThrow(
                 () -> Rejection.notFound("eventKey", "No event " + eventKey + " in school " + urn + "'s ledger"));
-        long index = leaf.getLong("index");
+        long index = leaf.index();
         if (index >= checkpoint.treeSize()) {
             throw Rejection.invalid("eventKey", "The event was logged after that checkpoint; wait for the next one");
         }
@@ -130,17 +129,17 @@ class LedgerProofs {
         }
         long total = log.size(urn);
         long to = Math.min(total, from + size);
-        List<Document> leaves = from >= to ? List.of() : log.leaves(urn, to).subList((int) from, (int) to);
-        List<String> keys = leaves.stream().filter(java.util.Objects::nonNull).map(l -> l.getString("eventKey")).toList();
+        List<SchoolLog.Leaf> leaves = from >= to ? List.of() : log.leafList(urn, from, to);
+        List<String> keys = leaves.stream().filter(java.util.Objects::nonNull).map(SchoolLog.Leaf::eventKey).toList();
         java.util.Map<String, StoredEvent> stored = new java.util.HashMap<>();
         ledger.byKeys(keys).forEach(event -> stored.put(event.key(), event));
         List<FeedItem> items = new java.util.ArrayList<>();
-        for (Document leaf : leaves) {
+        for (SchoolLog.Leaf leaf : leaves) {
             if (leaf == null) {
                 continue;
             }
-            StoredEvent event = stored.get(leaf.getString("eventKey"));
-            items.add(new FeedItem(leaf.getLong("index"), leaf.getString("eventKey"), leaf.getString("leafHash"),
+            StoredEvent event = stored.get(leaf.eventKey());
+            items.add(new FeedItem(leaf.index(), leaf.eventKey(), leaf.leafHash(),
                                    event == null ? null : event.hashedFields()));
         }
         return new FeedPage(urn, from, size, total, items, LEAF_ENCODING,

@@ -189,12 +189,12 @@ final class EvidencePackBuilder {
 
     private Document ledgerSection(String urn, Checkpoint checkpoint, Set<String> aggregates) {
         MerkleTree tree = log.tree(urn, checkpoint.treeSize());
-        List<Document> leaves = log.leaves(urn, checkpoint.treeSize());
+        List<SchoolLog.Leaf> leaves = log.leafList(urn, 0, checkpoint.treeSize());
         List<String> keys = new ArrayList<>();
         Map<String, Integer> indexOf = new HashMap<>();
         for (int i = 0; i < leaves.size(); i++) {
-            String key = leaves.get(i).getString("eventKey");
-            if (aggregates.contains(key.substring(0, key.lastIndexOf(':')))) {
+            String key = leaves.get(i).eventKey();
+            if (aggregates.contains(LedgerReader.aggregateIdOf(key))) {
                 keys.add(key);
                 indexOf.put(key, i);
             }
@@ -208,11 +208,11 @@ final class EvidencePackBuilder {
                 continue; // the verifier would name it; the pack only carries what exists
             }
             int index = indexOf.get(key);
-            Document leaf = leaves.get(index);
+            SchoolLog.Leaf leaf = leaves.get(index);
             proofs.add(new Document("eventKey", key).append("leafIndex", index)
                     .append("leafHash", event.leafHash()).append("stored", new Document(event.hashedFields()))
-                    .append("receipt", leaf.getString("receipt") == null ? null
-                            : new Document("keyId", leaf.getString("receiptKeyId")).append("signature", leaf.getString("receipt")))
+                    .append("receipt", leaf.receipt() == null ? null
+                            : new Document("keyId", leaf.receiptKeyId()).append("signature", leaf.receipt()))
                     .append("auditPath", tree.inclusionProof(index, (int) checkpoint.treeSize()).stream()
                                              .map(HexFormat.of()::formatHex).toList()));
         }
