@@ -3,6 +3,7 @@ package school.evidence.ledger;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -76,6 +77,24 @@ public final class LedgerReader {
         return found;
     }
 
+    /**
+     * When the events at these positions were recorded, in ledger order, void markers left out: only the two fields,
+     * for the meters that ask on every scrape how far behind each projection is.
+     */
+    public List<Recorded> recordedAt(Collection<Long> positions) {
+        List<Recorded> found = new ArrayList<>();
+        events.find(Filters.and(Filters.in(LedgerFields.GLOBAL_INDEX, positions), Filters.ne(LedgerFields.VOID, true)))
+              .projection(Projections.include(LedgerFields.GLOBAL_INDEX, LedgerFields.RECORDED_AT))
+              .forEach(doc -> found.add(new Recorded(((Number) doc.get(LedgerFields.GLOBAL_INDEX)).longValue(),
+                                                     doc.getString(LedgerFields.RECORDED_AT))));
+        found.sort(Comparator.comparingLong(Recorded::globalIndex));
+        return found;
+    }
+
+    /** An event's position and when it was recorded (as stored: ISO-8601 UTC). */
+    public record Recorded(long globalIndex, String recordedAt) {
+    }
+
     /** The last position handed out to a writer (positions start at 1); 0 for an empty ledger. */
     public long lastReservedPosition() {
         Document counter = counters.find(Filters.eq("_id", MongoLedgerStorageEngine.COUNTER_ID)).first();
@@ -98,6 +117,7 @@ public final class LedgerReader {
         List<String> ids = new ArrayList<>();
         events.find(Filters.and(Filters.eq(LedgerFields.SCHOOL, school),
                                 Filters.eq(LedgerFields.AGGREGATE_TYPE, aggregateType)))
+              .projection(Projections.include(LedgerFields.AGGREGATE_ID)) // asked on requests: fetch the id only
               .forEach(doc -> {
                   String id = doc.getString(LedgerFields.AGGREGATE_ID);
                   if (!ids.contains(id)) {

@@ -3,7 +3,6 @@ package school.evidence.ledger;
 import org.bson.Document;
 import school.evidence.ledger.merkle.LeafEncoding;
 
-import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 
@@ -25,11 +24,6 @@ public record StoredEvent(String key, long globalIndex, String aggregateId, long
                                doc.getString(LedgerFields.PAYLOAD), doc.getString(LedgerFields.META_DATA),
                                doc.getString(LedgerFields.SCHOOL), doc.getString(LedgerFields.LEAF_HASH),
                                Collections.unmodifiableMap(new Document(doc)));
-    }
-
-    /** When it was recorded (the ledger's clock at append), or null for a void marker. */
-    public Instant recordedInstant() {
-        return recordedAt == null ? null : Instant.parse(recordedAt);
     }
 
     /** A reserved position whose append failed: it holds no event. */

@@ -14,7 +14,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import school.evidence.ledger.LedgerReader;
 import school.evidence.ledger.merkle.Checkpoints;
-import school.evidence.ledger.StoredEvent;
 import school.evidence.query.replay.ProjectionRebuild;
 
 import java.time.Instant;
@@ -101,18 +100,18 @@ class OperatorMeters implements HealthIndicator {
             return 0;
         }
         return next(position, Math.min(behind, NEAR)).stream().findFirst()
-                .map(StoredEvent::recordedInstant).filter(java.util.Objects::nonNull)
+                .map(LedgerReader.Recorded::recordedAt).filter(java.util.Objects::nonNull).map(Instant::parse)
                 .map(recorded -> (double) Math.max(0, Instant.now().toEpochMilli() - recorded.toEpochMilli()))
                 .orElse(0.0);
     }
 
     /** The events (not void markers) among the next {@code count} positions, in order. */
-    private java.util.List<StoredEvent> next(long position, long count) {
+    private java.util.List<LedgerReader.Recorded> next(long position, long count) {
         java.util.List<Long> window = new java.util.ArrayList<>();
         for (long g = position + 1; g <= position + count; g++) {
             window.add(g);
         }
-        return ledger.atPositions(window).stream().filter(event -> !event.isVoid()).toList();
+        return ledger.recordedAt(window);
     }
 
     private double checkpointAgeSeconds() {
