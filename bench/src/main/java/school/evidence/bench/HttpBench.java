@@ -1,6 +1,5 @@
 package school.evidence.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -41,32 +40,14 @@ import java.util.concurrent.atomic.AtomicLong;
 final class HttpBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String DAY = "2026-11-16"; // within the 2026-27 plan, not in the future
     private final Sizes sizes;
     private final Report report;
-    private final AtomicInteger schools = new AtomicInteger(200_000);
-    /** When each projection first showed no lag in the last catch-up, seconds after it began. */
-    private final java.util.Map<String, Double> caughtUp = new java.util.LinkedHashMap<>();
-    /** The embedded store's commits during the last catch-up (its chunks-written meter, first and last scrape). */
-    private double chunksAtStart;
-    private double chunksWritten;
-    /** The embedded store's page cache hit ratio (percent, since the service started) at the last scrape. */
-    private String pageCacheHits = "?";
+    private final BenchSchools fixtures = new BenchSchools();
+    private final ServiceWatch watch = new ServiceWatch();
 
     HttpBench(Sizes sizes, Report report) {
         this.sizes = sizes;
         this.report = report;
-    }
-
-    /** One school with a 2026-27 plan of 20 actions: what a client writes against. */
-    record School(String urn, String planId, List<String> actionIds) {
-        String actionId(int i) {
-            return actionIds.get(Math.floorMod(i, actionIds.size()));
-        }
-
-        String actionId() {
-            return actionIds.get(0);
-        }
     }
 
     /** {@code loads}: sections 1 and 3 first; without them only the stored-data sections 4, 5 and 7 run. */
@@ -82,9 +63,9 @@ final class HttpBench {
                 loads(service, http);
             }
             for (int i = 0; i < sizes.storeSchools(); i++) {
-                stored.add(setUp(service, http));
+                stored.add(fixtures.setUp(service, http));
             }
-            written = events(service, http);
+            written = watch.events(service, http);
         }
         stored(jar, data, port, stored, written);
     }
@@ -93,7 +74,7 @@ final class HttpBench {
         writePath(service, 1, 50); // JIT warm-up, discarded
         writePath(service, 8, 200);
         for (int clients : new int[]{1, 8, 32}) {
-            waitForProjections(service, http);
+            watch.waitForProjections(service, http);
             Figure.Reps throughput = new Figure.Reps();
             Figure.Reps p50 = new Figure.Reps();
             Figure.Reps p99 = new Figure.Reps();
@@ -111,7 +92,7 @@ final class HttpBench {
             report.add(Figure.of("1 write path", clients + " client" + (clients == 1 ? "" : "s") + ": p99",
                                  "ms", p99.values, eight ? 25.0 : null, false, null));
         }
-        waitForProjections(service, http);
+        watch.waitForProjections(service, http);
         freshness(service, http);
     }
 
@@ -122,10 +103,10 @@ final class HttpBench {
         // with one school's year among them (sections 4 and 5)
         long total = written + StoreFill.lessonVisits(data.resolve("evidence.mv"), stored,
                                                       sizes.footprintEvents() - written, 0);
-        String footprintStore = String.format("%,d", total) + " events of " + (schools.get() - 200_000) + " schools";
+        String footprintStore = String.format("%,d", total) + " events of " + fixtures.made() + " schools";
         double running;
         try (Service service = Service.start(jar, data, port)) {
-            catchUp(service, HttpClient.newHttpClient());
+            watch.catchUp(service, HttpClient.newHttpClient());
             running = megabytes(data.resolve("evidence.mv"));
         }
         footprint(jar, data, port, footprintStore, running);
@@ -135,11 +116,11 @@ final class HttpBench {
         long rest = Math.max(sizes.storeEvents() - total, sizes.oneSchoolsEvents());
         total += StoreFill.lessonVisits(data.resolve("evidence.mv"), stored, rest, sizes.oneSchoolsEvents());
         Instant filledAt = Instant.now();
-        String store = String.format("%,d", total) + " events of " + (schools.get() - 200_000) + " schools";
+        String store = String.format("%,d", total) + " events of " + fixtures.made() + " schools";
         try (Service service = Service.start(jar, data, port)) {
             HttpClient http = HttpClient.newHttpClient();
             long start = System.nanoTime();
-            long behind = catchUp(service, http);
+            long behind = watch.catchUp(service, http);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(" restarted on %,d events: projections caught up with %,d new events in %.1f s%n",
                               total, behind, seconds);
@@ -150,14 +131,14 @@ final class HttpBench {
             // every projection builds from those events as it would in a rebuild: one long run, not repeated. The
             // ledger's Merkle index is not a projection a rebuild replays (its positions are permanent), so it is
             // reported on its own
-            double projections = caughtUp.entrySet().stream().filter(e -> !e.getKey().equals("ledger-index"))
+            double projections = watch.caughtUp().entrySet().stream().filter(e -> !e.getKey().equals("ledger-index"))
                                          .mapToDouble(java.util.Map.Entry::getValue).max().orElse(seconds);
-            double ledgerIndex = caughtUp.getOrDefault("ledger-index", seconds);
+            double ledgerIndex = watch.caughtUp().getOrDefault("ledger-index", seconds);
             String note = "store of " + store + "; one run; times read every 2 s from the lag meters";
             report.add(Figure.of("4 rebuild", "all projections from " + String.format("%,d", behind) + " events",
                                  "events/s", List.of(behind / projections), 30_000.0, true,
                                  note + " (" + String.format("%.0f", projections) + " s; store page cache hits "
-                                         + pageCacheHits + "%)"));
+                                         + watch.pageCacheHits() + "%)"));
             report.add(Figure.of("4 rebuild", "ledger index from the same events", "events/s",
                                  List.of(behind / ledgerIndex), null, true,
                                  note + " (" + String.format("%.0f", ledgerIndex) + " s)"));
@@ -179,7 +160,7 @@ final class HttpBench {
             try (Service service = Service.start(jar, data, port)) {
                 startup.add(service.startupSeconds);
                 HttpClient http = HttpClient.newHttpClient();
-                School some = setUp(service, http);
+                School some = fixtures.setUp(service, http);
                 for (int i = 0; i < 200; i++) { // a few reads of a plan and a school's monitoring
                     http.send(service.get("/api/plans/" + some.planId()), HttpResponse.BodyHandlers.discarding());
                 }
@@ -250,7 +231,7 @@ final class HttpBench {
         List<School> mine = new ArrayList<>();
         HttpClient setup = HttpClient.newHttpClient();
         for (int c = 0; c < clients; c++) {
-            mine.add(setUp(service, setup));
+            mine.add(fixtures.setUp(service, setup));
         }
         ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
         AtomicInteger failures = new AtomicInteger();
@@ -267,8 +248,8 @@ final class HttpBench {
                 for (int i = 0; i < writesEach && (fixedWrites > 0 || System.nanoTime() - start < durationNanos); i++) {
                     HttpRequest request = i % 5 == 4
                             ? service.post("/api/plans/" + school.planId() + "/actions/" + school.actionId(i - 1)
-                                                   + "/rag", rag(i, lastActivity))
-                            : service.post("/api/schools/" + school.urn() + "/monitoring", visit(school, i));
+                                                   + "/rag", BenchSchools.rag(i, lastActivity))
+                            : service.post("/api/schools/" + school.urn() + "/monitoring", BenchSchools.visit(school, i));
                     long sent = System.nanoTime();
                     HttpResponse<String> reply = http.send(request, HttpResponse.BodyHandlers.ofString());
                     latencies.add(System.nanoTime() - sent);
@@ -313,9 +294,9 @@ final class HttpBench {
         Figure.Reps achieved = new Figure.Reps();
         List<School> writers = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
-            writers.add(setUp(service, http));
+            writers.add(fixtures.setUp(service, http));
         }
-        School probe = setUp(service, http);
+        School probe = fixtures.setUp(service, http);
         for (int rep = 0; rep < sizes.repetitions(); rep++) {
             ExecutorService senders = Executors.newFixedThreadPool(32);
             ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
@@ -334,7 +315,7 @@ final class HttpBench {
                 senders.submit(() -> {
                     try {
                         HttpResponse<Void> r = http.send(service.post("/api/schools/" + school.urn() + "/monitoring",
-                                                                      visit(school, (int) n)),
+                                                                      BenchSchools.visit(school, (int) n)),
                                                          HttpResponse.BodyHandlers.discarding());
                         if (r.statusCode() == 201 && System.nanoTime() <= windowEnd) {
                             accepted.incrementAndGet();
@@ -395,136 +376,6 @@ final class HttpBench {
         HttpResponse<String> plan = http.send(service.get("/api/plans/" + probe.planId()),
                                               HttpResponse.BodyHandlers.ofString());
         return plan.statusCode() == 200 && plan.body().contains(rationale);
-    }
-
-    /** Each load starts with the read side caught up with the last (the write path outruns the projections). */
-    private void waitForProjections(Service service, HttpClient http) throws Exception {
-        long start = System.nanoTime();
-        long behind = catchUp(service, http);
-        if (behind > 0) {
-            System.out.printf("  (projections were %,d events behind; caught up in %.1f s)%n", behind,
-                              (System.nanoTime() - start) / 1e9);
-        }
-    }
-
-    /** Waits until no projection is behind the ledger; how many events the most-behind one had to catch up. */
-    private long catchUp(Service service, HttpClient http) throws Exception {
-        long most = 0;
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(90);
-        long fewest = Long.MAX_VALUE;
-        long lastProgress = System.nanoTime();
-        long started = System.nanoTime();
-        caughtUp.clear();
-        chunksAtStart = Double.NaN;
-        chunksWritten = 0;
-        while (true) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Projections did not catch up within 90 minutes");
-            }
-            if (System.nanoTime() - lastProgress > TimeUnit.MINUTES.toNanos(5)) {
-                // a processor in error retry never catches up: say so instead of waiting out the deadline
-                throw new IllegalStateException("Projections made no progress for 5 minutes (" + fewest
-                                                        + " events behind); see the service log");
-            }
-            HttpResponse<String> metrics;
-            try {
-                metrics = http.send(service.get("/actuator/prometheus"), HttpResponse.BodyHandlers.ofString());
-            } catch (java.net.http.HttpTimeoutException busy) {
-                continue; // the service is busy catching up; ask again
-            }
-            long behind = 0;
-            for (String line : metrics.body().split("\n")) {
-                if (line.startsWith("evidence_store_chunks_written_total")) {
-                    double chunks = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                    chunksAtStart = Double.isNaN(chunksAtStart) ? chunks : chunksAtStart;
-                    chunksWritten = chunks - chunksAtStart;
-                }
-                if (line.startsWith("evidence_store_page_cache_hits_percent")) {
-                    pageCacheHits = line.substring(line.lastIndexOf(' ') + 1);
-                }
-                if (line.startsWith("evidence_processor_lag_events{")) {
-                    long lag = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                    behind = Math.max(behind, lag);
-                    String processor = line.replaceAll(".*processor=\"([^\"]+)\".*", "$1");
-                    if (lag == 0 && !caughtUp.containsKey(processor)) {
-                        caughtUp.put(processor, (System.nanoTime() - started) / 1e9);
-                    }
-                }
-            }
-            most = Math.max(most, behind);
-            if (behind == 0) {
-                if (most > 1_000) { // which projections set the pace of a long catch-up
-                    System.out.println("  caught up after (s): " + caughtUp);
-                    System.out.printf("  store commits (chunks written) meanwhile: %,.0f; page cache hits %s%%%n",
-                                      chunksWritten, pageCacheHits);
-                }
-                return most;
-            }
-            if (behind < fewest) {
-                fewest = behind;
-                lastProgress = System.nanoTime();
-            }
-            Thread.sleep(most > 1_000 ? 2_000 : 500); // a scrape is not free: poll a long catch-up less often
-        }
-    }
-
-    private long events(Service service, HttpClient http) throws Exception {
-        HttpResponse<String> metrics = http.send(service.get("/actuator/prometheus"),
-                                                 HttpResponse.BodyHandlers.ofString());
-        for (String line : metrics.body().split("\n")) {
-            if (line.startsWith("evidence_ledger_events_reserved_total")) {
-                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return 0;
-    }
-
-    private School setUp(Service service, HttpClient http) throws Exception {
-        String urn = String.valueOf(schools.incrementAndGet());
-        send(http, service, "/api/schools", "{\"urn\":\"" + urn + "\",\"name\":\"Bench Primary " + urn + "\"}");
-        String planId = send(http, service, "/api/schools/" + urn + "/plans",
-                             "{\"academicYear\":\"2026-27\",\"title\":\"School Improvement Plan 2026-27\"}")
-                .path("planId").asText();
-        send(http, service, "/api/plans/" + planId + "/priorities",
-             "{\"code\":\"P1\",\"statement\":\"Reading: every pupil reads fluently by the end of KS1\","
-                     + "\"dueBy\":[\"SUMMER_2\"]}");
-        String section = send(http, service, "/api/plans/" + planId + "/sections",
-                              "{\"title\":\"Quality of education\",\"ofstedAreas\":[\"QUALITY_OF_EDUCATION\"]}")
-                .path("sectionId").asText();
-        List<String> actions = new ArrayList<>();
-        for (int n = 1; n <= 20; n++) {
-            actions.add(send(http, service, "/api/plans/" + planId + "/actions",
-                             "{\"sectionId\":\"" + section + "\",\"number\":\"" + n + "\",\"title\":\"Action " + n
-                                     + ": phonics teaching is consistent across EYFS and KS1\",\"priorities\":[\"P1\"],"
-                                     + "\"leads\":[\"DHT\"]}").path("actionId").asText());
-        }
-        return new School(urn, planId, actions);
-    }
-
-    private static JsonNode send(HttpClient http, Service service, String path, String json) throws Exception {
-        HttpResponse<String> reply = http.send(service.post(path, json), HttpResponse.BodyHandlers.ofString());
-        if (reply.statusCode() != 201) {
-            throw new IllegalStateException(path + " answered " + reply.statusCode() + ": " + reply.body());
-        }
-        return JSON.readTree(reply.body());
-    }
-
-    private static String visit(School school, int i) {
-        return "{\"type\":\"LESSON_VISIT\",\"occurredOn\":\"" + DAY + "\",\"lead\":\"DHT\","
-                + "\"focus\":{\"subject\":\"Phonics\",\"yearGroups\":[\"Y1\"]},"
-                + "\"strengths\":[\"Pure sounds modelled clearly; pupils blended CVC words with confidence\","
-                + "\"Pace kept every pupil reading (visit " + i + ")\"],"
-                + "\"areasForDevelopment\":[\"Check decodable books match the sounds taught this week\"],"
-                + "\"actionIds\":[\"" + school.actionId(i) + "\"],"
-                + "\"nextSteps\":[{\"text\":\"Audit Y1 book bags against the phonics tracker\",\"owner\":\"EYFS lead\","
-                + "\"dueOn\":\"2026-12-18\"}],"
-                + "\"lessonVisit\":{\"kind\":\"DROP_IN\",\"className\":\"1H\",\"teacher\":\"Teacher " + (i % 7) + "\"}}";
-    }
-
-    private static String rag(int i, String evidence) {
-        return "{\"halfTerm\":\"AUTUMN_2\",\"status\":\"" + (i % 2 == 0 ? "GREEN" : "AMBER")
-                + "\",\"rationale\":\"Judged from the week's visits (" + i + ")\""
-                + (evidence == null ? "" : ",\"evidence\":[\"" + evidence + "\"]") + "}";
     }
 
     static Path standaloneJar() {

@@ -30,7 +30,7 @@ final class StoreFill {
      * Appends {@code count} recorded lesson visits, {@code forFirst} of them for the first school and the rest in
      * turn for the others, each citing one of its school's plan actions and dated across the autumn term.
      */
-    static long lessonVisits(Path storeFile, List<HttpBench.School> schools, long count, long forFirst) {
+    static long lessonVisits(Path storeFile, List<School> schools, long count, long forFirst) {
         if (count <= 0) {
             return 0;
         }
@@ -44,7 +44,7 @@ final class StoreFill {
                     .partitionResolver(m -> (String) m.getMetaData().get("schoolUrn")).build();
             List<EventMessage<?>> batch = new ArrayList<>();
             for (long i = 0; i < count; i++) {
-                HttpBench.School school = i < forFirst || schools.size() == 1 ? schools.get(0)
+                School school = i < forFirst || schools.size() == 1 ? schools.get(0)
                         : schools.get(1 + (int) ((i - forFirst) % (schools.size() - 1)));
                 String id = UUID.randomUUID().toString();
                 MonitoringDetails details = new MonitoringDetails(
