@@ -171,6 +171,16 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return asObject(respond(problem(HttpStatus.BAD_REQUEST, detail, errors)));
     }
 
+    /** A required query parameter left out is named like any other field at fault. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String message = "is required";
+        return asObject(respond(problem(HttpStatus.BAD_REQUEST, ex.getParameterName() + ": " + message,
+                                        List.of(new FieldProblem(ex.getParameterName(), message)))));
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
