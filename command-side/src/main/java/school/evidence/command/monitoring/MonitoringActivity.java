@@ -20,13 +20,13 @@ import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityAmen
 import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRecorded;
 import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRetracted;
 import school.evidence.kernel.monitoring.MonitoringType;
+import school.evidence.kernel.monitoring.Specifics;
 import school.evidence.kernel.plan.AcademicYear;
 import school.evidence.kernel.plan.PlanId;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,12 +47,8 @@ public class MonitoringActivity implements RetainedRecord {
 
     @AggregateIdentifier
     private String activityId;
-    private String schoolUrn;
-    private MonitoringType type;
-    private int version;
-    private boolean retracted;
-    private int nextStepsIssued;
-    private final Set<String> stepIds = new HashSet<>();
+    /** Everything else its decisions need, folded from its events ({@link ActivityState}). */
+    private final ActivityState state = new ActivityState();
     @AggregateMember
     private final RecordRetention retention = new RecordRetention();
 
@@ -96,34 +92,34 @@ public class MonitoringActivity implements RetainedRecord {
     public int handle(AmendMonitoringActivity command, PlanLookup plans, MonitoringRecords records) {
         refuseIfRetracted();
         notBlank(command.reason(), "reason");
-        MonitoringDetails details = new MonitoringRules(activityId, schoolUrn, type, plans, records)
+        MonitoringDetails details = new MonitoringRules(activityId, state.schoolUrn, state.type, plans, records)
                 .check(command.details());
         List<NextStep> steps = new ArrayList<>();
-        int issued = nextStepsIssued;
+        int issued = state.nextStepsIssued;
         for (NextStep step : details.nextSteps()) {
             if (step.stepId() == null) {
                 steps.add(new NextStep(activityId + "-ns" + (++issued), step.text(), step.owner(), step.dueOn()));
-            } else if (stepIds.contains(step.stepId())) {
+            } else if (state.stepIds.contains(step.stepId())) {
                 steps.add(step);
             } else {
                 throw Rejection.invalid("nextSteps", "This activity has no next step " + step.stepId());
             }
         }
-        apply(new MonitoringActivityAmended(activityId, schoolUrn, planOf(schoolUrn, details), type,
-                                            details.withNextSteps(steps), version + 1, command.reason().strip()));
-        return version;
+        apply(new MonitoringActivityAmended(activityId, state.schoolUrn, planOf(state.schoolUrn, details), state.type,
+                                            details.withNextSteps(steps), state.version + 1, command.reason().strip()));
+        return state.version;
     }
 
     @CommandHandler
     public void handle(RetractMonitoringActivity command) {
         refuseIfRetracted();
         notBlank(command.reason(), "reason");
-        apply(new MonitoringActivityRetracted(activityId, schoolUrn, command.reason().strip()));
+        apply(new MonitoringActivityRetracted(activityId, state.schoolUrn, command.reason().strip()));
     }
 
     private void refuseIfRetracted() {
         retention.refuseIfShredded();
-        if (retracted) {
+        if (state.retracted) {
             throw Rejection.conflict("activityId", "This monitoring record was retracted; it can no longer change");
         }
     }
@@ -135,7 +131,7 @@ public class MonitoringActivity implements RetainedRecord {
 
     @Override
     public String schoolUrn() {
-        return schoolUrn;
+        return state.schoolUrn;
     }
 
     @Override
@@ -150,32 +146,9 @@ public class MonitoringActivity implements RetainedRecord {
     }
 
     @EventSourcingHandler
-    void on(MonitoringActivityRecorded event) {
-        activityId = event.activityId();
-        schoolUrn = event.schoolUrn();
-        type = event.type();
-        version = 1;
-        remember(event.details());
-    }
-
-    @EventSourcingHandler
-    void on(MonitoringActivityAmended event) {
-        version = event.version();
-        remember(event.details());
-    }
-
-    @EventSourcingHandler
-    void on(MonitoringActivityRetracted event) {
-        retracted = true;
-    }
-
-    private void remember(MonitoringDetails details) {
-        stepIds.clear();
-        for (NextStep step : details.nextSteps()) {
-            stepIds.add(step.stepId());
-            int n = Integer.parseInt(step.stepId().substring(step.stepId().lastIndexOf("-ns") + 3));
-            nextStepsIssued = Math.max(nextStepsIssued, n);
-        }
+    void on(Object event) {
+        state.apply(event);
+        activityId = state.activityId;
     }
 
     /** The checks every version of a record must pass, whatever its type. */
@@ -224,84 +197,47 @@ public class MonitoringActivity implements RetainedRecord {
             return details;
         }
 
+        /** The fields of the activity's own kind, by that kind's rules, and against the school's other records. */
         private void checkSpecifics(MonitoringDetails details, Optional<PlanLookup.PlanFacts> plan) {
-            var s = details.specifics();
-            Object[] parts = {s.lessonVisit(), s.learningWalk(), s.workScrutiny(), s.pupilVoice(),
-                    s.progressMeeting(), s.deepDive(), s.governorVisit(), s.externalReview(), s.dataAnalysis(),
-                    s.moderation()};
-            String[] names = {"lessonVisit", "learningWalk", "workScrutiny", "pupilVoice", "progressMeeting",
-                    "deepDive", "governorVisit", "externalReview", "dataAnalysis", "moderation"};
-            String own = switch (type) {
-                case LESSON_VISIT -> "lessonVisit";
-                case LEARNING_WALK -> "learningWalk";
-                case BOOK_SCRUTINY, PLANNING_SCRUTINY -> "workScrutiny";
-                case PUPIL_VOICE -> "pupilVoice";
-                case PUPIL_PROGRESS_MEETING -> "progressMeeting";
-                case DEEP_DIVE -> "deepDive";
-                case GOVERNOR_VISIT -> "governorVisit";
-                case EXTERNAL_REVIEW -> "externalReview";
-                case DATA_ANALYSIS -> "dataAnalysis";
-                case MODERATION -> "moderation";
-            };
-            for (int i = 0; i < parts.length; i++) {
-                if (parts[i] != null && !names[i].equals(own)) {
-                    throw Rejection.invalid(names[i], names[i] + " does not belong on a " + type);
+            List<Specifics.Part> given = details.specifics().given();
+            for (Specifics.Part part : given) {
+                if (!part.field().equals(type.ownFields())) {
+                    throw Rejection.invalid(part.field(), part.field() + " does not belong on a " + type);
                 }
             }
-            switch (type) {
-                case PUPIL_VOICE -> {
-                    notNull(s.pupilVoice(), "pupilVoice");
-                    positive(s.pupilVoice().numberOfPupils(), "pupilVoice.numberOfPupils");
+            if (given.isEmpty()) {
+                if (type.fieldsRequired()) {
+                    throw Rejection.invalid(type.ownFields(), type.ownFields() + " is required");
                 }
-                case BOOK_SCRUTINY, PLANNING_SCRUTINY -> {
-                    notNull(s.workScrutiny(), "workScrutiny");
-                    positive(s.workScrutiny().sampleSize(), "workScrutiny.sampleSize");
-                    if (s.workScrutiny().sampleByGroup() != null
-                            && s.workScrutiny().sampleByGroup().values().stream().anyMatch(n -> n == null || n < 0)) {
-                        throw Rejection.invalid("workScrutiny.sampleByGroup", "Counts cannot be negative");
-                    }
-                }
-                case PUPIL_PROGRESS_MEETING -> {
-                    notNull(s.progressMeeting(), "progressMeeting");
-                    notBlank(s.progressMeeting().className(), "progressMeeting.className");
-                }
-                case DEEP_DIVE -> {
-                    notNull(s.deepDive(), "deepDive");
-                    if (details.focus() == null || details.focus().subject() == null
-                            || details.focus().subject().isBlank()) {
-                        throw Rejection.invalid("focus.subject", "A deep dive is into one subject");
-                    }
-                    for (String bundled : orEmpty(s.deepDive().bundledActivityIds())) {
-                        boolean ok = records.find(bundled)
-                                .filter(f -> f.schoolUrn().equals(schoolUrn) && !f.retracted()).isPresent();
-                        if (!ok) {
-                            throw Rejection.invalid("deepDive.bundledActivityIds", "No monitoring activity "
-                                    + bundled + " of this school to bundle");
-                        }
-                    }
-                }
-                case GOVERNOR_VISIT -> {
-                    notNull(s.governorVisit(), "governorVisit");
-                    notBlank(s.governorVisit().governor(), "governorVisit.governor");
-                    notBlank(s.governorVisit().purpose(), "governorVisit.purpose");
-                    String code = s.governorVisit().priorityCode();
+                return;
+            }
+            Specifics.Part own = given.get(0);
+            own.check();
+            switch (own) {
+                case Specifics.DeepDive dive -> checkDeepDive(details, dive);
+                case Specifics.GovernorVisit visit -> {
+                    String code = visit.priorityCode();
                     if (code != null && plan.map(p -> !p.priorities().contains(code)).orElse(true)) {
                         throw Rejection.invalid("governorVisit.priorityCode", "The plan for that year has no priority "
                                 + code);
                     }
-                }
-                case EXTERNAL_REVIEW -> {
-                    notNull(s.externalReview(), "externalReview");
-                    notNull(s.externalReview().reviewerKind(), "externalReview.reviewerKind");
                 }
                 default -> {
                 }
             }
         }
 
-        private static void positive(Integer n, String field) {
-            if (n == null || n < 1) {
-                throw Rejection.invalid(field, field + " must be at least 1");
+        private void checkDeepDive(MonitoringDetails details, Specifics.DeepDive dive) {
+            if (details.focus() == null || details.focus().subject() == null || details.focus().subject().isBlank()) {
+                throw Rejection.invalid("focus.subject", "A deep dive is into one subject");
+            }
+            for (String bundled : orEmpty(dive.bundledActivityIds())) {
+                boolean ok = records.find(bundled).filter(f -> f.schoolUrn().equals(schoolUrn) && !f.retracted())
+                                    .isPresent();
+                if (!ok) {
+                    throw Rejection.invalid("deepDive.bundledActivityIds", "No monitoring activity " + bundled
+                            + " of this school to bundle");
+                }
             }
         }
 

@@ -54,10 +54,7 @@ import school.evidence.kernel.plan.SectionDetails;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -67,8 +64,9 @@ import static school.evidence.command.Checks.notEmpty;
 import static school.evidence.command.Checks.notNull;
 
 /**
- * A school's improvement plan for one academic year. Holds only what its decisions need: which priorities,
- * sections, actions and criteria exist and whether they were withdrawn, and whether the plan is still open.
+ * A school's improvement plan for one academic year: the decisions. What they rest on (which priorities, sections,
+ * actions, criteria and planned monitoring exist, whether withdrawn, whether the plan is still open) is its events
+ * folded by {@link PlanState}, the same fold other records' checks use.
  */
 @Aggregate
 public class ImprovementPlan {
@@ -76,29 +74,10 @@ public class ImprovementPlan {
     private static final Pattern PRIORITY_CODE = Pattern.compile("P\\d{1,3}");
     private static final Pattern OFSTED_ACTION = Pattern.compile("OA\\d{1,3}");
 
-    private enum Status { DRAFT, PUBLISHED, CLOSED }
-
-    private record ActionState(String sectionId, boolean withdrawn) {
-    }
-
-    private record CriterionState(String actionId, boolean withdrawn) {
-    }
-
     @AggregateIdentifier
     private String planId;
-    private String schoolUrn;
-    private String academicYear;
-    private Status status = Status.DRAFT;
-    /** priority code -> withdrawn */
-    private final Map<String, Boolean> priorities = new HashMap<>();
-    private final Set<String> sectionIds = new HashSet<>();
-    private final Map<String, ActionState> actions = new HashMap<>();
-    /** section id + action number, so two actions cannot both be "1." in one section */
-    private final Set<String> actionNumbers = new HashSet<>();
-    private final Map<String, CriterionState> criteria = new HashMap<>();
-    private final Set<String> carriedFrom = new HashSet<>();
-    /** planned monitoring id -> cancelled */
-    private final Map<String, Boolean> planned = new HashMap<>();
+    /** Everything else the plan's decisions need, folded from its events ({@link PlanState}). */
+    private final PlanState plan = new PlanState();
 
     protected ImprovementPlan() {
     }
@@ -128,11 +107,11 @@ public class ImprovementPlan {
         if (command.code() == null || !PRIORITY_CODE.matcher(command.code()).matches()) {
             throw Rejection.invalid("code", "code must look like P1");
         }
-        if (priorities.containsKey(command.code())) {
+        if (plan.priorities.containsKey(command.code())) {
             throw Rejection.conflict("code", "The plan already has a priority " + command.code());
         }
         notBlank(command.statement(), "statement");
-        apply(new PriorityAdded(planId, schoolUrn, command.code(), command.statement().strip(), orEmpty(command.dueBy())));
+        apply(new PriorityAdded(planId, plan.schoolUrn, command.code(), command.statement().strip(), orEmpty(command.dueBy())));
     }
 
     @CommandHandler
@@ -141,7 +120,7 @@ public class ImprovementPlan {
         requireLivePriority(command.code());
         notBlank(command.statement(), "statement");
         notBlank(command.reason(), "reason");
-        apply(new PriorityRevised(planId, schoolUrn, command.code(), command.statement().strip(),
+        apply(new PriorityRevised(planId, plan.schoolUrn, command.code(), command.statement().strip(),
                                   orEmpty(command.dueBy()), command.reason().strip()));
     }
 
@@ -150,7 +129,7 @@ public class ImprovementPlan {
         refuseIfClosed();
         requireLivePriority(command.code());
         notBlank(command.reason(), "reason");
-        apply(new PriorityWithdrawn(planId, schoolUrn, command.code(), command.reason().strip()));
+        apply(new PriorityWithdrawn(planId, plan.schoolUrn, command.code(), command.reason().strip()));
     }
 
     // ---------------------------------------------------------------- sections and actions
@@ -162,7 +141,7 @@ public class ImprovementPlan {
         SectionDetails details = command.details();
         notNull(details, "title");
         notBlank(details.title(), "title");
-        apply(new SectionAdded(planId, schoolUrn, command.sectionId(), new SectionDetails(
+        apply(new SectionAdded(planId, plan.schoolUrn, command.sectionId(), new SectionDetails(
                 details.title().strip(), details.aim(), orEmpty(details.ethosLinks()), orEmpty(details.ofstedAreas()))));
     }
 
@@ -172,7 +151,7 @@ public class ImprovementPlan {
         requireSection(command.sectionId());
         notBlank(command.number(), "number");
         refuseTakenNumber(command.sectionId(), command.number());
-        apply(new ActionAdded(planId, schoolUrn, command.actionId(), command.sectionId(), command.number().strip(),
+        apply(new ActionAdded(planId, plan.schoolUrn, command.actionId(), command.sectionId(), command.number().strip(),
                               checked(command.details())));
     }
 
@@ -181,7 +160,7 @@ public class ImprovementPlan {
         refuseIfClosed();
         requireLiveAction(command.actionId());
         notBlank(command.reason(), "reason");
-        apply(new ActionRevised(planId, schoolUrn, command.actionId(), checked(command.details()),
+        apply(new ActionRevised(planId, plan.schoolUrn, command.actionId(), checked(command.details()),
                                 command.reason().strip()));
     }
 
@@ -190,7 +169,7 @@ public class ImprovementPlan {
         refuseIfClosed();
         requireLiveAction(command.actionId());
         notBlank(command.reason(), "reason");
-        apply(new ActionWithdrawn(planId, schoolUrn, command.actionId(), command.reason().strip()));
+        apply(new ActionWithdrawn(planId, plan.schoolUrn, command.actionId(), command.reason().strip()));
     }
 
     @CommandHandler
@@ -200,9 +179,9 @@ public class ImprovementPlan {
         notBlank(command.number(), "number");
         refuseTakenNumber(command.sectionId(), command.number());
         PlanLookup.PlanFacts from = plans.find(command.fromPlanId())
-                .filter(p -> p.schoolUrn().equals(schoolUrn))
+                .filter(p -> p.schoolUrn().equals(plan.schoolUrn))
                 .orElseThrow(() -> Rejection.invalid("fromPlanId", "This school has no plan " + command.fromPlanId()));
-        if (from.academicYear().compareTo(academicYear) >= 0) {
+        if (from.academicYear().compareTo(plan.academicYear) >= 0) {
             throw Rejection.invalid("fromPlanId", "Actions can only be carried forward from an earlier year's plan");
         }
         PlanLookup.ActionFacts action = from.actions().get(command.fromActionId());
@@ -214,13 +193,13 @@ public class ImprovementPlan {
             throw Rejection.invalid("fromActionId", "That action was judged green (evidenced and shows impact); "
                     + "only unfinished actions are carried forward");
         }
-        if (carriedFrom.contains(command.fromActionId())) {
+        if (plan.carriedFrom.contains(command.fromActionId())) {
             throw Rejection.conflict("fromActionId", "That action has already been carried into this plan");
         }
         ActionDetails details = action.details();
         List<String> kept = details.priorities().stream().filter(this::isLivePriority).toList();
         List<String> dropped = details.priorities().stream().filter(p -> !isLivePriority(p)).toList();
-        apply(new ActionCarriedForward(planId, schoolUrn, command.actionId(), command.sectionId(),
+        apply(new ActionCarriedForward(planId, plan.schoolUrn, command.actionId(), command.sectionId(),
                                        command.number().strip(), new ActionDetails(
                 details.title(), kept, details.ofstedActions(), details.leads(), details.governorLink(),
                 details.resources(), details.costPounds(), details.monitoredBy(), details.evaluatedBy()),
@@ -235,7 +214,7 @@ public class ImprovementPlan {
         requireLiveAction(command.actionId());
         notBlank(command.text(), "text");
         notEmpty(command.halfTerms(), "halfTerms");
-        apply(new SuccessCriterionAdded(planId, schoolUrn, command.actionId(), command.criterionId(),
+        apply(new SuccessCriterionAdded(planId, plan.schoolUrn, command.actionId(), command.criterionId(),
                                         command.text().strip(), command.halfTerms()));
     }
 
@@ -246,7 +225,7 @@ public class ImprovementPlan {
         notBlank(command.text(), "text");
         notEmpty(command.halfTerms(), "halfTerms");
         notBlank(command.reason(), "reason");
-        apply(new SuccessCriterionRevised(planId, schoolUrn, command.actionId(), command.criterionId(),
+        apply(new SuccessCriterionRevised(planId, plan.schoolUrn, command.actionId(), command.criterionId(),
                                           command.text().strip(), command.halfTerms(), command.reason().strip()));
     }
 
@@ -255,7 +234,7 @@ public class ImprovementPlan {
         refuseIfClosed();
         requireLiveCriterion(command.actionId(), command.criterionId());
         notBlank(command.reason(), "reason");
-        apply(new SuccessCriterionWithdrawn(planId, schoolUrn, command.actionId(), command.criterionId(),
+        apply(new SuccessCriterionWithdrawn(planId, plan.schoolUrn, command.actionId(), command.criterionId(),
                                             command.reason().strip()));
     }
 
@@ -268,7 +247,7 @@ public class ImprovementPlan {
         requireLiveAction(command.actionId());
         List<String> evidence = checkJudgement(command.halfTerm(), command.status(), command.rationale(),
                                                command.evidence(), monitoring);
-        apply(new ActionRagJudged(planId, schoolUrn, command.actionId(), command.halfTerm(), command.status(),
+        apply(new ActionRagJudged(planId, plan.schoolUrn, command.actionId(), command.halfTerm(), command.status(),
                                   command.rationale().strip(), evidence, command.judgedBy()));
         return AggregateLifecycle.getVersion();
     }
@@ -279,7 +258,7 @@ public class ImprovementPlan {
         requireLiveCriterion(command.actionId(), command.criterionId());
         List<String> evidence = checkJudgement(command.halfTerm(), command.status(), command.rationale(),
                                                command.evidence(), monitoring);
-        apply(new CriterionRagJudged(planId, schoolUrn, command.actionId(), command.criterionId(), command.halfTerm(),
+        apply(new CriterionRagJudged(planId, plan.schoolUrn, command.actionId(), command.criterionId(), command.halfTerm(),
                                      command.status(), command.rationale().strip(), evidence, command.judgedBy()));
         return AggregateLifecycle.getVersion();
     }
@@ -292,7 +271,7 @@ public class ImprovementPlan {
         List<String> evidence = cited == null ? List.of() : cited;
         for (String activityId : evidence) {
             MonitoringRecords.Facts facts = monitoring.find(activityId)
-                    .filter(f -> f.schoolUrn().equals(schoolUrn))
+                    .filter(f -> f.schoolUrn().equals(plan.schoolUrn))
                     .orElseThrow(() -> Rejection.invalid("evidence", "No monitoring activity " + activityId
                                                                        + " is recorded for this school"));
             if (facts.retracted()) {
@@ -308,10 +287,10 @@ public class ImprovementPlan {
     public void handle(PlanMonitoring command) {
         refuseIfClosed();
         checkPlanned(command.halfTerm(), command.type(), command.actionIds(), command.who());
-        if (planned.containsKey(command.plannedId())) {
+        if (plan.planned.containsKey(command.plannedId())) {
             throw Rejection.conflict("plannedId", "Already planned: " + command.plannedId());
         }
-        apply(new MonitoringPlanned(planId, schoolUrn, command.plannedId(), command.halfTerm(), command.type(),
+        apply(new MonitoringPlanned(planId, plan.schoolUrn, command.plannedId(), command.halfTerm(), command.type(),
                                     command.subject(), orEmpty(command.actionIds()), command.who().strip()));
     }
 
@@ -321,7 +300,7 @@ public class ImprovementPlan {
         requireLivePlanned(command.plannedId());
         checkPlanned(command.halfTerm(), command.type(), command.actionIds(), command.who());
         notBlank(command.reason(), "reason");
-        apply(new PlannedMonitoringRevised(planId, schoolUrn, command.plannedId(), command.halfTerm(), command.type(),
+        apply(new PlannedMonitoringRevised(planId, plan.schoolUrn, command.plannedId(), command.halfTerm(), command.type(),
                                            command.subject(), orEmpty(command.actionIds()), command.who().strip(),
                                            command.reason().strip()));
     }
@@ -331,7 +310,7 @@ public class ImprovementPlan {
         refuseIfClosed();
         requireLivePlanned(command.plannedId());
         notBlank(command.reason(), "reason");
-        apply(new PlannedMonitoringCancelled(planId, schoolUrn, command.plannedId(), command.reason().strip()));
+        apply(new PlannedMonitoringCancelled(planId, plan.schoolUrn, command.plannedId(), command.reason().strip()));
     }
 
     private void checkPlanned(Object halfTerm, Object type, List<String> actionIds, String who) {
@@ -344,7 +323,7 @@ public class ImprovementPlan {
     }
 
     private void requireLivePlanned(String plannedId) {
-        if (!Boolean.FALSE.equals(planned.get(plannedId))) {
+        if (!plan.isLivePlanned(plannedId)) {
             throw Rejection.notFound("plannedId", "The schedule has no planned monitoring " + plannedId);
         }
     }
@@ -354,32 +333,32 @@ public class ImprovementPlan {
     @CommandHandler
     public void handle(PublishPlan command) {
         refuseIfClosed();
-        if (status == Status.PUBLISHED) {
+        if (plan.status == PlanState.Status.PUBLISHED) {
             throw Rejection.conflict("planId", "The plan is already published");
         }
-        apply(new PlanPublished(planId, schoolUrn));
+        apply(new PlanPublished(planId, plan.schoolUrn));
     }
 
     @CommandHandler
     public void handle(ClosePlan command) {
         refuseIfClosed();
-        if (status != Status.PUBLISHED) {
+        if (plan.status != PlanState.Status.PUBLISHED) {
             throw Rejection.conflict("planId", "Only a published plan can be closed");
         }
         notBlank(command.reason(), "reason");
-        apply(new PlanClosed(planId, schoolUrn, command.reason().strip()));
+        apply(new PlanClosed(planId, plan.schoolUrn, command.reason().strip()));
     }
 
     // ---------------------------------------------------------------- checks
 
     private void refuseIfClosed() {
-        if (status == Status.CLOSED) {
+        if (plan.status == PlanState.Status.CLOSED) {
             throw Rejection.conflict("planId", "The plan is closed; it can no longer change");
         }
     }
 
     private boolean isLivePriority(String code) {
-        return Boolean.FALSE.equals(priorities.get(code));
+        return Boolean.FALSE.equals(plan.priorities.get(code));
     }
 
     private void requireLivePriority(String code) {
@@ -389,19 +368,19 @@ public class ImprovementPlan {
     }
 
     private void requireSection(String sectionId) {
-        if (!sectionIds.contains(sectionId)) {
+        if (!plan.sectionIds.contains(sectionId)) {
             throw Rejection.invalid("sectionId", "The plan has no section " + sectionId);
         }
     }
 
     private void refuseTakenNumber(String sectionId, String number) {
-        if (actionNumbers.contains(sectionId + "#" + number.strip())) {
+        if (plan.actionNumbers.contains(sectionId + "#" + number.strip())) {
             throw Rejection.conflict("number", "The section already has an action " + number.strip());
         }
     }
 
     private void requireLiveAction(String actionId) {
-        ActionState action = actions.get(actionId);
+        PlanState.ActionState action = plan.actions.get(actionId);
         if (action == null || action.withdrawn()) {
             throw Rejection.notFound("actionId", "The plan has no action " + actionId);
         }
@@ -409,7 +388,7 @@ public class ImprovementPlan {
 
     private void requireLiveCriterion(String actionId, String criterionId) {
         requireLiveAction(actionId);
-        CriterionState criterion = criteria.get(criterionId);
+        PlanState.CriterionState criterion = plan.criteria.get(criterionId);
         if (criterion == null || criterion.withdrawn() || !criterion.actionId().equals(actionId)) {
             throw Rejection.notFound("criterionId", "The action has no success criterion " + criterionId);
         }
@@ -447,72 +426,8 @@ public class ImprovementPlan {
     // ---------------------------------------------------------------- state
 
     @EventSourcingHandler
-    void on(ImprovementPlanCreated event) {
-        planId = event.planId();
-        schoolUrn = event.schoolUrn();
-        academicYear = event.academicYear();
-    }
-
-    @EventSourcingHandler
-    void on(PriorityAdded event) {
-        priorities.put(event.code(), false);
-    }
-
-    @EventSourcingHandler
-    void on(PriorityWithdrawn event) {
-        priorities.put(event.code(), true);
-    }
-
-    @EventSourcingHandler
-    void on(SectionAdded event) {
-        sectionIds.add(event.sectionId());
-    }
-
-    @EventSourcingHandler
-    void on(ActionAdded event) {
-        actions.put(event.actionId(), new ActionState(event.sectionId(), false));
-        actionNumbers.add(event.sectionId() + "#" + event.number());
-    }
-
-    @EventSourcingHandler
-    void on(ActionCarriedForward event) {
-        actions.put(event.actionId(), new ActionState(event.sectionId(), false));
-        actionNumbers.add(event.sectionId() + "#" + event.number());
-        carriedFrom.add(event.fromActionId());
-    }
-
-    @EventSourcingHandler
-    void on(ActionWithdrawn event) {
-        actions.computeIfPresent(event.actionId(), (id, a) -> new ActionState(a.sectionId(), true));
-    }
-
-    @EventSourcingHandler
-    void on(SuccessCriterionAdded event) {
-        criteria.put(event.criterionId(), new CriterionState(event.actionId(), false));
-    }
-
-    @EventSourcingHandler
-    void on(SuccessCriterionWithdrawn event) {
-        criteria.computeIfPresent(event.criterionId(), (id, c) -> new CriterionState(c.actionId(), true));
-    }
-
-    @EventSourcingHandler
-    void on(MonitoringPlanned event) {
-        planned.put(event.plannedId(), false);
-    }
-
-    @EventSourcingHandler
-    void on(PlannedMonitoringCancelled event) {
-        planned.put(event.plannedId(), true);
-    }
-
-    @EventSourcingHandler
-    void on(PlanPublished event) {
-        status = Status.PUBLISHED;
-    }
-
-    @EventSourcingHandler
-    void on(PlanClosed event) {
-        status = Status.CLOSED;
+    void on(Object event) {
+        plan.apply(event);
+        planId = plan.planId;
     }
 }

@@ -125,4 +125,18 @@ class MonitoringControllerTest {
             .andExpect(problem(403));
         verifyNoInteractions(commands);
     }
+
+    @Test
+    void anAmendmentCannotChangeTheTypeAndARecordHasNoReasonYet() throws Exception {
+        given(scopes.schoolOfRecord("visit-1", "MonitoringActivity")).willReturn(Optional.of(SCHOOL));
+        String amendment = BOOK_LOOK.replace("\"workScrutiny\"", "\"reason\":\"Typo\",\"workScrutiny\"");
+        http.perform(json(post("/api/monitoring/visit-1/amendments"), amendment).with(as(SUBJECT_LEADER)))
+            .andExpect(problem(400))
+            .andExpect(jsonPath("$.errors[0].field").value("type"))
+            .andExpect(jsonPath("$.errors[0].message").value("cannot change: retract the record and record it again"));
+        http.perform(json(post(URL), amendment).with(as(SUBJECT_LEADER)))
+            .andExpect(problem(400))
+            .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        verifyNoInteractions(commands);
+    }
 }

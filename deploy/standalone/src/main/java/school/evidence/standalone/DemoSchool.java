@@ -234,24 +234,19 @@ class DemoSchool implements ApplicationRunner {
 
     /** Realistic type-specific fields for the demo's kinds of monitoring. */
     private static Specifics specificsOf(MonitoringType type, String subject) {
-        return switch (type) {
-            case LESSON_VISIT -> new Specifics(new Specifics.LessonVisit(Specifics.VisitKind.DROP_IN, "Y4", null),
-                                               null, null, null, null, null, null, null, null, null);
-            case LEARNING_WALK -> new Specifics(null, new Specifics.LearningWalk(List.of("Reception", "Y1", "Y2")),
-                                                null, null, null, null, null, null, null, null);
-            case BOOK_SCRUTINY, PLANNING_SCRUTINY -> new Specifics(null, null, new Specifics.WorkScrutiny(
-                    12, Map.of(PupilGroup.DISADVANTAGED, 4, PupilGroup.HIGHER_ATTAINING, 4, PupilGroup.SEND, 2)),
-                                                                   null, null, null, null, null, null, null);
-            case PUPIL_VOICE -> new Specifics(null, null, null, new Specifics.PupilVoice(
+        return Specifics.of(switch (type) {
+            case LESSON_VISIT -> new Specifics.LessonVisit(Specifics.VisitKind.DROP_IN, "Y4", null);
+            case LEARNING_WALK -> new Specifics.LearningWalk(List.of("Reception", "Y1", "Y2"));
+            case BOOK_SCRUTINY, PLANNING_SCRUTINY -> new Specifics.WorkScrutiny(
+                    12, Map.of(PupilGroup.DISADVANTAGED, 4, PupilGroup.HIGHER_ATTAINING, 4, PupilGroup.SEND, 2));
+            case PUPIL_VOICE -> new Specifics.PupilVoice(
                     8, List.of("What are you learning in " + subject + "?", "How does it link to last year?"),
-                    List.of("We learned about the Romans in Y4 and now the Anglo-Saxons")),
-                                              null, null, null, null, null, null);
-            case PUPIL_PROGRESS_MEETING -> new Specifics(null, null, null, null, new Specifics.ProgressMeeting(
+                    List.of("We learned about the Romans in Y4 and now the Anglo-Saxons"));
+            case PUPIL_PROGRESS_MEETING -> new Specifics.ProgressMeeting(
                     "Y2", Map.of(PupilGroup.DISADVANTAGED, 5, PupilGroup.SEND, 2),
-                    List.of("Number bonds not secure"), List.of("Daily 10-minute fluency group")),
-                                                         null, null, null, null, null);
-            default -> Specifics.NONE;
-        };
+                    List.of("Number bonds not secure"), List.of("Daily 10-minute fluency group"));
+            default -> null;
+        });
     }
 
     private void rag(String plan, String action, HalfTerm halfTerm, Rag status, String rationale, String... evidence) {
