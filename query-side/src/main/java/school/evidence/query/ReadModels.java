@@ -26,6 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ReadModels {
 
+    /** The field every read model names its school by, in the same spelling as the events. */
+    public static final String SCHOOL_URN = "schoolUrn";
+
+
     private static final Logger log = LoggerFactory.getLogger(ReadModels.class);
     private static final boolean STRICT = Boolean.getBoolean("evidence.read-models.strict");
     private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();

@@ -11,6 +11,7 @@ import school.evidence.query.ReadModels;
 import java.util.ArrayList;
 
 import static com.mongodb.client.model.Filters.eq;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /** Reads a school's audit trail, oldest first. */
 @Component
@@ -23,8 +24,8 @@ class AuditTrail {
     }
 
     Paging<AuditEntry> page(String urn, int page, int size) {
-        long total = entries.countDocuments(eq("schoolUrn", urn));
-        var items = entries.find(eq("schoolUrn", urn)).sort(Sorts.ascending("recordedAt", "_id"))
+        long total = entries.countDocuments(eq(SCHOOL_URN, urn));
+        var items = entries.find(eq(SCHOOL_URN, urn)).sort(Sorts.ascending("recordedAt", "_id"))
                            .skip(page * size).limit(size).into(new ArrayList<>());
         return new Paging<>(total, page, size, ReadModels.list(items, AuditEntry.class));
     }

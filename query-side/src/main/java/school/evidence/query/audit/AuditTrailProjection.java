@@ -19,6 +19,7 @@ import school.evidence.kernel.SchoolEvent;
 import school.evidence.platform.axon.CommandMetadata;
 
 import static com.mongodb.client.model.Filters.eq;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /**
  * Every event of a school as an audit entry: what happened, when it was recorded, who did it, on what, and why.
@@ -35,14 +36,14 @@ class AuditTrailProjection {
 
     AuditTrailProjection(MongoDatabase database) {
         this.entries = database.getCollection(COLLECTION);
-        entries.createIndex(Indexes.ascending("schoolUrn", "recordedAt"), new IndexOptions().name("schoolByTime"));
+        entries.createIndex(Indexes.ascending(SCHOOL_URN, "recordedAt"), new IndexOptions().name("schoolByTime"));
     }
 
     @EventHandler
     void on(SchoolEvent event, EventMessage<?> message) {
         Document entry = new Document("_id", message.getIdentifier())
                 .append("eventId", message.getIdentifier())
-                .append("schoolUrn", event.schoolUrn())
+                .append(SCHOOL_URN, event.schoolUrn())
                 .append("type", message.getPayloadType().getSimpleName())
                 .append("recordedAt", RecordedAt.format(message.getTimestamp()))
                 .append("actor", message.getMetaData().get(CommandMetadata.ACTOR))

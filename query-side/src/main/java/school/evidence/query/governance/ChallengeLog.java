@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static com.mongodb.client.model.Filters.eq;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /** Reads a school's meetings and challenge log, now or as it stood at an instant. */
 @Component
@@ -31,12 +32,12 @@ class ChallengeLog {
     }
 
     List<Meeting> meetings(String urn) {
-        return ReadModels.list(meetings.find(eq("schoolUrn", urn)).sort(Sorts.ascending("heldOn"))
+        return ReadModels.list(meetings.find(eq(SCHOOL_URN, urn)).sort(Sorts.ascending("heldOn"))
                                        .into(new ArrayList<>()), Meeting.class);
     }
 
     List<Challenge> challenges(String urn, String priorityCode, String actionId, Status status, Instant asOf) {
-        List<Bson> filters = new ArrayList<>(List.of(eq("schoolUrn", urn)));
+        List<Bson> filters = new ArrayList<>(List.of(eq(SCHOOL_URN, urn)));
         if (priorityCode != null) {
             filters.add(eq("priorityCode", priorityCode));
         }

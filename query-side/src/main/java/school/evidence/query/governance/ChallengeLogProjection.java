@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.function.Consumer;
 
 import static com.mongodb.client.model.Filters.eq;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /** Meetings, and each challenge with its answers, follow-ups and what changed. */
 @Component
@@ -42,7 +43,7 @@ class ChallengeLogProjection {
     @EventHandler
     void on(MeetingRecorded event) {
         meetings.replaceOne(eq("_id", event.meetingId()), new Document("_id", event.meetingId())
-                .append("meetingId", event.meetingId()).append("schoolUrn", event.schoolUrn())
+                .append("meetingId", event.meetingId()).append(SCHOOL_URN, event.schoolUrn())
                 .append("kind", event.kind().name()).append("committee", event.committee())
                 .append("heldOn", event.heldOn().toString()).append("title", event.title()),
                             new ReplaceOptions().upsert(true));
@@ -59,7 +60,7 @@ class ChallengeLogProjection {
         }
         challenges.insertOne(new Document("_id", event.challengeId())
                                      .append("challengeId", event.challengeId())
-                                     .append("schoolUrn", event.schoolUrn())
+                                     .append(SCHOOL_URN, event.schoolUrn())
                                      .append("planId", event.planId())
                                      .append("priorityCode", event.priorityCode())
                                      .append("actionId", event.actionId())

@@ -15,6 +15,7 @@ import java.util.Objects;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /**
  * A school's monitoring list as the product knew it at an instant. Each row keeps every version and its
@@ -36,14 +37,14 @@ final class MonitoringAsOf {
         MongoCollection<Document> activities = db.getCollection(MonitoringListProjection.COLLECTION);
         String at = RecordedAt.format(asOf); // once, not per record
         if (slice == null) {
-            List<Document> rows = matching(activities.find(eq("schoolUrn", urn)), at, asOf, filter);
+            List<Document> rows = matching(activities.find(eq(SCHOOL_URN, urn)), at, asOf, filter);
             return new MonitoringPage(rows, rows.size());
         }
         // a page: the rows and their order are decided from each record's small order row (a year's full records
         // are megabytes, and the embedded server reads a record whole even for a few of its fields), then only the
         // page's records are read whole
         List<Document> ordered = matching(db.getCollection(MonitoringListProjection.ORDER_COLLECTION)
-                                            .find(eq("schoolUrn", urn)), at, asOf, filter);
+                                            .find(eq(SCHOOL_URN, urn)), at, asOf, filter);
         List<String> ids = ordered.stream().skip(slice.skip()).limit(slice.size())
                                   .map(d -> d.getString("activityId")).toList();
         Map<String, Document> whole = new HashMap<>();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static com.mongodb.client.model.Filters.eq;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /**
  * What a reader asked of a school's monitoring list (any part may be absent): the type, the dates it happened
@@ -30,7 +31,7 @@ record MonitoringFilter(MonitoringType type, LocalDate from, LocalDate to, Strin
     /** The live list's query; values are bound as typed values through the driver's builders, never spliced in. */
     Bson query(String urn) {
         List<Bson> filters = new ArrayList<>();
-        filters.add(eq("schoolUrn", urn));
+        filters.add(eq(SCHOOL_URN, urn));
         if (type != null) {
             filters.add(eq("type", type.name()));
         }

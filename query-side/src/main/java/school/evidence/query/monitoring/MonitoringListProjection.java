@@ -35,6 +35,7 @@ import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.push;
 import static com.mongodb.client.model.Updates.set;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /**
  * A school's monitoring records: the current version of each, with every earlier version and any retraction kept
@@ -58,9 +59,9 @@ class MonitoringListProjection {
     MonitoringListProjection(MongoDatabase database) {
         this.activities = database.getCollection(COLLECTION);
         this.order = database.getCollection(ORDER_COLLECTION);
-        activities.createIndex(Indexes.ascending("schoolUrn", "current.occurredOn"),
+        activities.createIndex(Indexes.ascending(SCHOOL_URN, "current.occurredOn"),
                                new IndexOptions().name("schoolByDate"));
-        order.createIndex(Indexes.ascending("schoolUrn"), new IndexOptions().name("school"));
+        order.createIndex(Indexes.ascending(SCHOOL_URN), new IndexOptions().name("school"));
         fillOrderFromRecords();
     }
 
@@ -70,7 +71,7 @@ class MonitoringListProjection {
         // and its insert is refused as a duplicate)
         BatchedWrites.addOnce(order, new ReplaceOneModel<>(and(eq("_id", event.activityId()), lte("seq", seq)),
                              new Document("_id", event.activityId()).append("activityId", event.activityId())
-                                     .append("schoolUrn", event.schoolUrn()).append("type", event.type().name())
+                                     .append(SCHOOL_URN, event.schoolUrn()).append("type", event.type().name())
                                      .append("recordedAt", RecordedAt.format(message.getTimestamp()))
                                      .append("versions", List.of(orderVersion(1, event.details(), message)))
                                      .append("retraction", null).append("seq", seq),
@@ -80,7 +81,7 @@ class MonitoringListProjection {
         versions.add(version(1, current, null, message));
         BatchedWrites.addOnce(activities, new InsertOneModel<>(new Document("_id", event.activityId())
                                      .append("activityId", event.activityId())
-                                     .append("schoolUrn", event.schoolUrn())
+                                     .append(SCHOOL_URN, event.schoolUrn())
                                      .append("planId", event.planId())
                                      .append("type", event.type().name())
                                      .append("current", current)
@@ -162,7 +163,7 @@ class MonitoringListProjection {
             }
             Document retraction = record.get("retraction", Document.class);
             rows.add(new InsertOneModel<>(new Document("_id", record.get("_id"))
-                    .append("activityId", record.getString("activityId")).append("schoolUrn", record.getString("schoolUrn"))
+                    .append("activityId", record.getString("activityId")).append(SCHOOL_URN, record.getString(SCHOOL_URN))
                     .append("type", record.getString("type")).append("recordedAt", record.getString("recordedAt"))
                     .append("versions", versions)
                     .append("retraction", retraction == null ? null

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.eq;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /** Reads over the monitoring read models that other features (plan flags, trusts) use. */
 public final class MonitoringLookups {
@@ -21,7 +22,7 @@ public final class MonitoringLookups {
     /** The latest date non-retracted monitoring citing the action happened, on or before {@code on}. */
     public static Optional<LocalDate> lastEvidenceOn(MongoDatabase db, String urn, String actionId, LocalDate on) {
         Document latest = db.getCollection(MonitoringListProjection.COLLECTION)
-                            .find(Filters.and(eq("schoolUrn", urn), eq("current.actionIds", actionId),
+                            .find(Filters.and(eq(SCHOOL_URN, urn), eq("current.actionIds", actionId),
                                               eq("retracted", false), Filters.lte("current.occurredOn", on.toString())))
                             .sort(Sorts.descending("current.occurredOn")).limit(1).first();
         return latest == null ? Optional.empty()
@@ -31,7 +32,7 @@ public final class MonitoringLookups {
     /** How many unretracted activities citing the action happened between two dates, inclusive. */
     public static long evidenceCount(MongoDatabase db, String urn, String actionId, LocalDate from, LocalDate to) {
         return db.getCollection(MonitoringListProjection.COLLECTION)
-                 .countDocuments(Filters.and(eq("schoolUrn", urn), eq("current.actionIds", actionId),
+                 .countDocuments(Filters.and(eq(SCHOOL_URN, urn), eq("current.actionIds", actionId),
                                              eq("retracted", false),
                                              Filters.gte("current.occurredOn", from.toString()),
                                              Filters.lte("current.occurredOn", to.toString())));
@@ -65,7 +66,7 @@ public final class MonitoringLookups {
     public static List<Document> agreedBetween(MongoDatabase db, String urn, LocalDate from, LocalDate to,
                                                Caller reader) {
         List<Document> rows = db.getCollection(NextStepsProjection.COLLECTION)
-                                .find(Filters.and(eq("schoolUrn", urn), Filters.gte("agreedOn", from.toString()),
+                                .find(Filters.and(eq(SCHOOL_URN, urn), Filters.gte("agreedOn", from.toString()),
                                                   Filters.lte("agreedOn", to.toString())))
                                 .sort(Sorts.ascending("dueOn")).into(new ArrayList<>());
         rows.forEach(r -> r.remove("_id"));
@@ -74,7 +75,7 @@ public final class MonitoringLookups {
 
     static List<Document> nextSteps(MongoDatabase db, String urn, String status, String owner, LocalDate on) {
         List<org.bson.conversions.Bson> filters = new ArrayList<>();
-        filters.add(eq("schoolUrn", urn));
+        filters.add(eq(SCHOOL_URN, urn));
         switch (status) {
             case "OPEN" -> filters.add(eq("status", "OPEN"));
             case "OVERDUE" -> {

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static com.mongodb.client.model.Filters.eq;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /**
  * Agreed next steps, one row each keyed by step id: who owns it, when it is due, and the later monitoring that
@@ -36,7 +37,7 @@ class NextStepsProjection {
 
     NextStepsProjection(MongoDatabase database) {
         this.steps = database.getCollection(COLLECTION);
-        steps.createIndex(Indexes.ascending("schoolUrn", "dueOn"), new IndexOptions().name("schoolByDue"));
+        steps.createIndex(Indexes.ascending(SCHOOL_URN, "dueOn"), new IndexOptions().name("schoolByDue"));
     }
 
     @EventHandler
@@ -70,7 +71,7 @@ class NextStepsProjection {
         for (MonitoringDetails.NextStep step : details.nextSteps()) {
             Document existing = steps.find(eq("_id", step.stepId())).first();
             Document row = existing != null ? existing : new Document("_id", step.stepId())
-                    .append("stepId", step.stepId()).append("schoolUrn", urn).append("activityId", activityId)
+                    .append("stepId", step.stepId()).append(SCHOOL_URN, urn).append("activityId", activityId)
                     .append("agreedOn", details.occurredOn().toString()).append("status", "OPEN")
                     .append("checks", new ArrayList<>());
             row.append("text", step.text()).append("owner", step.owner()).append("dueOn", step.dueOn().toString())

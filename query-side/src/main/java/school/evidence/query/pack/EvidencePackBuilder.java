@@ -33,6 +33,7 @@ import school.evidence.query.monitoring.MonitoringLookups;
 import school.evidence.query.plan.ActionTimelines;
 
 import static com.mongodb.client.model.Filters.eq;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /**
  * Assembles an inspection evidence pack for a school and a date range (dates things happened), under either
@@ -79,7 +80,7 @@ final class EvidencePackBuilder {
         pack.append("plans", plans);
 
         List<Document> activities = db.getCollection("monitoring_activities")
-                .find(Filters.and(eq("schoolUrn", urn), eq("retracted", false),
+                .find(Filters.and(eq(SCHOOL_URN, urn), eq("retracted", false),
                                   Filters.gte("current.occurredOn", from.toString()),
                                   Filters.lte("current.occurredOn", to.toString())))
                 .sort(Sorts.ascending("current.occurredOn")).into(new ArrayList<>());
@@ -89,7 +90,7 @@ final class EvidencePackBuilder {
         // a pack leaves the school: confidential notes stay out whoever asks for it
         pack.append("nextSteps", MonitoringLookups.agreedBetween(db, urn, from, to, ConfidentialFindings.NOBODY));
 
-        List<Document> challenges = db.getCollection("challenges").find(Filters.and(eq("schoolUrn", urn),
+        List<Document> challenges = db.getCollection("challenges").find(Filters.and(eq(SCHOOL_URN, urn),
                 Filters.gte("raisedOn", from.toString()), Filters.lte("raisedOn", to.toString())))
                                       .sort(Sorts.ascending("raisedOn")).into(new ArrayList<>());
         challenges.forEach(c -> {
@@ -99,7 +100,7 @@ final class EvidencePackBuilder {
         });
         pack.append("challengeLog", challenges);
 
-        List<Document> evaluations = db.getCollection("self_evaluations").find(Filters.and(eq("schoolUrn", urn),
+        List<Document> evaluations = db.getCollection("self_evaluations").find(Filters.and(eq(SCHOOL_URN, urn),
                 Filters.gte("evaluatedOn", from.toString()), Filters.lte("evaluatedOn", to.toString())))
                                        .sort(Sorts.ascending("evaluatedOn")).into(new ArrayList<>());
         evaluations.forEach(e -> {

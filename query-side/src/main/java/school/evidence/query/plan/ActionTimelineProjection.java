@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Set;
 
 import static com.mongodb.client.model.Filters.eq;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /**
  * Each action's evidence trail: the monitoring that cites it and its RAG judgements, in recorded order.
@@ -79,7 +80,7 @@ class ActionTimelineProjection {
         // the first opening stays: a carried-forward action's header is refused as a duplicate
         BatchedWrites.addOnce(timelines, new InsertOneModel<>(new Document("_id", actionId).append("actionId", actionId)
                                                              .append("planId", planId)
-                                                             .append("schoolUrn", schoolUrn)
+                                                             .append(SCHOOL_URN, schoolUrn)
                                                              .append("number", number)
                                                              .append("title", title)
                                                              .append("openedAt", RecordedAt.format(message.getTimestamp()))));

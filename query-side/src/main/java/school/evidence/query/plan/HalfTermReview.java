@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /**
  * A half-term's review by school time: the plan with each action's and criterion's judgement <em>for</em> that
@@ -36,7 +37,7 @@ final class HalfTermReview {
     Document of(Document plan, SchoolCalendar calendar, HalfTerm halfTerm, Caller reader) {
         SchoolCalendar.Term term = calendar.halfTerms().get(halfTerm);
         ConfidentialFindings view = ConfidentialFindings.forReader(database, reader);
-        List<Document> monitoring = MonitoringLookups.asOf(database, plan.getString("schoolUrn"), Instant.now(), reader)
+        List<Document> monitoring = MonitoringLookups.asOf(database, plan.getString(SCHOOL_URN), Instant.now(), reader)
                 .stream().filter(r -> within(r.get("current", Document.class).getString("occurredOn"), term)).toList();
         Set<String> activities = new HashSet<>();
         monitoring.forEach(r -> activities.add(r.getString("activityId")));

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static com.mongodb.client.model.Filters.eq;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /** Planned monitoring per plan, keyed by planned id, with the activities that carried it out. */
 @Component
@@ -36,7 +37,7 @@ class MonitoringScheduleProjection {
         Document existing = schedule.find(eq("_id", event.plannedId())).first();
         Document row = existing != null ? existing : new Document("_id", event.plannedId())
                 .append("plannedId", event.plannedId()).append("planId", event.planId())
-                .append("schoolUrn", event.schoolUrn()).append("cancelled", false)
+                .append(SCHOOL_URN, event.schoolUrn()).append("cancelled", false)
                 .append("fulfilledBy", new ArrayList<>());
         write(row.append("halfTerm", event.halfTerm().name()).append("type", event.type().name())
                  .append("subject", event.subject()).append("actionIds", event.actionIds()).append("who", event.who()));

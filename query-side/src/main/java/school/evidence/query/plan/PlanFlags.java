@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /** The attention list for one plan on one day; the calendar rules live in the kernel's {@link SchoolCalendar}. */
 final class PlanFlags {
@@ -37,7 +38,7 @@ final class PlanFlags {
     PlanFlagsView view() {
         List<PlanFlagsView.UnjudgedCriterion> unjudged = new ArrayList<>();
         List<PlanFlagsView.StaleAction> stale = new ArrayList<>();
-        String urn = plan.getString("schoolUrn");
+        String urn = plan.getString(SCHOOL_URN);
         for (Document action : PlanViewProjection.list(plan, "actions")) {
             if (action.getBoolean("withdrawn", false)) {
                 continue;

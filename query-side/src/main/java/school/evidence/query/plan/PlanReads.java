@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static com.mongodb.client.model.Filters.eq;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /** Reads a plan, its actions' timelines, its flags and its half-term reviews, as one reader may see them. */
 @Component
@@ -75,7 +76,7 @@ class PlanReads {
         return ReadModels.as(new Document("planId", planId).append("halfTerm", halfTerm.name())
                 .append("view", "AS_RECORDED").append("asOf", end.toString())
                 .append("plan", plan).append("timelines", actionTimelines)
-                .append("monitoring", MonitoringLookups.asOf(database, live.getString("schoolUrn"), end, reader)),
+                .append("monitoring", MonitoringLookups.asOf(database, live.getString(SCHOOL_URN), end, reader)),
                              HalfTermReviewView.class);
     }
 
@@ -124,7 +125,7 @@ class PlanReads {
     }
 
     private SchoolCalendar calendar(Document plan, String then) {
-        return SchoolCalendarProjection.find(database, plan.getString("schoolUrn"), plan.getString("academicYear"))
+        return SchoolCalendarProjection.find(database, plan.getString(SCHOOL_URN), plan.getString("academicYear"))
                 .orElseThrow(() -> Rejection.notFound("calendar", "Set the school's half-term dates for "
                         + plan.getString("academicYear") + then));
     }

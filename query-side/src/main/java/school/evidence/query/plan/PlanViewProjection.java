@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import static com.mongodb.client.model.Filters.eq;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /**
  * The plan as a leader reads it: priorities, sections, actions with their criteria and current RAG, revisions and
@@ -69,7 +70,7 @@ class PlanViewProjection {
         long seq = sequenceOf(message);
         Document plan = new Document("_id", event.planId())
                                 .append("planId", event.planId())
-                                .append("schoolUrn", event.schoolUrn())
+                                .append(SCHOOL_URN, event.schoolUrn())
                                 .append("academicYear", event.academicYear())
                                 .append("title", event.title())
                                 .append("status", "DRAFT")

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static com.mongodb.client.model.Filters.eq;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /** Reads a plan's monitoring schedule and its monitoring coverage of a term. */
 @Component
@@ -39,7 +40,7 @@ class ScheduleReads {
      */
     ScheduleView schedule(String planId, LocalDate day) {
         Document plan = plan(planId);
-        Optional<SchoolCalendar> calendar = SchoolCalendarProjection.find(database, plan.getString("schoolUrn"),
+        Optional<SchoolCalendar> calendar = SchoolCalendarProjection.find(database, plan.getString(SCHOOL_URN),
                                                                           plan.getString("academicYear"));
         List<Document> items = database.getCollection(MonitoringScheduleProjection.COLLECTION)
                                        .find(eq("planId", planId)).sort(Sorts.ascending("halfTerm", "_id"))
@@ -77,10 +78,10 @@ class ScheduleReads {
             // as the product knew it then: the plan's actions and the monitoring recorded by that instant
             plan = new PlanHistory(database).asOf(planId, live.getLong("version"), asOf).orElseThrow(
                     () -> Rejection.notFound("asOf", "Plan " + planId + " was not yet recorded at " + asOf));
-            pastMonitoring = MonitoringLookups.asOf(database, live.getString("schoolUrn"), asOf, ConfidentialFindings.NOBODY).stream()
+            pastMonitoring = MonitoringLookups.asOf(database, live.getString(SCHOOL_URN), asOf, ConfidentialFindings.NOBODY).stream()
                                               .filter(r -> !r.getBoolean("retracted")).toList();
         }
-        SchoolCalendar calendar = SchoolCalendarProjection.find(database, live.getString("schoolUrn"),
+        SchoolCalendar calendar = SchoolCalendarProjection.find(database, live.getString(SCHOOL_URN),
                                                                 live.getString("academicYear"))
                 .orElseThrow(() -> Rejection.notFound("calendar", "Set the school's half-term dates for "
                         + live.getString("academicYear") + " first"));
@@ -100,7 +101,7 @@ class ScheduleReads {
             }
             String actionId = action.getString("actionId");
             long count = past == null
-                    ? MonitoringLookups.evidenceCount(database, live.getString("schoolUrn"), actionId, from, to)
+                    ? MonitoringLookups.evidenceCount(database, live.getString(SCHOOL_URN), actionId, from, to)
                     : past.stream().map(r -> r.get("current", Document.class))
                                     .filter(d -> d.getList("actionIds", String.class).contains(actionId))
                                     .map(d -> d.getString("occurredOn"))

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.eq;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /** Each school's half-term dates per academic year, keyed {@code <urn>-<year>}; the latest setting wins. */
 @Component
@@ -37,7 +38,7 @@ public class SchoolCalendarProjection {
         event.calendar().halfTerms().forEach((h, t) -> terms.append(h.name(), new Document(
                 "start", t.start().toString()).append("end", t.end().toString())));
         String id = event.urn() + "-" + event.calendar().academicYear();
-        calendars.replaceOne(eq("_id", id), new Document("_id", id).append("schoolUrn", event.urn())
+        calendars.replaceOne(eq("_id", id), new Document("_id", id).append(SCHOOL_URN, event.urn())
                                                                    .append("academicYear", event.calendar().academicYear())
                                                                    .append("halfTerms", terms),
                              new ReplaceOptions().upsert(true));

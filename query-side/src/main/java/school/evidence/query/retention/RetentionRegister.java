@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import static com.mongodb.client.model.Filters.eq;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /** Reads a school's retention register and applies the schedule in force to it. */
 @Component
@@ -32,7 +33,7 @@ class RetentionRegister {
         List<Retained> held = new ArrayList<>();
         List<Retained> due = new ArrayList<>();
         List<Retained> shredded = new ArrayList<>();
-        for (Document record : records.find(eq("schoolUrn", urn)).sort(Sorts.ascending("madeOn"))) {
+        for (Document record : records.find(eq(SCHOOL_URN, urn)).sort(Sorts.ascending("madeOn"))) {
             String type = record.getString("recordType");
             LocalDate madeOn = LocalDate.parse(record.getString("madeOn"));
             LocalDate until = schedule.retainedUntil(type, madeOn).orElse(null);

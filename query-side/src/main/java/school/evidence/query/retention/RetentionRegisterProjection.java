@@ -25,6 +25,7 @@ import school.evidence.query.BatchedWrites;
 import school.evidence.query.RecordedAt;
 
 import static com.mongodb.client.model.Filters.eq;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /** Each record with a retention period: its type and date, its legal hold, and when it was shredded. No content. */
 @Component
@@ -37,7 +38,7 @@ class RetentionRegisterProjection {
 
     RetentionRegisterProjection(MongoDatabase database) {
         this.records = database.getCollection(COLLECTION);
-        records.createIndex(Indexes.ascending("schoolUrn", "madeOn"), new IndexOptions().name("schoolByDate"));
+        records.createIndex(Indexes.ascending(SCHOOL_URN, "madeOn"), new IndexOptions().name("schoolByDate"));
     }
 
     @EventHandler
@@ -81,7 +82,7 @@ class RetentionRegisterProjection {
 
     private void made(String recordId, String schoolUrn, RecordKind kind, String recordType, String madeOn) {
         BatchedWrites.add(records, new UpdateOneModel<>(eq("_id", recordId), Updates.combine(
-                Updates.set("recordId", recordId), Updates.set("schoolUrn", schoolUrn),
+                Updates.set("recordId", recordId), Updates.set(SCHOOL_URN, schoolUrn),
                 Updates.set("kind", kind.name()), Updates.set("recordType", recordType), Updates.set("madeOn", madeOn),
                 Updates.setOnInsert("held", false), Updates.setOnInsert("shredded", false)),
                           new UpdateOptions().upsert(true)));

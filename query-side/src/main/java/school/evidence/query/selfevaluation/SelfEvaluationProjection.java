@@ -17,6 +17,7 @@ import school.evidence.query.RecordedAt;
 import java.util.List;
 
 import static com.mongodb.client.model.Filters.eq;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /** Each self-evaluation as recorded, keyed by evaluation id; histories are read across them by date. */
 @Component
@@ -41,7 +42,7 @@ class SelfEvaluationProjection {
                 .append("evidenceNotes", r.evidenceNotes())
                 .append("actionNotes", r.actionNotes())).toList();
         evaluations.replaceOne(eq("_id", event.evaluationId()), new Document("_id", event.evaluationId())
-                .append("evaluationId", event.evaluationId()).append("schoolUrn", event.schoolUrn())
+                .append("evaluationId", event.evaluationId()).append(SCHOOL_URN, event.schoolUrn())
                 .append("evaluatedOn", event.evaluatedOn().toString())
                 .append("recordedBy", message.getMetaData().get(CommandMetadata.ACTOR))
                 .append("recordedAt", RecordedAt.format(message.getTimestamp()))

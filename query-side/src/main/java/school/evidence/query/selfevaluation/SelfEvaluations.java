@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static com.mongodb.client.model.Filters.eq;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /** Reads a school's self-evaluations, oldest first. */
 @Component
@@ -23,7 +24,7 @@ class SelfEvaluations {
     }
 
     List<SelfEvaluation> of(String urn) {
-        return ReadModels.list(evaluations.find(eq("schoolUrn", urn)).sort(Sorts.ascending("evaluatedOn", "recordedAt"))
+        return ReadModels.list(evaluations.find(eq(SCHOOL_URN, urn)).sort(Sorts.ascending("evaluatedOn", "recordedAt"))
                                           .into(new ArrayList<>()), SelfEvaluation.class);
     }
 }

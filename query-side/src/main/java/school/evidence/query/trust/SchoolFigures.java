@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static com.mongodb.client.model.Filters.eq;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /**
  * A school's numbers in the trust view on a day, live or as the product knew them at an instant: plan RAG, overdue
@@ -65,7 +66,7 @@ final class SchoolFigures {
         row.append("monitoringCoverage", new Document("liveActions", live.size())
                 .append("actionsWithEvidenceThisYear", evidenced));
         var evaluations = database.getCollection("self_evaluations");
-        Document latest = evaluations.find(asOf == null ? eq("schoolUrn", urn) : Filters.and(eq("schoolUrn", urn),
+        Document latest = evaluations.find(asOf == null ? eq(SCHOOL_URN, urn) : Filters.and(eq(SCHOOL_URN, urn),
                         Filters.lte("recordedAt", RecordedAt.format(asOf))))
                                      .sort(Sorts.descending("evaluatedOn")).limit(1).first();
         row.append("lastSelfEvaluation", latest == null ? null : new Document("evaluatedOn", latest.getString("evaluatedOn"))
