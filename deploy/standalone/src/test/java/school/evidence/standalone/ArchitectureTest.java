@@ -84,7 +84,8 @@ class ArchitectureTest {
     static final ArchRule everyRouteSaysWhoMayCallIt = methods()
             .that().areAnnotatedWith(org.springframework.web.bind.annotation.GetMapping.class)
             .or().areAnnotatedWith(org.springframework.web.bind.annotation.PostMapping.class)
-            .should().beAnnotatedWith(school.evidence.platform.access.Allowed.class);
+            .should().beAnnotatedWith(school.evidence.platform.access.Allowed.class)
+            .orShould().beAnnotatedWith(school.evidence.platform.access.OpenPage.class);
 
     @ArchTest
     static final ArchRule aggregatesDoNotTouchTheDatabase = noClasses()

@@ -2,9 +2,13 @@ package school.evidence.query.plan;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import school.evidence.kernel.Rejection;
+import school.evidence.kernel.plan.AcademicYear;
 import school.evidence.kernel.plan.HalfTerm;
 import school.evidence.kernel.plan.OfstedArea;
 import school.evidence.kernel.plan.SchoolCalendar;
@@ -19,13 +23,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.eq;
 import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /** Reads a plan, its actions' timelines, its flags and its half-term reviews, as one reader may see them. */
 @Component
-class PlanReads {
+public class PlanReads {
 
     static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/London");
 
@@ -40,7 +45,7 @@ class PlanReads {
     }
 
     /** The plan (as it stood at {@code asOf} when given), its sections' Ofsted links under {@code framework}. */
-    PlanView plan(String planId, OfstedArea.Framework framework, Instant asOf) {
+    public PlanView plan(String planId, OfstedArea.Framework framework, Instant asOf) {
         return ReadModels.as(planDocument(planId, framework, asOf), PlanView.class);
     }
 
@@ -48,7 +53,7 @@ class PlanReads {
         return ReadModels.as(timelineDocument(planId, actionId, asOf, reader), ActionTimeline.class);
     }
 
-    PlanFlagsView flags(String planId, LocalDate day, int staleWeeks, Caller reader) {
+    public PlanFlagsView flags(String planId, LocalDate day, int staleWeeks, Caller reader) {
         Document plan = load(planId);
         return new PlanFlags(database, plan, calendar(plan, " first (POST /api/schools/{urn}/calendars)"), day,
                              staleWeeks, reader).view();
@@ -122,6 +127,21 @@ class PlanReads {
         ConfidentialFindings view = ConfidentialFindings.forReader(database, reader);
         timeline.put("entries", entries.stream().map(view::entry).toList());
         return timeline;
+    }
+
+    /** The school's plan for the year {@code day} falls in, else its latest plan; empty when it has none. */
+    public Optional<String> currentPlanOf(String urn, LocalDate day) {
+        String year = AcademicYear.containing(day);
+        Document found = plans.find(Filters.and(eq(SCHOOL_URN, urn), Filters.lte("academicYear", year)))
+                              .sort(Sorts.descending("academicYear"))
+                              .projection(Projections.include("_id")).first();
+        return Optional.ofNullable(found).map(d -> d.getString("_id"));
+    }
+
+    /** The school's calendar for the plan's year, if it has been set. */
+    public Optional<SchoolCalendar> calendarOf(String planId) {
+        Document plan = load(planId);
+        return SchoolCalendarProjection.find(database, plan.getString(SCHOOL_URN), plan.getString("academicYear"));
     }
 
     private SchoolCalendar calendar(Document plan, String then) {

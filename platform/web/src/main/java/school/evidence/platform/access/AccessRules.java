@@ -20,7 +20,7 @@ import java.util.TreeSet;
 
 /**
  * Who may call each route, and for which school or trust: read from the {@link Allowed} beside each handler when the
- * service starts, and checked on every API request ({@link RouteAccess}). A route without one has no rule and is
+ * service starts, and checked on every request to the API and the pages ({@link RouteAccess}). A route without one has no rule and is
  * refused to everyone; the service logs it, and the permission-matrix test fails the build.
  *
  * <p>Scope: a school route is allowed to members of that school, and to trust officers of a trust the school belongs
@@ -32,6 +32,7 @@ public final class AccessRules {
 
     private static final Logger log = LoggerFactory.getLogger(AccessRules.class);
     private static final String API = "/api/";
+    private static final String OURS = "school.evidence.";
 
     /** How a route names the school or trust it is about. */
     public enum ScopeKind {
@@ -86,10 +87,11 @@ public final class AccessRules {
         Set<String> served = new TreeSet<>();
         handlers.forEach((info, handler) -> {
             Allowed allowed = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), Allowed.class);
+            if (handler.hasMethodAnnotation(OpenPage.class) || !handler.getBeanType().getPackageName()
+                                                                        .startsWith(OURS)) {
+                return; // signing in and refusals are open to all; the framework's own handlers (errors) guard themselves
+            }
             for (String path : info.getPatternValues()) {
-                if (!path.startsWith(API)) {
-                    continue;
-                }
                 served.add(path);
                 for (var method : info.getMethodsCondition().getMethods()) {
                     if (allowed == null) {
@@ -121,9 +123,14 @@ public final class AccessRules {
         return new Scope(allowed.scope(), variable, allowed.record().isEmpty() ? null : allowed.record());
     }
 
-    /** Every rule, one per route and method. */
+    /** Every rule of the JSON API, one per route and method. */
     public List<Rule> rules() {
-        return rules;
+        return rules.stream().filter(r -> r.path().startsWith(API)).toList();
+    }
+
+    /** Every rule of the pages (routes outside {@code /api}), one per route and method. */
+    public List<Rule> pages() {
+        return rules.stream().filter(r -> !r.path().startsWith(API)).toList();
     }
 
     /**

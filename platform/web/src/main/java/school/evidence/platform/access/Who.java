@@ -21,7 +21,9 @@ public enum Who {
     LEADERS_GOVERNORS_AND_TRUST_OFFICERS(SENIOR_LEADER, GOVERNOR, TRUST_OFFICER),
     LEADERS_AND_OPERATORS(SENIOR_LEADER, OPERATOR),
     TRUST_OFFICERS(TRUST_OFFICER),
-    OPERATORS(OPERATOR);
+    OPERATORS(OPERATOR),
+    /** anyone signed in, whatever their role (a page that only sends them on to their own) */
+    ANYONE_SIGNED_IN(SENIOR_LEADER, SUBJECT_LEADER, GOVERNOR, TRUST_OFFICER, OPERATOR);
 
     private final Set<Role> roles;
 

@@ -76,7 +76,9 @@ public class WebPlatformAutoConfiguration {
         return new RouteAccess(scopes, SingletonSupplier.of(rules::getObject));
     }
 
+    /** The JSON API, the actuator and the API document: tokens (or demo Basic) on every request, no session. */
     @Bean
+    @org.springframework.core.annotation.Order(1)
     public SecurityFilterChain apiSecurity(HttpSecurity http, RouteAccess routeAccess, IdentityProperties identity,
                                            ObjectProvider<JwtDecoder> tokens, ObjectProvider<DemoUsers> demo)
             throws Exception {
@@ -86,7 +88,8 @@ public class WebPlatformAutoConfiguration {
             throw new IdentityNotConfigured();
         }
         var unauthorized = ProblemResponses.unauthorized(decoder != null, demoUsers != null);
-        http.authorizeHttpRequests(auth -> auth
+        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
+            .authorizeHttpRequests(auth -> auth
                     .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
                                      "/v3/api-docs/**", "/error").permitAll()
                     .requestMatchers("/api/**").access(routeAccess)

@@ -1,0 +1,60 @@
+package school.evidence.platform.pages;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.server.AbstractServletWebServerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import school.evidence.platform.access.DemoUsers;
+import school.evidence.platform.access.RouteAccess;
+import school.evidence.platform.web.WebPlatformAutoConfiguration;
+
+/**
+ * The pages people use in a browser: a session after signing in (cookie HttpOnly, SameSite=Lax, Secure), a CSRF token
+ * on every form, the same access rules as the API ({@code @Allowed} beside each page handler), and a refusal shown as
+ * a page that says why. The JSON API keeps its own chain: tokens, no session.
+ */
+@AutoConfiguration(after = WebPlatformAutoConfiguration.class)
+@Import({SignInPage.class, RefusedPage.class, PageModel.class})
+public class PagesAutoConfiguration {
+
+    @Bean
+    public Words words() {
+        return new Words();
+    }
+
+    /**
+     * The session cookie, unless configured otherwise ({@code server.servlet.session.cookie.*}): HttpOnly, SameSite=Lax,
+     * and Secure (browsers treat {@code localhost} as secure; anywhere else the pages are served over TLS).
+     */
+    @Bean
+    public WebServerFactoryCustomizer<AbstractServletWebServerFactory> sessionCookie() {
+        return new SessionCookieDefaults();
+    }
+
+    @Bean
+    @Order(2)
+    public SecurityFilterChain pageSecurity(HttpSecurity http, RouteAccess routeAccess,
+                                            ObjectProvider<DemoUsers> demo) throws Exception {
+        AccessDeniedHandlerImpl refused = new AccessDeniedHandlerImpl();
+        refused.setErrorPage(RefusedPage.PATH);
+        http.authorizeHttpRequests(auth -> auth
+                    .requestMatchers("/sign-in", RefusedPage.PATH, "/error", "/webjars/**", "/pages/**",
+                                     "/favicon.ico").permitAll()
+                    .anyRequest().access(routeAccess))
+            .exceptionHandling(e -> e.accessDeniedHandler(refused)
+                                     .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in")))
+            .logout(out -> out.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"));
+        if (demo.getIfAvailable() != null) {
+            http.formLogin(form -> form.loginPage("/sign-in").defaultSuccessUrl("/", false)
+                                       .failureUrl("/sign-in?failed"));
+        }
+        return http.build();
+    }
+}

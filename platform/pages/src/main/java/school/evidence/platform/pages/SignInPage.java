@@ -1,0 +1,50 @@
+package school.evidence.platform.pages;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import school.evidence.platform.access.DemoUsers;
+import school.evidence.platform.access.OpenPage;
+
+import java.util.List;
+
+/**
+ * The sign-in page: in demo mode, one button per demo user (the password is published); otherwise the school's
+ * identity provider. Open to everyone, so it carries no {@code @Allowed} rule.
+ */
+@Controller
+class SignInPage {
+
+    /** A demo user as the page offers them. */
+    record DemoChoice(String userName, String who, String whatTheyDo) {
+    }
+
+    private static final List<DemoChoice> DEMO = List.of(
+            new DemoChoice("slt", "senior leader",
+                           "A senior leader judges RAG, records monitoring and answers governors' challenge."),
+            new DemoChoice("subject-leader", "subject leader",
+                           "A subject leader records monitoring and follows up next steps."),
+            new DemoChoice("governor", "governor",
+                           "A governor reads the plan and the evidence, and raises challenge."),
+            new DemoChoice("trust-officer", "trust officer",
+                           "A trust officer sees the trust's schools."),
+            new DemoChoice("operator", "operator",
+                           "An operator runs the service and sees no school's records."));
+
+    private final ObjectProvider<DemoUsers> demo;
+
+    SignInPage(ObjectProvider<DemoUsers> demo) {
+        this.demo = demo;
+    }
+
+    @OpenPage
+    @GetMapping("/sign-in")
+    String signIn(Model model) {
+        boolean demoMode = demo.getIfAvailable() != null;
+        model.addAttribute("demoMode", demoMode);
+        model.addAttribute("demoUsers", demoMode ? DEMO : List.of());
+        model.addAttribute("demoPassword", DemoUsers.PASSWORD);
+        return "sign-in";
+    }
+}
