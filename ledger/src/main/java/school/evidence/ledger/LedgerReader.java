@@ -47,6 +47,11 @@ public final class LedgerReader {
     }
 
     /** The aggregate an event key ({@link StoredEvent#key()}) belongs to. */
+    /** The global position of an event as the engine stored it (what its append listener hands over). */
+    public static long positionOf(org.bson.Document stored) {
+        return ((Number) stored.get(LedgerFields.GLOBAL_INDEX)).longValue();
+    }
+
     public static String aggregateIdOf(String eventKey) {
         return eventKey.substring(0, eventKey.lastIndexOf(':'));
     }

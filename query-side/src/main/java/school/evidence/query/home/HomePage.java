@@ -1,6 +1,6 @@
 package school.evidence.query.home;
 
-import org.springframework.stereotype.Controller;
+import school.evidence.platform.pages.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +30,7 @@ import java.util.Optional;
  * attention (criteria not judged for a half-term that has ended, actions without recent evidence), and next steps
  * overdue.
  */
-@Controller
+@PageController
 class HomePage {
 
     private static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/London");

@@ -49,7 +49,7 @@ public class PlanReads {
         return ReadModels.as(planDocument(planId, framework, asOf), PlanView.class);
     }
 
-    ActionTimeline timeline(String planId, String actionId, Instant asOf, Caller reader) {
+    public ActionTimeline timeline(String planId, String actionId, Instant asOf, Caller reader) {
         return ReadModels.as(timelineDocument(planId, actionId, asOf, reader), ActionTimeline.class);
     }
 

@@ -56,6 +56,15 @@ public class WriteReceipts implements ResponseBodyAdvice<Object> {
         request.setAttribute(APPENDED, appended, RequestAttributes.SCOPE_REQUEST);
     }
 
+    /** The highest ledger position this request stored, if it stored anything (a page's form, after its command). */
+    public static java.util.OptionalLong lastPositionStored() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null || !(request.getAttribute(APPENDED, RequestAttributes.SCOPE_REQUEST) instanceof List<?> seen)) {
+            return java.util.OptionalLong.empty();
+        }
+        return seen.stream().mapToLong(stored -> school.evidence.ledger.LedgerReader.positionOf((Document) stored)).max();
+    }
+
     @Override
     public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
         return true;

@@ -21,8 +21,21 @@ import school.evidence.platform.web.WebPlatformAutoConfiguration;
  * a page that says why. The JSON API keeps its own chain: tokens, no session.
  */
 @AutoConfiguration(after = WebPlatformAutoConfiguration.class)
-@Import({SignInPage.class, RefusedPage.class, PageModel.class})
+@Import({SignInPage.class, RefusedPage.class, PageModel.class, PageProblems.class})
 public class PagesAutoConfiguration {
+
+    /** A page after a form waits for the read models to show the form's write ({@link ReadYourWrites}). */
+    @Bean
+    public org.springframework.web.servlet.config.annotation.WebMvcConfigurer readYourWrites(
+            ObjectProvider<org.axonframework.config.Configuration> axon) {
+        ReadYourWrites interceptor = new ReadYourWrites(axon);
+        return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+                registry.addInterceptor(interceptor).excludePathPatterns("/api/**", "/webjars/**", "/pages/**");
+            }
+        };
+    }
 
     @Bean
     public Words words() {

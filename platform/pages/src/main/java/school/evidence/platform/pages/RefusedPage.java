@@ -1,12 +1,11 @@
 package school.evidence.platform.pages;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import school.evidence.platform.access.OpenPage;
 
 /** What a refused page request is shown (status 403): why, in words, and where to go instead. */
-@Controller
+@PageController
 class RefusedPage {
 
     static final String PATH = "/refused";

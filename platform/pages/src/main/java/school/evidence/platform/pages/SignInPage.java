@@ -1,7 +1,6 @@
 package school.evidence.platform.pages;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import school.evidence.platform.access.DemoUsers;
@@ -13,7 +12,7 @@ import java.util.List;
  * The sign-in page: in demo mode, one button per demo user (the password is published); otherwise the school's
  * identity provider. Open to everyone, so it carries no {@code @Allowed} rule.
  */
-@Controller
+@PageController
 class SignInPage {
 
     /** A demo user as the page offers them. */

@@ -61,6 +61,14 @@ public class Words {
         return MOMENT.format(at.atZone(SCHOOL_ZONE)).replace("AM", "am").replace("PM", "pm");
     }
 
+    /** An amount in pounds and pence: "£1,200.00". Takes a number or its text; blank for none. */
+    public String pounds(Object amount) {
+        if (amount == null || amount.toString().isBlank()) {
+            return "";
+        }
+        return java.text.NumberFormat.getCurrencyInstance(Locale.UK).format(new java.math.BigDecimal(amount.toString()));
+    }
+
     /** The GOV.UK tag colour for a RAG status; the tag also says the word, never colour alone. */
     public String ragTag(Object rag) {
         String name = rag == null ? "NOT_JUDGED" : rag.toString();

@@ -1,0 +1,31 @@
+package school.evidence.platform.pages;
+
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import school.evidence.platform.proof.WriteReceipts;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a page's form handler (on the command side) hands to the page it redirects to (on the read side): what was
+ * typed and why it was refused, or that it was saved and how far the ledger got, so that page shows the change.
+ * Nothing typed is lost: a refused form comes back filled in.
+ */
+public final class Forms {
+
+    private Forms() {
+    }
+
+    /** After a write: the page the redirect leads to waits until the read models show it. */
+    public static void afterWrite(RedirectAttributes redirect, String saved) {
+        WriteReceipts.lastPositionStored().ifPresent(p -> redirect.addFlashAttribute(ReadYourWrites.SEEN, p));
+        redirect.addFlashAttribute("saved", saved);
+    }
+
+    /** A refused form: its values as typed, under {@code <form>Form}, and each field's problem under {@code <form>Errors}. */
+    public static void refused(RedirectAttributes redirect, String form, Map<String, ?> typed,
+                               Map<String, String> errors) {
+        redirect.addFlashAttribute(form + "Form", new LinkedHashMap<>(typed));
+        redirect.addFlashAttribute(form + "Errors", new LinkedHashMap<>(errors));
+    }
+}

@@ -1,0 +1,104 @@
+package school.evidence.query.plan;
+
+import school.evidence.platform.pages.PageController;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import school.evidence.kernel.Rejection;
+import school.evidence.kernel.plan.HalfTerm;
+import school.evidence.kernel.plan.OfstedArea;
+import school.evidence.kernel.plan.Rag;
+import school.evidence.kernel.plan.SchoolCalendar;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.Caller;
+import school.evidence.platform.access.Role;
+import school.evidence.platform.access.Who;
+import school.evidence.query.school.SchoolNames;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The plan and one action, as pages: RAG always as a tag that says its word, the Ofsted links under the framework
+ * chosen, and either page as it stood at a moment chosen ({@code asOf}, in school time), with a banner while it is.
+ * The judge-RAG form on the action page posts to the command side, which sends back here what was typed and why it
+ * was refused when it was.
+ */
+@PageController
+class PlanPages {
+
+    private final PlanReads plans;
+    private final SchoolNames names;
+
+    PlanPages(PlanReads plans, SchoolNames names) {
+        this.plans = plans;
+        this.names = names;
+    }
+
+    @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.PLAN)
+    @GetMapping("/plans/{planId}")
+    String plan(@PathVariable String planId, @RequestParam(required = false) OfstedArea.Framework framework,
+                @RequestParam(required = false) String asOf, Model model) {
+        Optional<Instant> at = moment(asOf, model);
+        PlanView plan = plans.plan(planId, framework, at.orElse(null));
+        model.addAttribute("plan", plan);
+        model.addAttribute("schoolName", names.of(plan.schoolUrn()));
+        model.addAttribute("framework", framework);
+        model.addAttribute("frameworks", List.of(OfstedArea.Framework.EIF_2019, OfstedArea.Framework.RENEWED_2025));
+        return "plan";
+    }
+
+    @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.PLAN)
+    @GetMapping("/plans/{planId}/actions/{actionId}")
+    String action(@PathVariable String planId, @PathVariable String actionId,
+                  @RequestParam(required = false) String asOf, Model model) {
+        Optional<Instant> at = moment(asOf, model);
+        Caller reader = Caller.current();
+        PlanView plan = plans.plan(planId, null, at.orElse(null));
+        PlanView.Action action = plan.actions().stream().filter(a -> a.actionId().equals(actionId)).findFirst()
+                .orElseThrow(() -> Rejection.notFound("actionId", "The plan has no action " + actionId));
+        ActionTimeline timeline = plans.timeline(planId, actionId, at.orElse(null), reader);
+        model.addAttribute("plan", plan);
+        model.addAttribute("action", action);
+        model.addAttribute("timeline", timeline.entries().reversed());
+        model.addAttribute("evidence", ActionEvidence.choices(timeline));
+        boolean judges = reader.has(Role.SENIOR_LEADER) && at.isEmpty() && !action.withdrawn();
+        model.addAttribute("mayJudge", judges);
+        model.addAttribute("halfTerms", HalfTerm.values());
+        model.addAttribute("rags", Rag.values());
+        if (!model.containsAttribute("judgeForm")) { // a refused form comes back as typed (flash)
+            model.addAttribute("judgeForm", Map.of("halfTerm", currentHalfTerm(planId), "status", "",
+                                                   "rationale", "", "evidence", List.of()));
+        }
+        return "action";
+    }
+
+    private String currentHalfTerm(String planId) {
+        Optional<SchoolCalendar> calendar = plans.calendarOf(planId);
+        HalfTerm now = calendar.map(c -> c.halfTermOf(LocalDate.now(PlanReads.SCHOOL_ZONE))).orElse(null);
+        return now == null ? "" : now.name();
+    }
+
+    /** A moment typed in school time ({@code 2023-10-20T16:00}); a mistyped one is said on the page, not ignored. */
+    private static Optional<Instant> moment(String asOf, Model model) {
+        if (asOf == null || asOf.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Instant at = LocalDateTime.parse(asOf).atZone(PlanReads.SCHOOL_ZONE).toInstant();
+            model.addAttribute("asOf", at);
+            model.addAttribute("asOfTyped", asOf);
+            return Optional.of(at);
+        } catch (DateTimeParseException e) {
+            throw Rejection.invalid("asOf", "Enter the date and time as a date and a time, for example 20 October "
+                    + "2023 at 4pm");
+        }
+    }
+}
