@@ -4,7 +4,7 @@ import school.evidence.platform.access.Allowed;
 import school.evidence.platform.access.AccessRules.ScopeKind;
 import school.evidence.platform.access.Who;
 import school.evidence.platform.access.Caller;
-import school.evidence.platform.access.Role;
+import school.evidence.platform.access.Recorders;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.groups.Default;
@@ -73,10 +73,7 @@ class MonitoringController {
 
     /** School staff record any kind; governors only their visits and trust officers only external reviews. */
     private static void mayRecord(Caller caller, MonitoringType type) {
-        boolean allowed = caller.has(Role.SENIOR_LEADER) || caller.has(Role.SUBJECT_LEADER)
-                || (caller.has(Role.GOVERNOR) && type == MonitoringType.GOVERNOR_VISIT)
-                || (caller.has(Role.TRUST_OFFICER) && type == MonitoringType.EXTERNAL_REVIEW);
-        if (!allowed) {
+        if (!Recorders.mayRecord(caller, type)) {
             throw new AccessDeniedException("Your role may not record " + type);
         }
     }

@@ -65,6 +65,14 @@ final class Browser implements AutoCloseable {
         return driver.findElement(by);
     }
 
+    /** Clicks something that leads to another page, and waits until that page has replaced this one. */
+    void go(By by) {
+        WebElement page = find(By.tagName("html"));
+        find(by).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
     String heading() {
         return find(By.tagName("h1")).getText();
     }

@@ -1,15 +1,10 @@
 package school.evidence.standalone;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -25,39 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * against its field and nothing typed lost; when another leader judged first, both judgements meet on screen, never a
  * bare 409; a governor reads the action but cannot judge it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = {"evidence.store.in-memory=true", "evidence.demo.load-school=true",
-                              "evidence.demo.schools=108520"})
-class JudgeRagJourneyTest {
+class JudgeRagJourneyTest extends JourneyTest {
 
     private static final String PLAN = "/plans/108520-2023-24";
-
-    @LocalServerPort
-    int port;
-    Browser browser;
-
-    @BeforeEach
-    void start() {
-        new Api("http://localhost:" + port, "governor")
-                .await("/api/plans/108520-2023-24", r -> r.status() == 200 && r.body().path("version").asInt() >= 32);
-        browser = new Browser("http://localhost:" + port);
-    }
-
-    @AfterEach
-    void stop() {
-        browser.close();
-    }
-
-    @AfterAll
-    static void report() {
-        System.out.printf("axe: %d pages checked, %d checks run, 0 violations%n", Browser.PAGES_CHECKED.get(),
-                          Browser.CHECKS_RUN.get());
-    }
-
-    private static void signIn(Browser browser, String who) {
-        browser.open("/sign-in");
-        browser.find(By.id("sign-in-" + who)).click();
-    }
 
     // the journeys share one service (and its ledger): each judges a half-term of its own
 
@@ -89,7 +54,7 @@ class JudgeRagJourneyTest {
         if (tickFirstEvidence) {
             browser.find(By.id("evidence")).click();
         }
-        browser.find(By.xpath("//button[text()='Save judgement']")).click();
+        browser.go(By.xpath("//button[text()='Save judgement']"));
     }
 
     @Test
@@ -120,7 +85,7 @@ class JudgeRagJourneyTest {
         browser.find(By.cssSelector(".govuk-details__summary")).click();
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1];",
                 browser.find(By.id("asOf")), LocalDateTime.ofInstant(before, ZoneId.of("Europe/London")).toString());
-        browser.find(By.xpath("//button[text()='Show as it stood']")).click();
+        browser.go(By.xpath("//button[text()='Show as it stood']"));
         assertThat(browser.text()).contains("You are looking at the plan as it stood on")
                                   .doesNotContain("Summer 1, by slt");
         browser.accessible("plan as it stood");
@@ -154,7 +119,7 @@ class JudgeRagJourneyTest {
             new Select(other.find(By.id("halfTerm"))).selectByVisibleText("Spring 1");
             other.find(By.cssSelector("input[name=status][value=RED]")).click();
             other.find(By.id("rationale")).sendKeys("No impact seen in the spring book look");
-            other.find(By.xpath("//button[text()='Save judgement']")).click();
+            other.go(By.xpath("//button[text()='Save judgement']"));
             assertThat(other.text()).contains("Judgement saved: Red for Spring 1");
         }
 
@@ -165,7 +130,7 @@ class JudgeRagJourneyTest {
                 .isEqualTo("Strong evidence across the school");
         browser.accessible("action after a conflict");
 
-        browser.find(By.xpath("//button[text()='Save judgement']")).click();
+        browser.go(By.xpath("//button[text()='Save judgement']"));
         assertThat(browser.text()).contains("Judgement saved: Green for Spring 1");
     }
 
@@ -173,7 +138,7 @@ class JudgeRagJourneyTest {
     void aGovernorReadsTheActionButCannotJudgeIt() throws Exception {
         signIn(browser, "slt");
         String action = openAnActionWithEvidence();
-        browser.find(By.cssSelector(".evidence-account__button")).click();
+        browser.go(By.cssSelector(".evidence-account__button"));
         signIn(browser, "governor");
         browser.open(action);
         assertThat(browser.driver.findElements(By.id("judge"))).isEmpty();

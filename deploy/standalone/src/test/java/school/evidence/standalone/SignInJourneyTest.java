@@ -1,14 +1,9 @@
 package school.evidence.standalone;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,33 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sees this half-term at a glance in words; a governor of one school is refused another school's page with a page
  * that says why; nobody reaches a page without signing in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = {"evidence.store.in-memory=true", "evidence.demo.load-school=true",
-                              "evidence.demo.schools=108520"})
-class SignInJourneyTest {
-
-    @LocalServerPort
-    int port;
-    Browser browser;
-
-    @BeforeEach
-    void start() {
-        // the demo school is loaded in the background: wait for its plan before looking at it
-        new Api("http://localhost:" + port, "governor")
-                .await("/api/plans/108520-2023-24", r -> r.status() == 200 && r.body().path("version").asInt() >= 32);
-        browser = new Browser("http://localhost:" + port);
-    }
-
-    @AfterEach
-    void stop() {
-        browser.close();
-    }
-
-    @AfterAll
-    static void report() {
-        System.out.printf("axe: %d pages checked, %d checks run, 0 violations%n", Browser.PAGES_CHECKED.get(),
-                          Browser.CHECKS_RUN.get());
-    }
+class SignInJourneyTest extends JourneyTest {
 
     @Test
     void aSeniorLeaderSignsInWithTheKeyboardAloneAndSeesTheirSchoolAtAGlance() throws Exception {
@@ -61,6 +30,8 @@ class SignInJourneyTest {
         keys.sendKeys(Keys.TAB).sendKeys(Keys.TAB).perform();
         assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Sign in as senior leader");
         keys.sendKeys(Keys.ENTER).perform();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/schools/"));
 
         assertThat(browser.path()).isEqualTo("/schools/108520");
         assertThat(browser.heading()).isEqualTo("Usworth Colliery Primary School");
@@ -78,7 +49,7 @@ class SignInJourneyTest {
     @Test
     void aGovernorIsRefusedAnotherSchoolsPageWithAPageThatSaysWhy() throws Exception {
         browser.open("/sign-in");
-        browser.find(By.id("sign-in-governor")).click();
+        browser.go(By.id("sign-in-governor"));
         assertThat(browser.path()).isEqualTo("/schools/108520");
 
         browser.open("/schools/100000");
@@ -91,8 +62,8 @@ class SignInJourneyTest {
     @Test
     void signingOutEndsTheSessionAndPagesAskToSignInAgain() throws Exception {
         browser.open("/sign-in");
-        browser.find(By.id("sign-in-subject-leader")).click();
-        browser.find(By.cssSelector(".evidence-account__button")).click();
+        browser.go(By.id("sign-in-subject-leader"));
+        browser.go(By.cssSelector(".evidence-account__button"));
         assertThat(browser.path()).isEqualTo("/sign-in?signedOut");
         assertThat(browser.text()).contains("You have signed out.");
         browser.accessible("signed out");

@@ -27,6 +27,13 @@ class PageProblems {
         return "problem";
     }
 
+    /** Refused inside a page's handler (a governor asking for a lesson-visit form): the page that says why. */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    String refused(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        return "refused";
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     String mistyped(MethodArgumentTypeMismatchException e, HttpServletResponse response, Model model) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
