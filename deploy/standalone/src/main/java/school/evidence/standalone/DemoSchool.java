@@ -4,6 +4,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -28,6 +29,7 @@ import school.evidence.kernel.plan.PlanCommands.AddSection;
 import school.evidence.kernel.plan.PlanCommands.AddSuccessCriterion;
 import school.evidence.kernel.plan.PlanCommands.CreateImprovementPlan;
 import school.evidence.kernel.plan.PlanCommands.JudgeActionRag;
+import school.evidence.kernel.plan.PlanCommands.PlanMonitoring;
 import school.evidence.kernel.plan.PlanId;
 import school.evidence.kernel.plan.Rag;
 import school.evidence.kernel.plan.ActionDetails;
@@ -51,8 +53,10 @@ import static school.evidence.kernel.plan.HalfTerm.SUMMER_2;
 
 /**
  * A realistic school to look at straight away ({@code evidence.demo.load-school=true}): a primary school's plan for
- * 2023-24, modelled on the sample plan in shared/seeds, with the autumn term's monitoring and RAG judgements.
- * Recorded through the ordinary commands, so it is in the ledger like anything else. Loaded once.
+ * the current school year, modelled on the sample plan in shared/seeds, with monitoring over the past weeks, RAG
+ * judgements, next steps (some overdue), a criterion due this half-term and monitoring planned but not yet done.
+ * Recorded through the ordinary commands, so it is in the ledger like anything else (and, being recorded on the day
+ * it is loaded, honestly marked as recorded after the visits it describes). Loaded once.
  */
 @Component
 @ConditionalOnProperty(name = "evidence.demo.load-school", havingValue = "true")
@@ -64,10 +68,13 @@ class DemoSchool implements ApplicationRunner {
 
     private final CommandSender commands;
     private final EventStore eventStore;
+    private final DemoYear year;
 
-    DemoSchool(CommandSender commands, EventStore eventStore) {
+    /** @param today the day the demo lives on: today unless pinned (tests pin it so pages read the same each run) */
+    DemoSchool(CommandSender commands, EventStore eventStore, @Value("${evidence.demo.today:}") String today) {
         this.commands = commands;
         this.eventStore = eventStore;
+        this.year = today.isBlank() ? DemoYear.now() : DemoYear.pinned(LocalDate.parse(today));
     }
 
     @Override
@@ -83,14 +90,16 @@ class DemoSchool implements ApplicationRunner {
         } finally {
             SecurityContextHolder.clearContext();
         }
-        log.info("Demo school {} loaded: plan {}", URN, PlanId.of(URN, "2023-24"));
+        log.info("Demo school {} loaded: plan {}", URN, PlanId.of(URN, year.academicYear()));
     }
 
     private void load() {
+        String y = year.academicYear();
         commands.send(new RegisterSchool(URN, "Usworth Colliery Primary School"));
-        commands.send(new SetSchoolCalendar(URN, calendar()));
-        String plan = PlanId.of(URN, "2023-24");
-        commands.send(new CreateImprovementPlan(plan, URN, "2023-24", "School Improvement Plan 2023-2024"));
+        commands.send(new SetSchoolCalendar(URN, year.calendar()));
+        String plan = PlanId.of(URN, y);
+        commands.send(new CreateImprovementPlan(plan, URN, y, "School Improvement Plan " + y.substring(0, 4) + "-"
+                + (Integer.parseInt(y.substring(0, 4)) + 1)));
 
         priority(plan, "P1", "All teaching across time is good, evidenced through a range of monitoring.", SUMMER_2);
         priority(plan, "P2", "Key priorities for improving teaching and learning are embedded, with impact clear "
@@ -118,7 +127,7 @@ class DemoSchool implements ApplicationRunner {
         criterion(plan, expectations, "Subject leaders keep staff informed through regular CPD of new initiatives "
                 + "and expectations arising from training or monitoring.", AUTUMN_2, SPRING_2, SUMMER_2);
         criterion(plan, expectations, "Timetables streamlined so every class has time to cover all subjects.",
-                  AUTUMN_1);
+                  year.current());
 
         String goodTeaching = action(plan, teaching, "2", "Teaching across time is at least good for all teaching "
                 + "staff.", List.of("P1", "P2", "P4"), List.of("HT", "DHT", "AHT"));
@@ -153,50 +162,48 @@ class DemoSchool implements ApplicationRunner {
         criterion(plan, challenge, "Higher attaining pupils are identified and challenge is planned in every "
                 + "lesson.", AUTUMN_1);
 
-        String visit = monitor(MonitoringType.LESSON_VISIT, LocalDate.of(2023, 10, 12), "DHT", "Reading",
+        String visit = monitor(MonitoringType.LESSON_VISIT, year.daysAgo(53), "DHT", "Reading",
                                List.of("Y4"), List.of("Clear modelling of inference using a shared text",
                                                       "Reading book matched to phonics stage for all pupils observed"),
                                List.of("Pace in independent work slowed for higher attainers"),
                                List.of(expectations, reading));
-        String scrutiny = monitor(MonitoringType.BOOK_SCRUTINY, LocalDate.of(2023, 10, 19), "English Leader",
+        String scrutiny = monitor(MonitoringType.BOOK_SCRUTINY, year.daysAgo(46), "English Leader",
                                   "Writing", List.of("Y3", "Y4", "Y5", "Y6"),
                                   List.of("Consistent use of the marking policy", "Vocabulary lists used in writing"),
                                   List.of("Editing and redrafting seen in few books"), List.of(expectations));
-        String walk = monitor(MonitoringType.LEARNING_WALK, LocalDate.of(2023, 11, 8), "HT", "Reading environment",
+        String walk = monitor(MonitoringType.LEARNING_WALK, year.daysAgo(26), "HT", "Reading environment",
                               List.of("EYFS", "Y1", "Y2"), List.of("Reading areas inviting and well stocked"),
                               List.of("Displays do not yet promote high-quality texts"), List.of(reading));
-        String pupilVoice = monitor(MonitoringType.PUPIL_VOICE, LocalDate.of(2023, 11, 22), "AHT", "History",
+        String pupilVoice = monitor(MonitoringType.PUPIL_VOICE, year.daysAgo(12), "AHT", "History",
                                     List.of("Y5", "Y6"),
                                     List.of("Pupils linked this topic to what they learned in Y4"),
                                     List.of("Subject vocabulary recalled by few pupils"), List.of(priorLearning));
-        String ppm = monitor(MonitoringType.PUPIL_PROGRESS_MEETING, LocalDate.of(2023, 10, 5), "HT", "Maths",
+        String ppm = monitor(MonitoringType.PUPIL_PROGRESS_MEETING, year.daysAgo(60), "HT", "Maths",
                              List.of("Y2"), List.of("Barriers identified for each underachieving pupil"),
                              List.of("Interventions for pupil premium pupils not yet time-limited"),
                              List.of(progressMeetings));
-        String planning = monitor(MonitoringType.PLANNING_SCRUTINY, LocalDate.of(2023, 12, 6), "DHT", "Maths",
+        String planning = monitor(MonitoringType.PLANNING_SCRUTINY, year.daysAgo(2), "DHT", "Maths",
                                   List.of("Y5", "Y6"), List.of("Challenge tasks planned for higher attainers"),
                                   List.of("Challenge not planned in every lesson"), List.of(challenge));
 
-        rag(plan, expectations, AUTUMN_1, Rag.GREEN, "Visits and book scrutiny show expectations shared and applied.",
+        rag(plan, expectations, year.halfTermOf(year.daysAgo(46)), Rag.GREEN, "Visits and book scrutiny show expectations shared and applied.",
             visit, scrutiny);
-        rag(plan, reading, AUTUMN_2, Rag.AMBER, "Books matched to phonics stage; the reading environment is still "
+        rag(plan, reading, year.halfTermOf(year.daysAgo(26)), Rag.AMBER, "Books matched to phonics stage; the reading environment is still "
                 + "being developed.", visit, walk);
-        rag(plan, priorLearning, AUTUMN_2, Rag.AMBER, "Pupils make links, but vocabulary recall is weak.",
+        rag(plan, priorLearning, year.halfTermOf(year.daysAgo(12)), Rag.AMBER, "Pupils make links, but vocabulary recall is weak.",
             pupilVoice);
-        rag(plan, progressMeetings, AUTUMN_1, Rag.GREEN, "Meetings record barriers and agreed interventions.", ppm);
-        rag(plan, challenge, AUTUMN_2, Rag.RED, "Challenge is not yet planned in every lesson.", planning);
+        rag(plan, progressMeetings, year.halfTermOf(year.daysAgo(60)), Rag.GREEN, "Meetings record barriers and agreed interventions.", ppm);
+        // planned and not yet done: a deep dive this half-term, lesson visits next half-term
+        commands.send(new PlanMonitoring(plan, UUID.randomUUID().toString(), year.current(), MonitoringType.DEEP_DIVE,
+                                         "History", List.of(priorLearning), "AHT"));
+        commands.send(new PlanMonitoring(plan, UUID.randomUUID().toString(), year.next(), MonitoringType.LESSON_VISIT,
+                                         "Maths", List.of(challenge), "DHT"));
+        rag(plan, challenge, year.halfTermOf(year.daysAgo(2)), Rag.RED, "Challenge is not yet planned in every lesson.", planning);
     }
 
-    /** Half-term dates for 2023-24 (a typical north-east England local-authority calendar). */
+    /** Half-term dates for 2023-24, as the end-to-end tests' own plans use them. */
     static SchoolCalendar calendar() {
-        Map<HalfTerm, SchoolCalendar.Term> terms = new java.util.EnumMap<>(HalfTerm.class);
-        terms.put(AUTUMN_1, new SchoolCalendar.Term(LocalDate.of(2023, 9, 5), LocalDate.of(2023, 10, 20)));
-        terms.put(AUTUMN_2, new SchoolCalendar.Term(LocalDate.of(2023, 10, 30), LocalDate.of(2023, 12, 19)));
-        terms.put(SPRING_1, new SchoolCalendar.Term(LocalDate.of(2024, 1, 4), LocalDate.of(2024, 2, 9)));
-        terms.put(SPRING_2, new SchoolCalendar.Term(LocalDate.of(2024, 2, 19), LocalDate.of(2024, 3, 28)));
-        terms.put(SUMMER_1, new SchoolCalendar.Term(LocalDate.of(2024, 4, 15), LocalDate.of(2024, 5, 24)));
-        terms.put(SUMMER_2, new SchoolCalendar.Term(LocalDate.of(2024, 6, 3), LocalDate.of(2024, 7, 19)));
-        return new SchoolCalendar("2023-24", terms);
+        return DemoYear.calendar("2023-24");
     }
 
     private void priority(String plan, String code, String statement, HalfTerm first, HalfTerm... more) {
@@ -250,7 +257,7 @@ class DemoSchool implements ApplicationRunner {
     }
 
     private void rag(String plan, String action, HalfTerm halfTerm, Rag status, String rationale, String... evidence) {
-        commands.send(new JudgeActionRag(plan, action, halfTerm, status, rationale, List.of(evidence), "demo-loader",
+        commands.send(new JudgeActionRag(plan, action, halfTerm, status, rationale, List.of(evidence), "Head teacher",
                                          null));
     }
 

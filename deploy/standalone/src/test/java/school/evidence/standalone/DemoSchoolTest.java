@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import school.evidence.kernel.plan.AcademicYear;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo switch loads a realistic school a newcomer can look at straight away. */
+/** The demo switch loads a realistic school, living in the current school year, a newcomer can look at at once. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = {"evidence.store.in-memory=true", "evidence.demo.load-school=true"})
 class DemoSchoolTest {
@@ -16,21 +20,53 @@ class DemoSchoolTest {
     int port;
 
     @Test
-    void loadsThePlanItsMonitoringRagAndNextSteps() {
+    void loadsThisYearsPlanItsMonitoringRagNextStepsAndPlannedMonitoring() {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        String plan = "/api/plans/108520-" + AcademicYear.containing(today);
         Api governor = new Api("http://localhost:" + port, "governor");
-        JsonNode plan = governor.await("/api/plans/108520-2023-24",
-                                       r -> r.status() == 200 && r.body().path("version").asInt() >= 32).body();
-        assertThat(plan.path("priorities").size()).isEqualTo(9);
-        assertThat(plan.path("sections").size()).isEqualTo(2);
-        assertThat(plan.path("actions").size()).isEqualTo(6);
-        assertThat(plan.path("rollUp").path("distribution").path("GREEN").asInt()).isEqualTo(2);
-        assertThat(plan.path("rollUp").path("distribution").path("AMBER").asInt()).isEqualTo(2);
-        assertThat(plan.path("rollUp").path("distribution").path("RED").asInt()).isEqualTo(1);
-        assertThat(governor.await("/api/schools/108520/monitoring", r -> r.body().size() == 6).body().size()).isEqualTo(6);
+        JsonNode body = governor.await(plan, r -> r.status() == 200 && r.body().path("version").asInt() >= 34).body();
+        assertThat(body.path("priorities").size()).isEqualTo(9);
+        assertThat(body.path("sections").size()).isEqualTo(2);
+        assertThat(body.path("actions").size()).isEqualTo(6);
+        assertThat(body.path("rollUp").path("distribution").path("GREEN").asInt()).isEqualTo(2);
+        assertThat(body.path("rollUp").path("distribution").path("AMBER").asInt()).isEqualTo(2);
+        assertThat(body.path("rollUp").path("distribution").path("RED").asInt()).isEqualTo(1);
+        JsonNode monitoring = governor.await("/api/schools/108520/monitoring", r -> r.body().size() == 6).body();
+        monitoring.forEach(m -> {
+            LocalDate on = LocalDate.parse(m.path("current").path("occurredOn").asText());
+            assertThat(on).isBeforeOrEqualTo(today);
+            assertThat(AcademicYear.containing(on)).isEqualTo(AcademicYear.containing(today));
+        });
         assertThat(governor.await("/api/schools/108520/next-steps?status=ALL", r -> r.body().size() == 6).body().size())
                 .isEqualTo(6);
-        JsonNode flags = governor.get("/api/plans/108520-2023-24/flags?on=2024-01-15").body();
+        // every next step is due within four weeks of today, so a month on all six are overdue
+        JsonNode flags = governor.get(plan + "/flags?on=" + today.plusDays(30)).body();
         assertThat(flags.path("overdueNextSteps").size()).isEqualTo(6);
-        assertThat(flags.path("unjudgedCriteria").size()).isGreaterThan(0);
+        JsonNode schedule = governor.get(plan + "/schedule?on=" + today).body();
+        assertThat(schedule.path("counts").path("PLANNED").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void theYearIsTheOneContainingTodayWithHalfTermsOnTheModelsWeekdays() {
+        DemoYear year = DemoYear.of(LocalDate.of(2026, 12, 4));
+        assertThat(year.academicYear()).isEqualTo("2026-27");
+        assertThat(year.calendar().problem()).isNull();
+        assertThat(year.calendar().firstDay()).isEqualTo(LocalDate.of(2026, 9, 8)).matches(d -> d.getDayOfWeek()
+                == LocalDate.of(2023, 9, 5).getDayOfWeek());
+        assertThat(year.current()).hasToString("AUTUMN_2");
+        assertThat(year.next()).hasToString("SPRING_1");
+        assertThat(year.daysAgo(60)).isEqualTo(LocalDate.of(2026, 10, 5));
+        assertThat(DemoYear.calendar("2031-32").problem()).isNull();
+    }
+
+    @Test
+    void earlyInSeptemberNothingFallsBeforeTheYearAndInAugustTheYearJustEndedIsShown() {
+        DemoYear september = DemoYear.of(LocalDate.of(2027, 9, 3));
+        assertThat(september.daysAgo(60)).isEqualTo(LocalDate.of(2027, 9, 1));
+        assertThat(september.halfTermOf(september.daysAgo(60))).hasToString("AUTUMN_1");
+        DemoYear august = DemoYear.of(LocalDate.of(2027, 8, 20));
+        assertThat(august.academicYear()).isEqualTo("2026-27");
+        assertThat(august.current()).hasToString("SUMMER_2");
+        assertThat(august.next()).hasToString("SUMMER_2");
     }
 }

@@ -14,8 +14,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = {"evidence.store.in-memory=true", "evidence.demo.load-school=true",
-                              "evidence.demo.schools=108520"})
+                              "evidence.demo.schools=108520", "evidence.demo.today=" + JourneyTest.DEMO_DAY})
 abstract class JourneyTest {
+
+    /** The day the demo school is pinned to, so pages read the same on every run; its plan is 2026-27's. */
+    static final String DEMO_DAY = "2026-12-04";
+    static final String PLAN_ID = "108520-2026-27";
 
     @LocalServerPort
     int port;
@@ -25,7 +29,7 @@ abstract class JourneyTest {
     void start() {
         // the demo school is loaded in the background: wait for its plan before looking at it
         new Api(base(), "governor")
-                .await("/api/plans/108520-2023-24", r -> r.status() == 200 && r.body().path("version").asInt() >= 32);
+                .await("/api/plans/" + PLAN_ID, r -> r.status() == 200 && r.body().path("version").asInt() >= 34);
         browser = new Browser(base());
     }
 

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JudgeRagJourneyTest extends JourneyTest {
 
-    private static final String PLAN = "/plans/108520-2023-24";
+    private static final String PLAN = "/plans/" + PLAN_ID;
 
     // the journeys share one service (and its ledger): each judges a half-term of its own
 

@@ -43,7 +43,7 @@ class RecordMonitoringJourneyTest extends JourneyTest {
         browser.fitsNarrowScreen("record form");
         assertThat(browser.driver.findElements(By.id("lessonVisit-teacher"))).as("only the kind's own fields").isEmpty();
 
-        date("occurredOn", "14", "11", "2023");
+        date("occurredOn", "26", "11", "2026");
         type("lead", "English lead");
         type("subject", "English");
         browser.find(By.cssSelector("input[name=yearGroups][value=Y4]")).click();
@@ -56,28 +56,28 @@ class RecordMonitoringJourneyTest extends JourneyTest {
         actions.get(2).click();
         type("step1-text", "Weekly extended write in Y4");
         type("step1-owner", "Y4 team");
-        date("step1-due", "19", "1", "2024");
+        date("step1-due", "19", "1", "2027");
         type("step2-text", "Share the spelling approach with Y3");
         type("step2-owner", "English lead");
-        date("step2-due", "9", "2", "2024");
+        date("step2-due", "9", "2", "2027");
         browser.screenshot("record-form");
         browser.go(By.xpath("//button[text()='Save']"));
 
         assertThat(browser.text()).contains("Book scrutiny recorded", ", by subject-leader",
-                                            "Handwriting joined in most books", "Happened on 14 November 2023");
+                                            "Handwriting joined in most books", "Happened on 26 November 2026");
         assertThat(browser.heading()).isEqualTo(firstAction);
         browser.accessible("action after recording");
 
         browser.open("/schools/108520/monitoring?type=BOOK_SCRUTINY");
         String table = browser.find(By.cssSelector("table.govuk-table")).getText();
-        assertThat(table).contains("14 November 2023", "Book scrutiny", "English lead", "English Y4")
+        assertThat(table).contains("26 November 2026", "Book scrutiny", "English lead", "English Y4")
                          .doesNotContain("Lesson visit");
         browser.accessible("monitoring list");
         browser.fitsNarrowScreen("monitoring list");
         browser.screenshot("monitoring");
 
         browser.open("/schools/108520/next-steps");
-        assertThat(browser.text()).contains("Weekly extended write in Y4", "Y4 team", "19 January 2024",
+        assertThat(browser.text()).contains("Weekly extended write in Y4", "Y4 team", "19 January 2027",
                                             "Share the spelling approach with Y3");
         browser.accessible("next steps");
         browser.fitsNarrowScreen("next steps");

@@ -36,9 +36,9 @@ class SignInJourneyTest extends JourneyTest {
         assertThat(browser.path()).isEqualTo("/schools/108520");
         assertThat(browser.heading()).isEqualTo("Usworth Colliery Primary School");
         String home = browser.text();
-        assertThat(home).contains("School Improvement Plan 2023-2024", "6 in the plan: 2 green, 2 amber, 1 red, 1 not judged",
+        assertThat(home).contains("School Improvement Plan 2026-2027", "6 in the plan: 2 green, 2 amber, 1 red, 1 not judged",
                                   "Teaching, learning and assessment", "Next steps overdue");
-        assertThat(home).doesNotContain("AUTUMN_", "NOT_JUDGED", "108520-2023-24");
+        assertThat(home).doesNotContain("AUTUMN_", "NOT_JUDGED", PLAN_ID);
         assertThat(browser.find(By.cssSelector(".govuk-service-navigation")).getText())
                 .contains("Signed in as Demo Senior Leader");
         browser.accessible("home");
