@@ -62,8 +62,9 @@ final class MonitoringForm {
             }
             LocalDate due = date("step" + n + "-due", "Enter when next step " + n + " is due, for example 15 1 2027",
                                  true);
-            steps.add(new NextStep(null, what, who, due));
+            steps.add(new NextStep(text("step" + n + "-id"), what, who, due)); // an amended step keeps its id
         }
+        List<MonitoringDetails.NextStepCheck> checks = checks();
         if (!errors.isEmpty()) {
             return null;
         }
@@ -73,7 +74,7 @@ final class MonitoringForm {
         MonitoringDetails.Focus focus = subject == null && years.isEmpty() && groups.isEmpty() ? null
                 : new MonitoringDetails.Focus(subject, years, groups);
         return new MonitoringDetails(occurredOn, lead, focus, lines("strengths"), lines("areasForDevelopment"),
-                                     values("actionIds"), lines("evidenceReferences"), steps, List.of(),
+                                     values("actionIds"), lines("evidenceReferences"), steps, checks,
                                      "yes".equals(value("confidential")), Specifics.of(part));
     }
 
@@ -86,11 +87,12 @@ final class MonitoringForm {
             case "learningWalk" -> new Specifics.LearningWalk(lines("learningWalk-classesVisited"));
             case "workScrutiny" -> new Specifics.WorkScrutiny(
                     count("workScrutiny-sampleSize", "Enter how many books or plans were looked at, as a number"),
-                    null);
+                    byGroup("workScrutiny-sampleByGroup"));
             case "pupilVoice" -> new Specifics.PupilVoice(
                     count("pupilVoice-numberOfPupils", "Enter how many pupils took part, as a number"),
                     lines("pupilVoice-questionsAsked"), lines("pupilVoice-whatPupilsSaid"));
-            case "progressMeeting" -> new Specifics.ProgressMeeting(text("progressMeeting-className"), null,
+            case "progressMeeting" -> new Specifics.ProgressMeeting(text("progressMeeting-className"),
+                    byGroup("progressMeeting-pupilsDiscussedByGroup"),
                     lines("progressMeeting-barriers"), lines("progressMeeting-interventionsAgreed"));
             case "deepDive" -> new Specifics.DeepDive(values("deepDive-bundledActivityIds"));
             case "governorVisit" -> new Specifics.GovernorVisit(text("governorVisit-governor"),
@@ -102,6 +104,48 @@ final class MonitoringForm {
             case "moderation" -> new Specifics.Moderation(lines("moderation-partnerSchools"));
             default -> null;
         };
+    }
+
+    /** Earlier next steps this monitoring followed up: {@code check-<stepId>} is the outcome chosen, if any. */
+    private List<MonitoringDetails.NextStepCheck> checks() {
+        List<MonitoringDetails.NextStepCheck> checks = new ArrayList<>();
+        for (String name : form.keySet()) {
+            if (!name.startsWith("check-") || name.endsWith("-impact")) {
+                continue;
+            }
+            MonitoringDetails.CheckOutcome outcome = choice(MonitoringDetails.CheckOutcome.class, name);
+            if (outcome != null) {
+                checks.add(new MonitoringDetails.NextStepCheck(name.substring("check-".length()), outcome,
+                                                               text(name + "-impact")));
+            }
+        }
+        return checks;
+    }
+
+    /** A count for each group of pupils ({@code <name>-SEND}...); blank boxes are left out; null when all are. */
+    private Map<PupilGroup, Integer> byGroup(String name) {
+        Map<PupilGroup, Integer> counts = new java.util.EnumMap<>(PupilGroup.class);
+        for (PupilGroup group : PupilGroup.values()) {
+            String typed = value(name + "-" + group).strip();
+            if (typed.isEmpty()) {
+                continue;
+            }
+            try {
+                counts.put(group, Integer.valueOf(typed));
+            } catch (NumberFormatException e) {
+                errors.put(name, "Enter each group's count as a number, or leave it blank");
+            }
+        }
+        return counts.isEmpty() ? null : counts;
+    }
+
+    /** Why an amendment or a retraction is made; said against the field when missing. */
+    String reason(String problem) {
+        String reason = text("reason");
+        if (reason == null) {
+            errors.put("reason", problem);
+        }
+        return reason;
     }
 
     /** What was typed, for the form to come back filled in (the CSRF token left out). */

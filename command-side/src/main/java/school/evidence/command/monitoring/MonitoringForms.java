@@ -1,6 +1,5 @@
 package school.evidence.command.monitoring;
 
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,7 +8,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import school.evidence.command.CommandSender;
 import school.evidence.kernel.Rejection;
+import school.evidence.kernel.monitoring.MonitoringCommands.AmendMonitoringActivity;
 import school.evidence.kernel.monitoring.MonitoringCommands.RecordMonitoringActivity;
+import school.evidence.kernel.monitoring.MonitoringCommands.RetractMonitoringActivity;
 import school.evidence.kernel.monitoring.MonitoringDetails;
 import school.evidence.kernel.monitoring.MonitoringType;
 import school.evidence.kernel.plan.AcademicYear;
@@ -44,12 +45,7 @@ class MonitoringForms {
     @PostMapping("/schools/{urn}/monitoring/{kind}")
     String record(@PathVariable String urn, @PathVariable String kind,
                   @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
-        MonitoringType type;
-        try {
-            type = MonitoringType.valueOf(kind.toUpperCase(Locale.UK).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw Rejection.notFound("kind", "There is no kind of monitoring called " + kind);
-        }
+        MonitoringType type = typeOf(kind);
         if (!Recorders.mayRecord(Caller.current(), type)) {
             throw new AccessDeniedException("Your role may not record a " + type);
         }
@@ -63,10 +59,7 @@ class MonitoringForms {
         try {
             commands.send(new RecordMonitoringActivity(UUID.randomUUID().toString(), urn, type, details, null));
         } catch (RuntimeException e) {
-            Throwable cause = e instanceof CommandExecutionException && e.getCause() != null ? e.getCause() : e;
-            if (!(cause instanceof Rejection r)) {
-                throw e;
-            }
+            Rejection r = Forms.rejectionOr(e);
             Forms.refused(redirect, "record", typed.typed(), Map.of(fieldOf(r.field()), r.getMessage()));
             return back;
         }
@@ -77,6 +70,60 @@ class MonitoringForms {
         }
         String planId = PlanId.of(urn, AcademicYear.containing(details.occurredOn()));
         return "redirect:/plans/" + planId + "/actions/" + details.actionIds().get(0);
+    }
+
+    /** A change to a record: a new version with the reason given; refused, the form comes back as typed. */
+    @Allowed(value = Who.LEADERS_AND_SUBJECT_LEADERS, scope = ScopeKind.RECORD, variable = "activityId",
+             record = "MonitoringActivity")
+    @PostMapping("/monitoring/{activityId}/amendment")
+    String amend(@PathVariable String activityId, @RequestParam MultiValueMap<String, String> form,
+                 RedirectAttributes redirect) {
+        String back = "redirect:/monitoring/" + activityId + "/amend";
+        MonitoringForm typed = MonitoringForm.read(form);
+        MonitoringDetails details = typed.details(typeOf(form.getFirst("kind")));
+        String reason = typed.reason("Say why you are changing it, for example the wrong year group was ticked");
+        if (details == null || reason == null) {
+            Forms.refused(redirect, "record", typed.typed(), typed.errors);
+            return back;
+        }
+        try {
+            commands.send(new AmendMonitoringActivity(activityId, details, reason));
+        } catch (RuntimeException e) {
+            Rejection r = Forms.rejectionOr(e);
+            Forms.refused(redirect, "record", typed.typed(), Map.of(fieldOf(r.field()), r.getMessage()));
+            return back;
+        }
+        Forms.afterWrite(redirect, "Your change is saved as a new version");
+        return "redirect:/monitoring/" + activityId;
+    }
+
+    /** Withdraws a record from evidence with a reason; it stays, marked retracted. */
+    @Allowed(value = Who.LEADERS_AND_SUBJECT_LEADERS, scope = ScopeKind.RECORD, variable = "activityId",
+             record = "MonitoringActivity")
+    @PostMapping("/monitoring/{activityId}/retraction")
+    String retract(@PathVariable String activityId, @RequestParam MultiValueMap<String, String> form,
+                   RedirectAttributes redirect) {
+        MonitoringForm typed = MonitoringForm.read(form);
+        String reason = typed.reason("Say why it is retracted, for example recorded twice by mistake");
+        if (reason != null) {
+            try {
+                commands.send(new RetractMonitoringActivity(activityId, reason));
+                Forms.afterWrite(redirect, "The record is retracted: it no longer counts as evidence");
+                return "redirect:/monitoring/" + activityId;
+            } catch (RuntimeException e) {
+                typed.errors.put("reason", Forms.rejectionOr(e).getMessage());
+            }
+        }
+        Forms.refused(redirect, "retract", typed.typed(), typed.errors);
+        return "redirect:/monitoring/" + activityId + "#reason";
+    }
+
+    private static MonitoringType typeOf(String kind) {
+        try {
+            return MonitoringType.valueOf(String.valueOf(kind).toUpperCase(Locale.UK).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw Rejection.notFound("kind", "There is no kind of monitoring called " + kind);
+        }
     }
 
     /** The domain names a field as the API does ({@code workScrutiny.sampleSize}); the form as {@code workScrutiny-sampleSize}. */

@@ -1,6 +1,5 @@
 package school.evidence.command.plan;
 
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,7 +61,7 @@ class RagForms {
             commands.send(new JudgeActionRag(planId, actionId, term, rag, rationale, cited,
                                              Actor.current().userId(), version));
         } catch (RuntimeException e) {
-            Throwable cause = e instanceof CommandExecutionException && e.getCause() != null ? e.getCause() : e;
+            Throwable cause = Forms.causeOf(e);
             if (cause instanceof ConflictingAggregateVersionException) {
                 redirect.addFlashAttribute("judgeForm", typed);
                 redirect.addFlashAttribute("judgeConflict", "Someone else changed this plan after you opened the "

@@ -73,6 +73,20 @@ final class Browser implements AutoCloseable {
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
+    /** Types into a field, replacing what is there. */
+    void type(String id, String text) {
+        WebElement field = find(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Fills a GOV.UK date input: {@code name-day}, {@code name-month}, {@code name-year}. */
+    void date(String name, String day, String month, String year) {
+        type(name + "-day", day);
+        type(name + "-month", month);
+        type(name + "-year", year);
+    }
+
     String heading() {
         return find(By.tagName("h1")).getText();
     }

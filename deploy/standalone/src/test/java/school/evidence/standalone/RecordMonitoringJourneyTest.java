@@ -5,6 +5,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.util.List;
+import school.evidence.kernel.monitoring.MonitoringType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,18 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * mistake named; a governor cannot open a lesson-visit form.
  */
 class RecordMonitoringJourneyTest extends JourneyTest {
-
-    private void type(String id, String text) {
-        WebElement field = browser.find(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private void date(String name, String day, String month, String year) {
-        type(name + "-day", day);
-        type(name + "-month", month);
-        type(name + "-year", year);
-    }
 
     private void openBookScrutinyForm(String who) throws Exception {
         browser.open("/sign-in");
@@ -43,23 +32,23 @@ class RecordMonitoringJourneyTest extends JourneyTest {
         browser.fitsNarrowScreen("record form");
         assertThat(browser.driver.findElements(By.id("lessonVisit-teacher"))).as("only the kind's own fields").isEmpty();
 
-        date("occurredOn", "26", "11", "2026");
-        type("lead", "English lead");
-        type("subject", "English");
+        browser.date("occurredOn", "26", "11", "2026");
+        browser.type("lead", "English lead");
+        browser.type("subject", "English");
         browser.find(By.cssSelector("input[name=yearGroups][value=Y4]")).click();
-        type("workScrutiny-sampleSize", "12");
-        type("strengths", "Handwriting joined in most books\nSpelling rules practised weekly");
-        type("areasForDevelopment", "Extended writing is rare");
+        browser.type("workScrutiny-sampleSize", "12");
+        browser.type("strengths", "Handwriting joined in most books\nSpelling rules practised weekly");
+        browser.type("areasForDevelopment", "Extended writing is rare");
         List<WebElement> actions = browser.driver.findElements(By.name("actionIds"));
         String firstAction = browser.find(By.cssSelector("label[for=actionIds]")).getText();
         actions.get(0).click();
         actions.get(2).click();
-        type("step1-text", "Weekly extended write in Y4");
-        type("step1-owner", "Y4 team");
-        date("step1-due", "19", "1", "2027");
-        type("step2-text", "Share the spelling approach with Y3");
-        type("step2-owner", "English lead");
-        date("step2-due", "9", "2", "2027");
+        browser.type("step1-text", "Weekly extended write in Y4");
+        browser.type("step1-owner", "Y4 team");
+        browser.date("step1-due", "19", "1", "2027");
+        browser.type("step2-text", "Share the spelling approach with Y3");
+        browser.type("step2-owner", "English lead");
+        browser.date("step2-due", "9", "2", "2027");
         browser.screenshot("record-form");
         browser.go(By.xpath("//button[text()='Save']"));
 
@@ -90,10 +79,10 @@ class RecordMonitoringJourneyTest extends JourneyTest {
     @Test
     void aFormWithMistakesComesBackFilledInWithEachMistakeNamed() throws Exception {
         openBookScrutinyForm("slt");
-        date("occurredOn", "31", "2", "2023");
-        type("workScrutiny-sampleSize", "twelve");
-        type("strengths", "Presentation is consistent");
-        type("step1-text", "Model extended writing");
+        browser.date("occurredOn", "31", "2", "2023");
+        browser.type("workScrutiny-sampleSize", "twelve");
+        browser.type("strengths", "Presentation is consistent");
+        browser.type("step1-text", "Model extended writing");
         browser.go(By.xpath("//button[text()='Save']"));
 
         assertThat(browser.heading()).isEqualTo("Record a book scrutiny");
@@ -106,6 +95,22 @@ class RecordMonitoringJourneyTest extends JourneyTest {
         assertThat(browser.find(By.id("step1-text")).getAttribute("value")).isEqualTo("Model extended writing");
         browser.accessible("record form with errors");
         browser.screenshot("record-form-errors");
+    }
+
+    @Test
+    void everyKindsFormOpensWithOnlyItsOwnFieldsAndPassesAxe() throws Exception {
+        signIn(browser, "slt");
+        for (MonitoringType type : MonitoringType.values()) { // a senior leader records every kind
+            String kind = type.name().toLowerCase(java.util.Locale.UK).replace('_', '-');
+            browser.open("/schools/108520/monitoring/new/" + kind);
+            assertThat(browser.heading()).as(kind).startsWith("Record a ");
+            assertThat(browser.find(By.cssSelector("main form[method=post] button")).getText()).as(kind).isEqualTo("Save");
+            if (type.ownFields() != null) {
+                assertThat(browser.driver.findElements(By.cssSelector("[name^='" + type.ownFields() + "-']")))
+                        .as(kind + "'s own fields").isNotEmpty();
+            }
+            browser.accessible(kind + " form");
+        }
     }
 
     @Test

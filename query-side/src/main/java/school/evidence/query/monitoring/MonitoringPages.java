@@ -8,14 +8,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import school.evidence.kernel.Rejection;
 import school.evidence.kernel.monitoring.MonitoringType;
 import school.evidence.kernel.monitoring.PupilGroup;
-import school.evidence.kernel.monitoring.Specifics;
 import school.evidence.platform.access.AccessRules.ScopeKind;
 import school.evidence.platform.access.Allowed;
 import school.evidence.platform.access.Caller;
 import school.evidence.platform.access.Recorders;
 import school.evidence.platform.access.Who;
 import school.evidence.platform.pages.PageController;
-import school.evidence.platform.pages.Typed;
 import school.evidence.query.plan.PlanReads;
 import school.evidence.query.plan.PlanView;
 import school.evidence.query.school.SchoolNames;
@@ -35,17 +33,17 @@ import java.util.Map;
 class MonitoringPages {
 
     private static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/London");
-    static final List<String> YEAR_GROUPS = List.of("Nursery", "Reception", "Y1", "Y2", "Y3", "Y4", "Y5", "Y6");
-    static final int NEXT_STEP_ROWS = 3;
 
     private final PlanReads plans;
     private final MonitoringReads monitoring;
     private final SchoolNames names;
+    private final RecordFormModel form;
 
-    MonitoringPages(PlanReads plans, MonitoringReads monitoring, SchoolNames names) {
+    MonitoringPages(PlanReads plans, MonitoringReads monitoring, SchoolNames names, RecordFormModel form) {
         this.plans = plans;
         this.monitoring = monitoring;
         this.names = names;
+        this.form = form;
     }
 
     @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.SCHOOL)
@@ -64,32 +62,9 @@ class MonitoringPages {
         if (!Recorders.mayRecord(Caller.current(), type)) {
             throw new AccessDeniedException("Your role may not record a " + type);
         }
-        LocalDate today = LocalDate.now(SCHOOL_ZONE);
-        PlanView plan = plans.currentPlanOf(urn, today).map(id -> plans.plan(id, null, null)).orElse(null);
-        model.addAttribute("urn", urn);
-        model.addAttribute("schoolName", names.of(urn));
-        model.addAttribute("type", type);
-        model.addAttribute("kind", kind);
-        model.addAttribute("own", type.ownFields());
-        model.addAttribute("plan", plan);
-        model.addAttribute("actions", plan == null ? List.of()
-                : plan.actions().stream().filter(a -> !a.withdrawn()).toList());
-        model.addAttribute("yearGroups", YEAR_GROUPS);
-        model.addAttribute("pupilGroups", PupilGroup.values());
-        model.addAttribute("visitKinds", Specifics.VisitKind.values());
-        model.addAttribute("reviewerKinds", Specifics.ReviewerKind.values());
-        model.addAttribute("stepRows", java.util.stream.IntStream.rangeClosed(1, NEXT_STEP_ROWS).boxed().toList());
-        if (type == MonitoringType.DEEP_DIVE) {
-            model.addAttribute("bundlable", monitoring.list(urn, new MonitoringFilter(null, null, null, null, null,
-                                                                                    false), null, null,
-                                                            Caller.current()).rows());
-        }
-        model.addAttribute("typed", Typed.of(model.getAttribute("recordForm")));
-        if (!model.containsAttribute("recordErrors")) {
-            model.addAttribute("errors", Map.of());
-        } else {
-            model.addAttribute("errors", model.getAttribute("recordErrors"));
-        }
+        String planId = plans.currentPlanOf(urn, LocalDate.now(SCHOOL_ZONE)).orElse(null);
+        form.fill(model, urn, type, planId, null, Map.of());
+        model.addAttribute("formAction", "/schools/" + urn + "/monitoring/" + kind);
         return "record";
     }
 

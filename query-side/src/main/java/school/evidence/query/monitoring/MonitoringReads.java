@@ -40,6 +40,17 @@ public class MonitoringReads {
         return new Listed(rows, found.total());
     }
 
+    /** One record as its reader may see it, or empty when there is none. */
+    public java.util.Optional<MonitoringRecord> one(String activityId, Caller reader) {
+        Document row = activities.find(com.mongodb.client.model.Filters.eq("_id", activityId)).first();
+        if (row == null) {
+            return java.util.Optional.empty();
+        }
+        Document marked = RecordedLate.mark(database, row.getString(ReadModels.SCHOOL_URN), List.of(row)).get(0);
+        return java.util.Optional.of(ReadModels.as(ConfidentialFindings.forReader(database, reader).activity(marked),
+                                                   MonitoringRecord.class));
+    }
+
     /** Next steps by status ({@code OPEN}, {@code OVERDUE} on {@code day}, {@code CHECKED}, {@code ALL}). */
     public List<NextStepView> nextSteps(String urn, String status, String owner, LocalDate day, Caller reader) {
         ConfidentialFindings view = ConfidentialFindings.forReader(database, reader);

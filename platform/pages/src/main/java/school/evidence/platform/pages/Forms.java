@@ -1,6 +1,8 @@
 package school.evidence.platform.pages;
 
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import school.evidence.kernel.Rejection;
 import school.evidence.platform.proof.WriteReceipts;
 
 import java.util.LinkedHashMap;
@@ -20,6 +22,23 @@ public final class Forms {
     public static void afterWrite(RedirectAttributes redirect, String saved) {
         WriteReceipts.lastPositionStored().ifPresent(p -> redirect.addFlashAttribute(ReadYourWrites.SEEN, p));
         redirect.addFlashAttribute("saved", saved);
+    }
+
+    /**
+     * The domain's refusal behind a failed command, if that is what it was (the command bus wraps it); anything else
+     * is not the person's mistake and is thrown on.
+     */
+    public static Rejection rejectionOr(RuntimeException failure) {
+        if (causeOf(failure) instanceof Rejection r) {
+            return r;
+        }
+        throw failure;
+    }
+
+    /** The cause a command failed with, unwrapped from the command bus's wrapper. */
+    public static Throwable causeOf(RuntimeException failure) {
+        return failure instanceof CommandExecutionException && failure.getCause() != null ? failure.getCause()
+                : failure;
     }
 
     /** A refused form: its values as typed, under {@code <form>Form}, and each field's problem under {@code <form>Errors}. */
