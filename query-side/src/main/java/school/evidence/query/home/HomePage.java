@@ -17,6 +17,8 @@ import school.evidence.query.monitoring.NextStepView;
 import school.evidence.query.plan.PlanFlagsView;
 import school.evidence.query.plan.PlanReads;
 import school.evidence.query.plan.PlanView;
+import school.evidence.query.plan.ScheduleReads;
+import school.evidence.kernel.plan.HalfTerm;
 import school.evidence.query.school.SchoolNames;
 
 import java.time.LocalDate;
@@ -26,9 +28,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A school's home page: this half-term at a glance. The plan's RAG by section and priority, what needs a leader's
- * attention (criteria not judged for a half-term that has ended, actions without recent evidence), and next steps
- * overdue.
+ * A school's home page: this half-term at a glance. The plan's RAG by section and priority; this half-term's
+ * criteria due, actions not yet judged and monitoring planned but not done; what needs a leader's attention (criteria
+ * not judged for a half-term that has ended, actions without recent evidence); and next steps overdue, one's own
+ * first.
  */
 @PageController
 class HomePage {
@@ -39,11 +42,13 @@ class HomePage {
     private final PlanReads plans;
     private final MonitoringReads monitoring;
     private final SchoolNames names;
+    private final ScheduleReads schedules;
 
-    HomePage(PlanReads plans, MonitoringReads monitoring, SchoolNames names) {
+    HomePage(PlanReads plans, MonitoringReads monitoring, SchoolNames names, ScheduleReads schedules) {
         this.plans = plans;
         this.monitoring = monitoring;
         this.names = names;
+        this.schedules = schedules;
     }
 
     /** Sends a school's people to their school's home; says what there is for those of no school. */
@@ -74,15 +79,25 @@ class HomePage {
         model.addAttribute("priorityStatements", plan == null ? java.util.Map.of() : plan.priorities().stream()
                 .collect(java.util.stream.Collectors.toMap(PlanView.Priority::code, PlanView.Priority::statement)));
         Optional<SchoolCalendar> calendar = planId.flatMap(plans::calendarOf);
-        model.addAttribute("halfTerm", calendar.map(c -> c.halfTermOf(today)).orElse(null));
+        HalfTerm halfTerm = calendar.map(c -> c.halfTermOf(today)).orElse(null);
+        model.addAttribute("halfTerm", halfTerm);
+        model.addAttribute("now", ThisHalfTerm.of(halfTerm, plan,
+                                                  planId.map(id -> schedules.schedule(id, today)).orElse(null)));
         model.addAttribute("calendarSet", calendar.isPresent());
         PlanFlagsView flags = planId.filter(id -> calendar.isPresent())
                                     .map(id -> flags(id, today, reader)).orElse(null);
         model.addAttribute("flags", flags);
+        // one's own next steps first (owners are typed as names or roles), then the longest overdue
         List<NextStepView> overdue = monitoring.nextSteps(urn, "OVERDUE", null, today, reader).stream()
-                                               .sorted(Comparator.comparing(NextStepView::dueOn)).toList();
+                .sorted(Comparator.comparing((NextStepView s) -> !isMine(s, reader))
+                                  .thenComparing(NextStepView::dueOn)).toList();
         model.addAttribute("overdueSteps", overdue);
         return "home";
+    }
+
+    private static boolean isMine(NextStepView step, Caller reader) {
+        return step.owner() != null && (step.owner().equalsIgnoreCase(reader.name())
+                || step.owner().equalsIgnoreCase(reader.userId()));
     }
 
     private PlanFlagsView flags(String planId, LocalDate today, Caller reader) {

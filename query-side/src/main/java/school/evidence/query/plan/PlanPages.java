@@ -1,5 +1,6 @@
 package school.evidence.query.plan;
 
+import school.evidence.platform.pages.AsOf;
 import school.evidence.platform.pages.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +20,6 @@ import school.evidence.query.school.SchoolNames;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +45,7 @@ class PlanPages {
     @GetMapping("/plans/{planId}")
     String plan(@PathVariable String planId, @RequestParam(required = false) OfstedArea.Framework framework,
                 @RequestParam(required = false) String asOf, Model model) {
-        Optional<Instant> at = moment(asOf, model);
+        Optional<Instant> at = AsOf.moment(asOf, model);
         PlanView plan = plans.plan(planId, framework, at.orElse(null));
         model.addAttribute("plan", plan);
         model.addAttribute("schoolName", names.of(plan.schoolUrn()));
@@ -59,7 +58,7 @@ class PlanPages {
     @GetMapping("/plans/{planId}/actions/{actionId}")
     String action(@PathVariable String planId, @PathVariable String actionId,
                   @RequestParam(required = false) String asOf, Model model) {
-        Optional<Instant> at = moment(asOf, model);
+        Optional<Instant> at = AsOf.moment(asOf, model);
         Caller reader = Caller.current();
         PlanView plan = plans.plan(planId, null, at.orElse(null));
         PlanView.Action action = plan.actions().stream().filter(a -> a.actionId().equals(actionId)).findFirst()
@@ -84,21 +83,5 @@ class PlanPages {
         Optional<SchoolCalendar> calendar = plans.calendarOf(planId);
         HalfTerm now = calendar.map(c -> c.halfTermOf(LocalDate.now(PlanReads.SCHOOL_ZONE))).orElse(null);
         return now == null ? "" : now.name();
-    }
-
-    /** A moment typed in school time ({@code 2023-10-20T16:00}); a mistyped one is said on the page, not ignored. */
-    private static Optional<Instant> moment(String asOf, Model model) {
-        if (asOf == null || asOf.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            Instant at = LocalDateTime.parse(asOf).atZone(PlanReads.SCHOOL_ZONE).toInstant();
-            model.addAttribute("asOf", at);
-            model.addAttribute("asOfTyped", asOf);
-            return Optional.of(at);
-        } catch (DateTimeParseException e) {
-            throw Rejection.invalid("asOf", "Enter the date and time as a date and a time, for example 20 October "
-                    + "2023 at 4pm");
-        }
     }
 }

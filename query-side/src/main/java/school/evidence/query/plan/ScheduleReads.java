@@ -23,13 +23,13 @@ import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /** Reads a plan's monitoring schedule and its monitoring coverage of a term. */
 @Component
-class ScheduleReads {
+public class ScheduleReads {
 
     enum Term { AUTUMN, SPRING, SUMMER }
 
     private final MongoDatabase database;
 
-    ScheduleReads(MongoDatabase database) {
+    public ScheduleReads(MongoDatabase database) {
         this.database = database;
     }
 
@@ -38,7 +38,7 @@ class ScheduleReads {
      * recorded, unretracted activity), {@code OVERDUE} (its half-term has ended by {@code on}, per the school's
      * calendar) or {@code CANCELLED}.
      */
-    ScheduleView schedule(String planId, LocalDate day) {
+    public ScheduleView schedule(String planId, LocalDate day) {
         Document plan = plan(planId);
         Optional<SchoolCalendar> calendar = SchoolCalendarProjection.find(database, plan.getString(SCHOOL_URN),
                                                                           plan.getString("academicYear"));
