@@ -11,16 +11,22 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import school.evidence.platform.access.DemoUsers;
+import school.evidence.platform.access.IdentityProperties;
 import school.evidence.platform.access.RouteAccess;
 import school.evidence.platform.web.WebPlatformAutoConfiguration;
 
 /**
- * The pages people use in a browser: a session after signing in (cookie HttpOnly, SameSite=Lax, Secure), a CSRF token
+ * The pages people use in a browser: a session after signing in (with the school's identity provider by OpenID
+ * Connect, or as a demo user in demo mode; cookie HttpOnly, SameSite=Lax, Secure), a CSRF token
  * on every form, the same access rules as the API ({@code @Allowed} beside each page handler), and a refusal shown as
  * a page that says why. The JSON API keeps its own chain: tokens, no session.
  */
-@AutoConfiguration(after = WebPlatformAutoConfiguration.class)
+// before Boot's OAuth2 client security, which would otherwise add a chain of its own for every request
+@AutoConfiguration(after = WebPlatformAutoConfiguration.class,
+                   beforeName = "org.springframework.boot.autoconfigure.security.oauth2.client.servlet."
+                           + "OAuth2ClientWebSecurityAutoConfiguration")
 @Import({SignInPage.class, RefusedPage.class, PageModel.class, PageProblems.class})
 public class PagesAutoConfiguration {
 
@@ -54,7 +60,8 @@ public class PagesAutoConfiguration {
     @Bean
     @Order(2)
     public SecurityFilterChain pageSecurity(HttpSecurity http, RouteAccess routeAccess,
-                                            ObjectProvider<DemoUsers> demo) throws Exception {
+                                            ObjectProvider<DemoUsers> demo, IdentityProperties identity,
+                                            ObjectProvider<ClientRegistrationRepository> clients) throws Exception {
         AccessDeniedHandlerImpl refused = new AccessDeniedHandlerImpl();
         refused.setErrorPage(RefusedPage.PATH);
         http.authorizeHttpRequests(auth -> auth
@@ -67,6 +74,10 @@ public class PagesAutoConfiguration {
         if (demo.getIfAvailable() != null) {
             http.formLogin(form -> form.loginPage("/sign-in").defaultSuccessUrl("/", false)
                                        .failureUrl("/sign-in?failed"));
+        }
+        ClientRegistrationRepository providers = clients.getIfAvailable();
+        if (providers != null) {
+            IdentityProviderSignIn.configure(http, providers, identity);
         }
         return http.build();
     }

@@ -1,6 +1,7 @@
 package school.evidence.platform.pages;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import school.evidence.platform.access.DemoUsers;
@@ -9,8 +10,8 @@ import school.evidence.platform.access.OpenPage;
 import java.util.List;
 
 /**
- * The sign-in page: in demo mode, one button per demo user (the password is published); otherwise the school's
- * identity provider. Open to everyone, so it carries no {@code @Allowed} rule.
+ * The sign-in page: a button for each identity provider connected ({@code spring.security.oauth2.client.*}) and, in
+ * demo mode, one per demo user (the password is published). Open to everyone, so it carries no {@code @Allowed} rule.
  */
 @PageController
 class SignInPage {
@@ -32,9 +33,11 @@ class SignInPage {
                            "An operator runs the service and sees no school's records."));
 
     private final ObjectProvider<DemoUsers> demo;
+    private final ObjectProvider<ClientRegistrationRepository> providers;
 
-    SignInPage(ObjectProvider<DemoUsers> demo) {
+    SignInPage(ObjectProvider<DemoUsers> demo, ObjectProvider<ClientRegistrationRepository> providers) {
         this.demo = demo;
+        this.providers = providers;
     }
 
     @OpenPage
@@ -44,6 +47,8 @@ class SignInPage {
         model.addAttribute("demoMode", demoMode);
         model.addAttribute("demoUsers", demoMode ? DEMO : List.of());
         model.addAttribute("demoPassword", DemoUsers.PASSWORD);
+        ClientRegistrationRepository clients = providers.getIfAvailable();
+        model.addAttribute("providers", clients == null ? List.of() : IdentityProviderSignIn.providers(clients));
         return "sign-in";
     }
 }

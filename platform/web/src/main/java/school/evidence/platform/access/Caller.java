@@ -40,6 +40,11 @@ public record Caller(String userId, String name, Set<Membership> memberships) {
         }
     }
 
+    /** A signed-in principal that knows its caller: a demo user, or a user signed in to the pages by OpenID Connect. */
+    public interface SignedIn {
+        Caller caller();
+    }
+
     public Caller {
         memberships = Set.copyOf(memberships);
     }
@@ -81,8 +86,8 @@ public record Caller(String userId, String name, Set<Membership> memberships) {
         if (auth.getPrincipal() instanceof Caller caller) {
             return caller;
         }
-        if (auth.getPrincipal() instanceof DemoUsers.DemoUser demo) {
-            return demo.caller();
+        if (auth.getPrincipal() instanceof SignedIn signedIn) {
+            return signedIn.caller();
         }
         // an internal job signed in with a role only (the demo school's loader): a member of nothing
         Set<Role> roles = EnumSet.noneOf(Role.class);

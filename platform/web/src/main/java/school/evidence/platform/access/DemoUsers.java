@@ -23,7 +23,7 @@ public final class DemoUsers implements UserDetailsService {
     public static final String PASSWORD = "demo";
 
     /** A demo user carries the memberships a token would carry. */
-    public static final class DemoUser extends User {
+    public static final class DemoUser extends User implements Caller.SignedIn {
         private final transient Caller caller;
 
         DemoUser(Caller caller) {
@@ -32,6 +32,7 @@ public final class DemoUsers implements UserDetailsService {
             this.caller = caller;
         }
 
+        @Override
         public Caller caller() {
             return caller;
         }

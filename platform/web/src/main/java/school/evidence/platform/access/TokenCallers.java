@@ -62,8 +62,20 @@ public final class TokenCallers implements Converter<Jwt, AbstractAuthentication
         if (checked.hasErrors()) {
             throw new InvalidBearerTokenException(checked.getErrors().iterator().next().getDescription());
         }
-        Caller caller = new Caller(rules.userId(jwt), jwt.getClaimAsString(identity.nameClaim()), memberships(jwt));
-        return new CallerToken(caller, jwt);
+        return new CallerToken(callerOf(jwt.getClaims()), jwt);
+    }
+
+    /**
+     * The caller these claims name, by the configured claim mapping: for an API token and for the ID token of a page
+     * sign-in alike. Null when the claims name no usable user id.
+     */
+    public Caller callerOf(Map<String, Object> claims) {
+        String userId = rules.userId(claims);
+        if (userId == null) {
+            return null;
+        }
+        Object name = claims.get(identity.nameClaim());
+        return new Caller(userId, name instanceof String s && !s.isBlank() ? s : userId, memberships(claims));
     }
 
     /**
@@ -72,14 +84,14 @@ public final class TokenCallers implements Converter<Jwt, AbstractAuthentication
      * roles hold for the schools claim and the trust officer role for the trusts claim. {@code *} is never a wildcard
      * in a token: a school's identity provider does not issue a token for every school.
      */
-    private Set<Caller.Membership> memberships(Jwt jwt) {
-        Set<String> explicit = strings(jwt, identity.membershipsClaim());
-        if (!jwt.hasClaim(identity.membershipsClaim())) {
+    private Set<Caller.Membership> memberships(Map<String, Object> claims) {
+        Set<String> explicit = strings(claims, identity.membershipsClaim());
+        if (!claims.containsKey(identity.membershipsClaim())) {
             Set<Role> roles = new HashSet<>();
-            strings(jwt, identity.roleClaim()).stream().map(identity.roleMapping()::get)
+            strings(claims, identity.roleClaim()).stream().map(identity.roleMapping()::get)
                                                .filter(r -> r != null).forEach(roles::add);
-            Set<String> schools = strings(jwt, identity.schoolsClaim());
-            Set<String> trusts = strings(jwt, identity.trustsClaim());
+            Set<String> schools = strings(claims, identity.schoolsClaim());
+            Set<String> trusts = strings(claims, identity.trustsClaim());
             schools.remove(Caller.EVERY);
             trusts.remove(Caller.EVERY);
             return Caller.memberships(roles, schools, trusts);
@@ -116,8 +128,8 @@ public final class TokenCallers implements Converter<Jwt, AbstractAuthentication
         };
     }
 
-    private static Set<String> strings(Jwt jwt, String claim) {
-        Object value = jwt.getClaims().get(claim);
+    private static Set<String> strings(Map<String, Object> claims, String claim) {
+        Object value = claims.get(claim);
         Set<String> out = new LinkedHashSet<>();
         if (value instanceof Collection<?> list) {
             list.stream().filter(v -> v instanceof String || v instanceof Number).forEach(v -> out.add(String.valueOf(v)));

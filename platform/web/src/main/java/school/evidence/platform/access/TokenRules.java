@@ -47,16 +47,15 @@ final class TokenRules implements OAuth2TokenValidator<Jwt> {
         if (Duration.between(from, expires).compareTo(identity.maxTokenLifetime()) > 0) {
             return refuse("The token lives longer than this service accepts (" + identity.maxTokenLifetime() + ")");
         }
-        if (userId(jwt) == null) {
+        if (userId(jwt.getClaims()) == null) {
             return refuse("The token does not name its user (" + identity.userClaim() + " or sub)");
         }
         return OAuth2TokenValidatorResult.success();
     }
 
     /** The user claim if it is there, else {@code sub}; null unless it is one non-blank string of sensible length. */
-    String userId(Jwt jwt) {
-        Object value = jwt.getClaims().containsKey(identity.userClaim()) ? jwt.getClaims().get(identity.userClaim())
-                : jwt.getClaims().get("sub");
+    String userId(java.util.Map<String, Object> claims) {
+        Object value = claims.containsKey(identity.userClaim()) ? claims.get(identity.userClaim()) : claims.get("sub");
         if (!(value instanceof String s) || s.isBlank() || s.length() > 256 || !s.equals(s.strip())
                 || s.chars().anyMatch(Character::isISOControl)) {
             return null;
