@@ -1,6 +1,12 @@
 package school.evidence.platform.pages;
 
+import com.mongodb.client.MongoDatabase;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.server.AbstractServletWebServerFactory;
@@ -16,6 +22,8 @@ import school.evidence.platform.access.DemoUsers;
 import school.evidence.platform.access.IdentityProperties;
 import school.evidence.platform.access.RouteAccess;
 import school.evidence.platform.web.WebPlatformAutoConfiguration;
+
+import java.time.Duration;
 
 /**
  * The pages people use in a browser: a session after signing in (with the school's identity provider by OpenID
@@ -80,5 +88,37 @@ public class PagesAutoConfiguration {
             IdentityProviderSignIn.configure(http, providers, identity);
         }
         return http.build();
+    }
+
+    /**
+     * Where the service runs as several applications (command side and query side behind one address), the page
+     * session lives in the evidence database so that each sees who signed in ({@code evidence.pages.shared-sessions}).
+     */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "evidence.pages.shared-sessions", havingValue = "true")
+    @EnableSpringHttpSession
+    static class SharedSessionConfiguration {
+
+        @Bean
+        SharedSessions sessionRepository(MongoDatabase evidenceDatabase, ServerProperties server) {
+            Duration timeout = server.getServlet().getSession().getTimeout();
+            return new SharedSessions(evidenceDatabase, timeout == null ? Duration.ofMinutes(30) : timeout);
+        }
+
+        /** The same cookie as a single node's session: configured values first, else HttpOnly, Secure, SameSite=Lax. */
+        @Bean
+        CookieSerializer sessionCookieSerializer(ServerProperties server) {
+            org.springframework.boot.web.server.Cookie configured = server.getServlet().getSession().getCookie();
+            SessionCookieDefaults.fillIn(configured);
+            DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+            cookie.setCookieName(configured.getName());
+            cookie.setUseHttpOnlyCookie(configured.getHttpOnly());
+            cookie.setUseSecureCookie(configured.getSecure());
+            cookie.setSameSite(configured.getSameSite().attributeValue());
+            if (configured.getPath() != null) {
+                cookie.setCookiePath(configured.getPath());
+            }
+            return cookie;
+        }
     }
 }

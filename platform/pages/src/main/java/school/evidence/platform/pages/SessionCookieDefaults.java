@@ -10,7 +10,10 @@ class SessionCookieDefaults implements WebServerFactoryCustomizer<AbstractServle
 
     @Override
     public void customize(AbstractServletWebServerFactory factory) {
-        Cookie cookie = factory.getSession().getCookie();
+        fillIn(factory.getSession().getCookie());
+    }
+
+    static void fillIn(Cookie cookie) {
         if (cookie.getName() == null) {
             cookie.setName("evidence_session");
         }

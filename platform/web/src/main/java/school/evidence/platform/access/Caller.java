@@ -25,14 +25,14 @@ import java.util.stream.Collectors;
  * the roles they hold for that school (or, as a trust officer, for a trust it belongs to). So a check such as
  * {@code has(SENIOR_LEADER)} in a controller always means "senior leader of this school".
  */
-public record Caller(String userId, String name, Set<Membership> memberships) {
+public record Caller(String userId, String name, Set<Membership> memberships) implements java.io.Serializable {
 
     public static final String EVERY = "*";
     /** The request attribute holding the caller as they stand for the request's school or trust. */
     static final String HERE = Caller.class.getName() + ".here";
 
     /** One role, held for one school (its URN), one trust (its id), or, for operators, the whole service. */
-    public record Membership(Role role, String place) {
+    public record Membership(Role role, String place) implements java.io.Serializable {
         public Membership {
             if (role == null || place == null || place.isBlank()) {
                 throw new IllegalArgumentException("A membership needs a role and a place");

@@ -24,7 +24,7 @@ public final class DemoUsers implements UserDetailsService {
 
     /** A demo user carries the memberships a token would carry. */
     public static final class DemoUser extends User implements Caller.SignedIn {
-        private final transient Caller caller;
+        private final Caller caller; // kept with the session (Caller is serializable)
 
         DemoUser(Caller caller) {
             super(caller.userId(), "{noop}" + PASSWORD,
