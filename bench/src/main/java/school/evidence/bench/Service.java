@@ -40,7 +40,7 @@ final class Service implements AutoCloseable {
         this.startupSeconds = startupSeconds;
     }
 
-    static Service start(Path jar, Path dataDir, int port) throws Exception {
+    static Service start(Path jar, Path dataDir, int port, String... more) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM);
@@ -52,6 +52,7 @@ final class Service implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--evidence.demo.enabled=true",
                                "--evidence.demo.schools=*", "--evidence.store.data-dir=" + dataDir,
                                "--logging.level.root=WARN"));
+        command.addAll(List.of(more));
         command.addAll(ARGS);
         Files.createDirectories(dataDir);
         long started = System.nanoTime();
