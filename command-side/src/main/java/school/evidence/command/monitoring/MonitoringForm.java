@@ -6,6 +6,7 @@ import school.evidence.kernel.monitoring.MonitoringDetails.NextStep;
 import school.evidence.kernel.monitoring.MonitoringType;
 import school.evidence.kernel.monitoring.PupilGroup;
 import school.evidence.kernel.monitoring.Specifics;
+import school.evidence.platform.pages.FormReader;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -22,15 +23,12 @@ import java.util.stream.Collectors;
  * date that is not one, a count in words, half a next step) is said here in plain words, against its field; the
  * domain's own rules are checked when the command is sent.
  */
-final class MonitoringForm {
+final class MonitoringForm extends FormReader {
 
     static final int NEXT_STEP_ROWS = 3;
 
-    final Map<String, String> errors = new LinkedHashMap<>();
-    private final MultiValueMap<String, String> form;
-
     private MonitoringForm(MultiValueMap<String, String> form) {
-        this.form = form;
+        super(form);
     }
 
     static MonitoringForm read(MultiValueMap<String, String> form) {
@@ -139,22 +137,6 @@ final class MonitoringForm {
         return counts.isEmpty() ? null : counts;
     }
 
-    /** Why an amendment or a retraction is made; said against the field when missing. */
-    String reason(String problem) {
-        String reason = text("reason");
-        if (reason == null) {
-            errors.put("reason", problem);
-        }
-        return reason;
-    }
-
-    /** What was typed, for the form to come back filled in (the CSRF token left out). */
-    Map<String, List<String>> typed() {
-        Map<String, List<String>> typed = new LinkedHashMap<>(form);
-        typed.remove("_csrf");
-        return typed;
-    }
-
     private LocalDate date(String name, String problem, boolean required) {
         String d = value(name + "-day").strip();
         String m = value(name + "-month").strip();
@@ -189,25 +171,5 @@ final class MonitoringForm {
     private <E extends Enum<E>> E choice(Class<E> type, String name) {
         String typed = value(name);
         return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(typed)).findFirst().orElse(null);
-    }
-
-    private String value(String name) {
-        String v = form.getFirst(name);
-        return v == null ? "" : v;
-    }
-
-    private String text(String name) {
-        String v = value(name).strip();
-        return v.isEmpty() ? null : v;
-    }
-
-    private List<String> values(String name) {
-        List<String> v = form.get(name);
-        return v == null ? List.of() : v.stream().filter(s -> !s.isBlank()).toList();
-    }
-
-    /** A box where each line is one item (strengths, questions asked...). */
-    private List<String> lines(String name) {
-        return value(name).lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -11,7 +11,7 @@ import school.evidence.kernel.plan.HalfTerm;
 import school.evidence.kernel.plan.PlanCommands.JudgeActionRag;
 import school.evidence.kernel.plan.Rag;
 import school.evidence.platform.access.AccessRules.ScopeKind;
-import school.evidence.platform.access.Actor;
+import school.evidence.platform.access.Caller;
 import school.evidence.platform.access.Allowed;
 import school.evidence.platform.access.Who;
 import school.evidence.platform.pages.Forms;
@@ -59,7 +59,7 @@ class RagForms {
         }
         try {
             commands.send(new JudgeActionRag(planId, actionId, term, rag, rationale, cited,
-                                             Actor.current().userId(), version));
+                                             Caller.current().name(), version));
         } catch (RuntimeException e) {
             Throwable cause = Forms.causeOf(e);
             if (cause instanceof ConflictingAggregateVersionException) {

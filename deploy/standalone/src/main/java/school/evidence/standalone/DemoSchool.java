@@ -84,7 +84,7 @@ class DemoSchool implements ApplicationRunner {
             return;
         }
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "demo-loader", null, List.of(new SimpleGrantedAuthority(Role.SENIOR_LEADER.authority()))));
+                "slt", null, List.of(new SimpleGrantedAuthority(Role.SENIOR_LEADER.authority()))));
         try {
             load();
         } finally {

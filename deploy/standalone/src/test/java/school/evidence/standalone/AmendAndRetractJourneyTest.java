@@ -45,7 +45,7 @@ class AmendAndRetractJourneyTest extends JourneyTest {
         browser.go(By.xpath("//button[text()='Save the change']"));
 
         assertThat(browser.text()).contains("Your change is saved as a new version", "Book corners used at lunchtime",
-                                            "Changes", "by subject-leader: Lunchtime use was seen but left out");
+                                            "Changes", "by Demo Subject Leader: Lunchtime use was seen but left out");
         browser.accessible("record after a change");
     }
 
@@ -60,7 +60,7 @@ class AmendAndRetractJourneyTest extends JourneyTest {
         browser.type("reason", "Recorded against the wrong school");
         browser.go(By.xpath("//button[text()='Retract']"));
         assertThat(browser.path()).isEqualTo(address);
-        assertThat(browser.text()).contains("The record is retracted", "Retracted ", "by slt",
+        assertThat(browser.text()).contains("The record is retracted", "Retracted ", "by Demo Senior Leader",
                                             "Recorded against the wrong school")
                                   .doesNotContain("Change this record");
         browser.accessible("retracted record");

@@ -87,6 +87,36 @@ final class Browser implements AutoCloseable {
         type(name + "-year", year);
     }
 
+    /**
+     * Moves the focus with the Tab key alone until it reaches the element (at most 200 presses) and checks that the
+     * focus can be seen there (GOV.UK's yellow focus state: an outline or a box shadow).
+     */
+    void tabTo(By by) {
+        WebElement target = find(by);
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(driver);
+        for (int i = 0; i < 200 && !target.equals(driver.switchTo().activeElement()); i++) {
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        }
+        assertThat(driver.switchTo().activeElement()).as("Tab reaches " + by).isEqualTo(target);
+        Object seen = ((JavascriptExecutor) driver).executeScript(
+                "const s = getComputedStyle(arguments[0]); return (s.outlineStyle !== 'none' && s.outlineWidth !== '0px')"
+                + " || s.boxShadow !== 'none' || s.backgroundColor === 'rgb(255, 221, 0)';", target);
+        assertThat(seen).as("the focus can be seen on " + by).isEqualTo(true);
+    }
+
+    /** Presses keys on whatever has the focus. */
+    void press(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Presses a key that leads to another page, and waits until that page has replaced this one. */
+    void pressToGo(CharSequence key) {
+        WebElement page = find(By.tagName("html"));
+        press(key);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
     String heading() {
         return find(By.tagName("h1")).getText();
     }

@@ -81,13 +81,13 @@ class JudgeRagJourneyTest extends JourneyTest {
         // the plan as it stood before the judgement: the control takes a date and time (set here to the second)
         browser.open(PLAN);
         String now = browser.text();
-        assertThat(now).as(now).contains("Summer 1, by slt");
+        assertThat(now).as(now).contains("Summer 1, by Demo Senior Leader");
         browser.find(By.cssSelector(".govuk-details__summary")).click();
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1];",
                 browser.find(By.id("asOf")), LocalDateTime.ofInstant(before, ZoneId.of("Europe/London")).toString());
         browser.go(By.xpath("//button[text()='Show as it stood']"));
         assertThat(browser.text()).contains("You are looking at the plan as it stood on")
-                                  .doesNotContain("Summer 1, by slt");
+                                  .doesNotContain("Summer 1, by Demo Senior Leader");
         browser.accessible("plan as it stood");
         assertThat(evidenceLabel).doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}"); // no ids on screen
     }

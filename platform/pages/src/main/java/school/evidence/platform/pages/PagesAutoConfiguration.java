@@ -52,8 +52,9 @@ public class PagesAutoConfiguration {
     }
 
     @Bean
-    public Words words() {
-        return new Words();
+    public Words words(ObjectProvider<DemoUsers> demo) {
+        DemoUsers users = demo.getIfAvailable();
+        return users == null ? new Words() : new Words(users::nameOf);
     }
 
     /**

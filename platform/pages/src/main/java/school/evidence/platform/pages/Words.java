@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The school's words for what the system stores as codes: {@code AUTUMN_1} is "Autumn 1", {@code BOOK_SCRUTINY} is
@@ -28,6 +30,28 @@ public class Words {
             Map.entry("LA_ADVISER", "Local authority adviser"),
             Map.entry("DROP_IN", "Drop-in"),
             Map.entry("PUPIL_PROGRESS_MEETING", "Pupil progress meeting"));
+
+    private final Function<String, Optional<String>> names;
+
+    public Words() {
+        this(id -> Optional.empty());
+    }
+
+    /** @param names the name a sign-in id is shown by, where the service knows it (demo users) */
+    public Words(Function<String, Optional<String>> names) {
+        this.names = names;
+    }
+
+    /**
+     * Who did something, as the page can name them: the person's name where the service knows it, else their sign-in
+     * id (events keep the id, not the name, so that a name is never stored in the clear).
+     */
+    public String person(Object userId) {
+        if (userId == null || userId.toString().isBlank()) {
+            return "";
+        }
+        return names.apply(userId.toString()).orElse(userId.toString());
+    }
 
     /** Any code of ours in the school's words: {@code AUTUMN_1} → "Autumn 1", {@code LESSON_VISIT} → "Lesson visit". */
     public String of(Object code) {

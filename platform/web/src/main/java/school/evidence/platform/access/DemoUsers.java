@@ -50,6 +50,11 @@ public final class DemoUsers implements UserDetailsService {
         ).collect(Collectors.toUnmodifiableMap(Caller::userId, Function.identity()));
     }
 
+    /** The name a demo user is shown by ("Demo Senior Leader"), for pages that say who recorded something. */
+    public java.util.Optional<String> nameOf(String userId) {
+        return java.util.Optional.ofNullable(users.get(userId)).map(Caller::name);
+    }
+
     public List<String> names() {
         return users.keySet().stream().sorted().toList();
     }

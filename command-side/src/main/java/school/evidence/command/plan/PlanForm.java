@@ -1,0 +1,89 @@
+package school.evidence.command.plan;
+
+import org.springframework.util.MultiValueMap;
+import school.evidence.kernel.plan.ActionDetails;
+import school.evidence.kernel.plan.HalfTerm;
+import school.evidence.platform.pages.FormReader;
+
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The forms that change an action or a success criterion, read into what the commands take. A cost that is not an
+ * amount, a blank title or no half-term ticked is said here in plain words; the plan's own rules (a priority the plan
+ * does not have, a closed plan) come back from the command.
+ */
+final class PlanForm extends FormReader {
+
+    /** The fields the forms have; a refusal that names another field is shown against the reason. */
+    private static final Set<String> ON_THE_FORMS = Set.of("title", "priorities", "leads", "governorLink", "resources",
+                                                           "cost", "monitoredBy", "evaluatedBy", "text", "halfTerms",
+                                                           "reason");
+
+    PlanForm(MultiValueMap<String, String> form) {
+        super(form);
+    }
+
+    /** The action as typed, or null when something could not be read (then {@link #errors} says what). */
+    ActionDetails actionDetails() {
+        String title = required("title", "Enter what the action is");
+        BigDecimal cost = pounds("cost");
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        return new ActionDetails(title, values("priorities"), values("ofstedActions"), lines("leads"),
+                                 text("governorLink"), text("resources"), cost, lines("monitoredBy"),
+                                 lines("evaluatedBy"));
+    }
+
+    String required(String name, String problem) {
+        String text = text(name);
+        if (text == null) {
+            errors.put(name, problem);
+        }
+        return text;
+    }
+
+    /** The half-terms ticked, or null (and the problem said) when none was. */
+    Set<HalfTerm> halfTerms() {
+        Set<HalfTerm> ticked = EnumSet.noneOf(HalfTerm.class);
+        for (String value : values("halfTerms")) {
+            for (HalfTerm h : HalfTerm.values()) {
+                if (h.name().equals(value)) {
+                    ticked.add(h);
+                }
+            }
+        }
+        if (ticked.isEmpty()) {
+            errors.put("halfTerms", "Choose the half-terms it is checked in");
+            return null;
+        }
+        return ticked;
+    }
+
+    /** The form's name for the field a refusal names ({@code costPounds} is the cost box). */
+    String fieldOf(String domainField) {
+        if ("costPounds".equals(domainField)) {
+            return "cost";
+        }
+        return domainField != null && ON_THE_FORMS.contains(domainField) ? domainField : "reason";
+    }
+
+    private BigDecimal pounds(String name) {
+        String typed = value(name).strip().replace("£", "").replace(",", "");
+        if (typed.isEmpty()) {
+            return null;
+        }
+        try {
+            BigDecimal amount = new BigDecimal(typed);
+            if (amount.signum() >= 0 && amount.scale() <= 2) {
+                return amount;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        errors.put(name, "Enter the cost in pounds, for example 1200 or £1,200.50");
+        return null;
+    }
+}

@@ -1,0 +1,118 @@
+package school.evidence.command.plan;
+
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import school.evidence.command.CommandSender;
+import school.evidence.kernel.Rejection;
+import school.evidence.kernel.plan.ActionDetails;
+import school.evidence.kernel.plan.HalfTerm;
+import school.evidence.kernel.plan.PlanCommands.ReviseAction;
+import school.evidence.kernel.plan.PlanCommands.ReviseSuccessCriterion;
+import school.evidence.kernel.plan.PlanCommands.WithdrawAction;
+import school.evidence.kernel.plan.PlanCommands.WithdrawSuccessCriterion;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.Who;
+import school.evidence.platform.pages.Forms;
+import school.evidence.platform.pages.PageController;
+
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Changing the plan from its pages: revising an action or a success criterion (a new version, the old one kept with
+ * the reason) and withdrawing either (it stays on the plan, marked, and stops counting in the RAG). Saved, each goes
+ * back to the action's page; refused, to the form it came from, as typed, each problem against its field.
+ */
+@PageController
+class PlanForms {
+
+    private final CommandSender commands;
+
+    PlanForms(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
+    @PostMapping("/plans/{planId}/actions/{actionId}/revision")
+    String reviseAction(@PathVariable String planId, @PathVariable String actionId,
+                        @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        PlanForm typed = new PlanForm(form);
+        ActionDetails details = typed.actionDetails();
+        String reason = typed.reason("Say why it changes, for example the lead has changed");
+        return send(redirect, typed, details != null && reason != null,
+                    () -> commands.send(new ReviseAction(planId, actionId, details, reason)),
+                    "Your change to the action is saved", actionPage(planId, actionId),
+                    actionPage(planId, actionId) + "/change");
+    }
+
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
+    @PostMapping("/plans/{planId}/actions/{actionId}/withdrawal")
+    String withdrawAction(@PathVariable String planId, @PathVariable String actionId,
+                          @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        PlanForm typed = new PlanForm(form);
+        String reason = typed.reason("withdraw-reason", "Say why it is withdrawn, for example merged into action 2");
+        return send(redirect, typed, reason != null,
+                    () -> commands.send(new WithdrawAction(planId, actionId, reason)),
+                    "The action is withdrawn: it stays on the plan, marked, and no longer counts in its RAG",
+                    actionPage(planId, actionId), actionPage(planId, actionId) + "/change#withdraw-reason");
+    }
+
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
+    @PostMapping("/plans/{planId}/actions/{actionId}/criteria/{criterionId}/revision")
+    String reviseCriterion(@PathVariable String planId, @PathVariable String actionId,
+                           @PathVariable String criterionId, @RequestParam MultiValueMap<String, String> form,
+                           RedirectAttributes redirect) {
+        PlanForm typed = new PlanForm(form);
+        String text = typed.required("text", "Enter what success looks like");
+        Set<HalfTerm> halfTerms = typed.halfTerms();
+        String reason = typed.reason("Say why it changes, for example the date moved to spring");
+        String criterionPage = actionPage(planId, actionId) + "/criteria/" + criterionId + "/change";
+        return send(redirect, typed, text != null && halfTerms != null && reason != null,
+                    () -> commands.send(new ReviseSuccessCriterion(planId, actionId, criterionId, text, halfTerms,
+                                                                   reason)),
+                    "Your change to the success criterion is saved", actionPage(planId, actionId), criterionPage);
+    }
+
+    @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
+    @PostMapping("/plans/{planId}/actions/{actionId}/criteria/{criterionId}/withdrawal")
+    String withdrawCriterion(@PathVariable String planId, @PathVariable String actionId,
+                             @PathVariable String criterionId, @RequestParam MultiValueMap<String, String> form,
+                             RedirectAttributes redirect) {
+        PlanForm typed = new PlanForm(form);
+        String reason = typed.reason("withdraw-reason", "Say why it is withdrawn, for example it was met last year");
+        return send(redirect, typed, reason != null,
+                    () -> commands.send(new WithdrawSuccessCriterion(planId, actionId, criterionId, reason)),
+                    "The success criterion is withdrawn", actionPage(planId, actionId),
+                    actionPage(planId, actionId) + "/criteria/" + criterionId + "/change#withdraw-reason");
+    }
+
+    /**
+     * Sends the command when the form was read whole; the domain's refusal comes back against its field (or the
+     * reason, when it names none on the form).
+     */
+    private static String send(RedirectAttributes redirect, PlanForm typed, boolean readWhole, Supplier<?> command,
+                               String saved, String onSaved, String onRefused) {
+        if (readWhole) {
+            try {
+                command.get();
+                Forms.afterWrite(redirect, saved);
+                return "redirect:" + onSaved;
+            } catch (RuntimeException e) {
+                Rejection r = Forms.rejectionOr(e);
+                boolean withdrawing = onRefused.contains("#withdraw");
+                typed.errors.put(withdrawing ? "withdraw-reason" : typed.fieldOf(r.field()), r.getMessage());
+            }
+        }
+        String form = onRefused.contains("#withdraw") ? "withdraw" : "change";
+        Forms.refused(redirect, form, typed.typed(), typed.errors);
+        return "redirect:" + onRefused;
+    }
+
+    private static String actionPage(String planId, String actionId) {
+        return "/plans/" + planId + "/actions/" + actionId;
+    }
+}
