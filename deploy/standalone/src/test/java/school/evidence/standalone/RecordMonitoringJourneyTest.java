@@ -3,9 +3,12 @@ package school.evidence.standalone;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-
-import java.util.List;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import school.evidence.kernel.monitoring.MonitoringType;
+
+import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +55,7 @@ class RecordMonitoringJourneyTest extends JourneyTest {
         browser.screenshot("record-form");
         browser.go(By.xpath("//button[text()='Save']"));
 
-        assertThat(browser.text()).contains("Book scrutiny recorded", ", by subject-leader",
+        assertThat(browser.text()).contains("Book scrutiny recorded", ", by Demo Subject Leader",
                                             "Handwriting joined in most books", "Happened on 26 November 2026");
         assertThat(browser.heading()).isEqualTo(firstAction);
         browser.accessible("action after recording");
@@ -64,6 +67,21 @@ class RecordMonitoringJourneyTest extends JourneyTest {
         browser.accessible("monitoring list");
         browser.fitsNarrowScreen("monitoring list");
         browser.screenshot("monitoring");
+
+        // with JavaScript, htmx swaps in the filtered list and its count without loading the page again
+        browser.open("/schools/108520/monitoring");
+        String all = browser.find(By.id("monitoring-count")).getText();
+        WebElement page = browser.find(By.tagName("html"));
+        browser.find(By.cssSelector(".govuk-details__summary")).click();
+        new Select(browser.find(By.id("type"))).selectByVisibleText("Book scrutiny");
+        browser.find(By.xpath("//button[text()='Show']")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                .until(d -> !d.findElement(By.id("monitoring-count")).getText().equals(all));
+        assertThat(page.isDisplayed()).as("the same page, not a new one").isTrue();
+        assertThat(browser.path()).contains("type=BOOK_SCRUTINY");
+        assertThat(browser.find(By.cssSelector("table.govuk-table")).getText()).contains("Book scrutiny")
+                                                                                  .doesNotContain("Lesson visit");
+        browser.accessible("monitoring list filtered in place");
 
         browser.open("/schools/108520/next-steps");
         assertThat(browser.text()).contains("Weekly extended write in Y4", "Y4 team", "19 January 2027",
