@@ -8,7 +8,6 @@ import school.evidence.kernel.monitoring.PupilGroup;
 import school.evidence.kernel.monitoring.Specifics;
 import school.evidence.platform.pages.FormReader;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -135,24 +134,6 @@ final class MonitoringForm extends FormReader {
             }
         }
         return counts.isEmpty() ? null : counts;
-    }
-
-    private LocalDate date(String name, String problem, boolean required) {
-        String d = value(name + "-day").strip();
-        String m = value(name + "-month").strip();
-        String y = value(name + "-year").strip();
-        if (d.isEmpty() && m.isEmpty() && y.isEmpty()) {
-            if (required) {
-                errors.put(name, problem);
-            }
-            return null;
-        }
-        try {
-            return LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d));
-        } catch (NumberFormatException | DateTimeException e) {
-            errors.put(name, problem);
-            return null;
-        }
     }
 
     private Integer count(String name, String problem) {

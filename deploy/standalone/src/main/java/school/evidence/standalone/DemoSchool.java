@@ -138,14 +138,16 @@ class DemoSchool implements ApplicationRunner {
                   AUTUMN_2, SPRING_2, SUMMER_2);
 
         String reading = action(plan, teaching, "3", "Reading is at the core of all learning.",
-                                List.of("P1", "P2", "P4"), List.of("DHT", "English Leader"));
+                                List.of("P1", "P2", "P4"), List.of("DHT", "English Leader"),
+                                DemoGovernance.GOVERNOR);
         criterion(plan, reading, "Home reading books match each pupil's stage in the phonics scheme, especially for "
                 + "lower-attaining pupils.", AUTUMN_2, SPRING_2, SUMMER_2);
         criterion(plan, reading, "Pupils in lower key stage 2 who did not pass the phonics screening check get "
                 + "targeted small-group teaching.", AUTUMN_1, SPRING_1, SUMMER_1);
 
         String priorLearning = action(plan, teaching, "4", "Pupils activate prior learning and apply it to new "
-                + "learning in all subjects.", List.of("P3", "P4", "P8", "P9"), List.of("DHT", "AHT"));
+                + "learning in all subjects.", List.of("P3", "P4", "P8", "P9"), List.of("DHT", "AHT"),
+                                     DemoGovernance.GOVERNOR);
         criterion(plan, priorLearning, "Strategies from memory and retrieval CPD are evident in teaching through "
                 + "subject leader monitoring.", AUTUMN_2, SPRING_2, SUMMER_2);
 
@@ -158,7 +160,7 @@ class DemoSchool implements ApplicationRunner {
                 + "the interventions agreed, and progress since the last meeting.", AUTUMN_1, SPRING_1, SUMMER_1);
         String challenge = action(plan, achievement, "2", "Higher attaining pupils are challenged so they make "
                 + "consistently good progress from their starting points.", List.of("P6", "P7"),
-                                  List.of("HT", "DHT", "AHT"));
+                                  List.of("HT", "DHT", "AHT"), DemoGovernance.GOVERNOR);
         criterion(plan, challenge, "Higher attaining pupils are identified and challenge is planned in every "
                 + "lesson.", AUTUMN_1);
 
@@ -198,6 +200,7 @@ class DemoSchool implements ApplicationRunner {
                                          "History", List.of(priorLearning), "AHT"));
         commands.send(new PlanMonitoring(plan, UUID.randomUUID().toString(), year.next(), MonitoringType.LESSON_VISIT,
                                          "Maths", List.of(challenge), "DHT"));
+        new DemoGovernance(commands, year).load(plan, reading, priorLearning, challenge);
         rag(plan, challenge, year.halfTermOf(year.daysAgo(2)), Rag.RED, "Challenge is not yet planned in every lesson.", planning);
     }
 
@@ -216,10 +219,16 @@ class DemoSchool implements ApplicationRunner {
         return id;
     }
 
+    /** An action whose link governor is "JC", a governor with no demo user. */
     private String action(String plan, String section, String number, String title, List<String> priorities,
                           List<String> leads) {
+        return action(plan, section, number, title, priorities, leads, "JC");
+    }
+
+    private String action(String plan, String section, String number, String title, List<String> priorities,
+                          List<String> leads, String governor) {
         String id = UUID.randomUUID().toString();
-        commands.send(new AddAction(plan, id, section, number, ActionDetails.of(title, priorities, leads, "JC")));
+        commands.send(new AddAction(plan, id, section, number, ActionDetails.of(title, priorities, leads, governor)));
         return id;
     }
 

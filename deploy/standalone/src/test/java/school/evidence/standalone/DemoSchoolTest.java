@@ -31,7 +31,7 @@ class DemoSchoolTest {
         assertThat(body.path("rollUp").path("distribution").path("GREEN").asInt()).isEqualTo(2);
         assertThat(body.path("rollUp").path("distribution").path("AMBER").asInt()).isEqualTo(2);
         assertThat(body.path("rollUp").path("distribution").path("RED").asInt()).isEqualTo(1);
-        JsonNode monitoring = governor.await("/api/schools/108520/monitoring", r -> r.body().size() == 6).body();
+        JsonNode monitoring = governor.await("/api/schools/108520/monitoring", r -> r.body().size() == 7).body();
         monitoring.forEach(m -> {
             LocalDate on = LocalDate.parse(m.path("current").path("occurredOn").asText());
             assertThat(on).isBeforeOrEqualTo(today);
@@ -42,6 +42,11 @@ class DemoSchoolTest {
         // every next step is due within four weeks of today, so a month on all six are overdue
         JsonNode flags = governor.get(plan + "/flags?on=" + today.plusDays(30)).body();
         assertThat(flags.path("overdueNextSteps").size()).isEqualTo(6);
+        // the governor's challenges, one in each state, raised at a board meeting, a committee and a visit
+        JsonNode challenges = governor.await("/api/schools/108520/challenges", r -> r.body().size() == 3).body();
+        assertThat(challenges.findValuesAsText("status")).containsExactlyInAnyOrder("CLOSED", "ANSWERED", "OPEN");
+        assertThat(challenges.findValuesAsText("raisedBy")).containsOnly("Demo Governor");
+        assertThat(governor.get("/api/schools/108520/meetings").body().size()).isEqualTo(2);
         JsonNode schedule = governor.get(plan + "/schedule?on=" + today).body();
         assertThat(schedule.path("counts").path("PLANNED").asInt()).isEqualTo(2);
     }

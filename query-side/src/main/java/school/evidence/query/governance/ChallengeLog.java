@@ -19,9 +19,9 @@ import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /** Reads a school's meetings and challenge log, now or as it stood at an instant. */
 @Component
-class ChallengeLog {
+public class ChallengeLog {
 
-    enum Status { OPEN, ANSWERED, CLOSED }
+    public enum Status { OPEN, ANSWERED, CLOSED }
 
     private final MongoCollection<Document> meetings;
     private final MongoCollection<Document> challenges;
@@ -31,12 +31,18 @@ class ChallengeLog {
         this.challenges = database.getCollection(ChallengeLogProjection.CHALLENGES);
     }
 
-    List<Meeting> meetings(String urn) {
+    public List<Meeting> meetings(String urn) {
         return ReadModels.list(meetings.find(eq(SCHOOL_URN, urn)).sort(Sorts.ascending("heldOn"))
                                        .into(new ArrayList<>()), Meeting.class);
     }
 
-    List<Challenge> challenges(String urn, String priorityCode, String actionId, Status status, Instant asOf) {
+    /** One challenge as it stands now. */
+    public java.util.Optional<Challenge> one(String challengeId) {
+        return java.util.Optional.ofNullable(challenges.find(eq("_id", challengeId)).first())
+                                 .map(d -> ReadModels.as(d, Challenge.class));
+    }
+
+    public List<Challenge> challenges(String urn, String priorityCode, String actionId, Status status, Instant asOf) {
         List<Bson> filters = new ArrayList<>(List.of(eq(SCHOOL_URN, urn)));
         if (priorityCode != null) {
             filters.add(eq("priorityCode", priorityCode));

@@ -12,6 +12,7 @@ import school.evidence.platform.access.Allowed;
 import school.evidence.platform.access.Caller;
 import school.evidence.platform.access.Role;
 import school.evidence.platform.access.Who;
+import school.evidence.query.governance.GovernorHome;
 import school.evidence.query.monitoring.MonitoringReads;
 import school.evidence.query.monitoring.NextStepView;
 import school.evidence.query.plan.PlanFlagsView;
@@ -43,12 +44,15 @@ class HomePage {
     private final MonitoringReads monitoring;
     private final SchoolNames names;
     private final ScheduleReads schedules;
+    private final GovernorHome governorHome;
 
-    HomePage(PlanReads plans, MonitoringReads monitoring, SchoolNames names, ScheduleReads schedules) {
+    HomePage(PlanReads plans, MonitoringReads monitoring, SchoolNames names, ScheduleReads schedules,
+             GovernorHome governorHome) {
         this.plans = plans;
         this.monitoring = monitoring;
         this.names = names;
         this.schedules = schedules;
+        this.governorHome = governorHome;
     }
 
     /** Sends a school's people to their school's home; says what there is for those of no school. */
@@ -92,6 +96,10 @@ class HomePage {
                 .sorted(Comparator.comparing((NextStepView s) -> !isMine(s, reader))
                                   .thenComparing(NextStepView::dueOn)).toList();
         model.addAttribute("overdueSteps", overdue);
+        if (reader.has(Role.GOVERNOR) && !reader.has(Role.SENIOR_LEADER) && !reader.has(Role.SUBJECT_LEADER)) {
+            governorHome.fill(model, urn, plan, today); // a governor's home: their links and their challenge
+            return "governor-home";
+        }
         return "home";
     }
 

@@ -41,6 +41,13 @@ public class MonitoringReads {
     }
 
     /** One record as its reader may see it, or empty when there is none. */
+    /** A school's standing records of one kind, newest first (the first page of the list). */
+    public List<MonitoringRecord> ofType(String urn, school.evidence.kernel.monitoring.MonitoringType type,
+                                         Caller reader) {
+        return list(urn, new MonitoringFilter(type, null, null, null, null, false), null,
+                    new MonitoringPage.Slice(0, 20), reader).rows();
+    }
+
     public java.util.Optional<MonitoringRecord> one(String activityId, Caller reader) {
         Document row = activities.find(com.mongodb.client.model.Filters.eq("_id", activityId)).first();
         if (row == null) {

@@ -59,6 +59,28 @@ public class FormReader {
         return v == null ? List.of() : v.stream().filter(s -> !s.isBlank()).toList();
     }
 
+    /**
+     * A GOV.UK date input ({@code name-day}, {@code name-month}, {@code name-year}) as a date; null when left blank,
+     * or (with the problem said) when it is not a date or is required and blank.
+     */
+    protected java.time.LocalDate date(String name, String problem, boolean required) {
+        String d = value(name + "-day").strip();
+        String m = value(name + "-month").strip();
+        String y = value(name + "-year").strip();
+        if (d.isEmpty() && m.isEmpty() && y.isEmpty()) {
+            if (required) {
+                errors.put(name, problem);
+            }
+            return null;
+        }
+        try {
+            return java.time.LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d));
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            errors.put(name, problem);
+            return null;
+        }
+    }
+
     /** A box where each line is one item (strengths, leads...). */
     protected List<String> lines(String name) {
         return value(name).lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
