@@ -47,23 +47,23 @@ class EvidencePackEndToEndTest {
     @Test
     void theYearsPackRendersInThreeFormatsAndTheJsonVerifiesOffline() throws Exception {
         Api slt = new Api("http://localhost:" + port, "slt");
-        assertThat(slt.await("/api/schools/108520/audit", r -> r.body().path("total").asInt() >= 43)
-                      .body().path("total").asInt()).isEqualTo(43);
+        assertThat(slt.await("/api/schools/108520/audit", r -> r.body().path("total").asInt() >= 53)
+                      .body().path("total").asInt()).isEqualTo(53);
         assertThat(slt.postJson("/api/schools/108520/self-evaluations", Map.of("evaluatedOn", "2023-10-02", "ratings",
                 List.of(Map.of("coreElement", 6, "standard", "G", "rating", 3, "evidenceNotes", "Pupil voice in few subjects",
                                "actionNotes", "Termly conferencing"))))).extracting(Api.Reply::status).isEqualTo(201);
         JsonNode checkpoint = null;
-        for (int i = 0; i < 100 && (checkpoint == null || checkpoint.path("treeSize").asInt() < 44); i++) {
+        for (int i = 0; i < 100 && (checkpoint == null || checkpoint.path("treeSize").asInt() < 54); i++) {
             checkpoint = slt.post("/api/schools/108520/checkpoints", "").body();
             Api.sleep(50);
         }
-        assertThat(checkpoint.path("treeSize").asInt()).isEqualTo(44);
+        assertThat(checkpoint.path("treeSize").asInt()).isEqualTo(54);
         String range = "?from=2023-09-01&to=2024-08-31";
 
         byte[] json = download("/api/schools/108520/evidence-pack" + range + "&format=JSON");
         JsonNode pack = new ObjectMapper().readTree(json);
         assertThat(pack.path("plans").path(0).path("actions").size()).isEqualTo(6);
-        assertThat(pack.path("monitoring").path("activities").asInt()).isEqualTo(6);
+        assertThat(pack.path("monitoring").path("activities").asInt()).isEqualTo(7);
         assertThat(pack.path("monitoring").path("byType").path("LESSON_VISIT").asInt()).isEqualTo(1);
         assertThat(pack.path("monitoring").path("byOfstedArea").has("CURRICULUM_AND_TEACHING")).isTrue();
         assertThat(pack.path("monitoring").path("byPupilGroup").path("DISADVANTAGED").asInt()).isEqualTo(6);
@@ -88,7 +88,7 @@ class EvidencePackEndToEndTest {
 
         String html = new String(download("/api/schools/108520/evidence-pack" + range + "&format=HTML"), StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("Evidence pack: Usworth Colliery Primary School, school 108520")
-                        .contains("Usworth", "School Improvement Plan 2023-2024", "Signed checkpoint: 44 events");
+                        .contains("Usworth", "School Improvement Plan 2023-2024", "Signed checkpoint: 54 events");
         byte[] pdf = download("/api/schools/108520/evidence-pack" + range + "&format=PDF&framework=EIF_2019");
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(pdf.length).isGreaterThan(2000);
