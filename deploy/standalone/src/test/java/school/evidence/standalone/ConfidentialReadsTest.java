@@ -1,7 +1,5 @@
 package school.evidence.standalone;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -250,14 +248,9 @@ class ConfidentialReadsTest {
     static String text(HttpResponse<byte[]> reply) throws Exception {
         byte[] body = reply.body();
         if (reply.headers().firstValue("Content-Type").orElse("").startsWith("application/pdf")) {
-            StringBuilder out = new StringBuilder();
-            try (PdfReader pdf = new PdfReader(body)) {
-                PdfTextExtractor extractor = new PdfTextExtractor(pdf);
-                for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
-                    out.append(extractor.getTextFromPage(page)).append('\n');
-                }
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF(body)) {
+                return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
             }
-            return out.toString();
         }
         return new String(body, StandardCharsets.UTF_8);
     }

@@ -65,7 +65,7 @@ class EvidencePackEndToEndTest {
         assertThat(pack.path("plans").path(0).path("actions").size()).isEqualTo(6);
         assertThat(pack.path("monitoring").path("activities").asInt()).isEqualTo(7);
         assertThat(pack.path("monitoring").path("byType").path("LESSON_VISIT").asInt()).isEqualTo(1);
-        assertThat(pack.path("monitoring").path("byOfstedArea").has("CURRICULUM_AND_TEACHING")).isTrue();
+        assertThat(pack.path("monitoring").path("byOfstedArea").has("QUALITY_OF_EDUCATION")).as("the 2019 framework, in force in 2023-24").isTrue();
         assertThat(pack.path("monitoring").path("byPupilGroup").path("DISADVANTAGED").asInt()).isEqualTo(6);
         assertThat(pack.path("nextSteps").size()).isEqualTo(6);
         assertThat(pack.path("selfEvaluations").size()).isEqualTo(1);
@@ -87,11 +87,33 @@ class EvidencePackEndToEndTest {
         assertThat(tampered.message()).contains(edited.path("ledger").path("events").path(3).path("eventKey").asText());
 
         String html = new String(download("/api/schools/108520/evidence-pack" + range + "&format=HTML"), StandardCharsets.UTF_8);
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("Evidence pack: Usworth Colliery Primary School, school 108520")
-                        .contains("Usworth", "School Improvement Plan 2023-2024", "Signed checkpoint: 54 events");
-        byte[] pdf = download("/api/schools/108520/evidence-pack" + range + "&format=PDF&framework=EIF_2019");
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("Usworth Colliery Primary School (URN 108520)",
+                                                                 "School Improvement Plan 2023-2024");
+        // the PDF is the same layout: read as an inspector would, in words, every part in its place
+        byte[] pdf = download("/api/schools/108520/evidence-pack" + range + "&format=PDF");
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        assertThat(pdf.length).isGreaterThan(2000);
+        String text;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            // its first two pages as pictures, for the docs
+            var pages = new org.apache.pdfbox.rendering.PDFRenderer(document);
+            Files.createDirectories(Browser.SCREENSHOTS);
+            for (int page = 0; page < 2; page++) {
+                javax.imageio.ImageIO.write(pages.renderImageWithDPI(page, 60),
+                                            "png", Browser.SCREENSHOTS.resolve("pack-page-" + (page + 1) + ".png").toFile());
+            }
+        }
+        assertThat(text).contains("Contents", "Teaching, learning and assessment", "Achievement and progress",
+                                  "Green for Autumn 2, by Head teacher",
+                                  "Education inspection framework (2019)", // in force for a 2023-24 plan
+                                  "Book scrutiny", "Disadvantaged (pupil premium)", "Key findings",
+                                  "Next steps and their follow-up", "Governors' challenge",
+                                  "Answer (Head teacher): The reading environment in EYFS and KS1",
+                                  "Closed. What changed: A displays audit", "Element 6, standard G",
+                                  "How to check this pack", "Appendix");
+        assertThat(text).as("no code of ours shows raw").doesNotContainPattern("\\b[A-Z]+_[A-Z0-9_]+\\b")
+                        .doesNotContain("demo-loader", "{");
+        assertThat(html).doesNotContainPattern(">[^<]*\\b(BOOK_SCRUTINY|AUTUMN_[12]|RENEWED_2025|EIF_2019)\\b");
     }
 
     private int runCli(Path pack, String publicKey) throws Exception {

@@ -29,7 +29,7 @@ import java.util.List;
 
 /** Signs checkpoints of each school's log (also on a schedule), and answers proofs against them and verification. */
 @Component
-class LedgerProofs {
+public class LedgerProofs {
 
     private static final String LEAF_ENCODING = "version byte 1, then each of "
             + school.evidence.ledger.merkle.LeafEncoding.FIELDS + " as a 4-byte big-endian length and UTF-8 bytes "
@@ -68,6 +68,11 @@ class LedgerProofs {
                     "School {}: checkpoint withheld from leaf {} (event {}): {}", urn, w.leafIndex(), w.eventKey(), w.detail());
         });
         return issued;
+    }
+
+    /** Signs the school's log as it stands now, if anything is recorded (an evidence pack is made against it). */
+    public void signNow(String urn) {
+        issueFor(urn);
     }
 
     CheckpointView issue(String urn) {

@@ -59,7 +59,7 @@ final class EvidencePackBuilder {
             throw Rejection.invalid("from", "from must not be after to");
         }
         Checkpoint checkpoint = checkpoints.latest(urn).orElseThrow(() -> Rejection.notFound("urn",
-                "School " + urn + " has no signed checkpoint yet; issue one (POST /api/schools/{urn}/checkpoints)"));
+                "Nothing is recorded for school " + urn + " yet, so there is no evidence to put in a pack"));
         Set<String> aggregates = new HashSet<>();
         // the school's name as registered: the first event of the school's own aggregate (keyed by its URN)
         String name = ledger.event(urn, 0).map(registered -> Document.parse(registered.payload()).getString("name"))

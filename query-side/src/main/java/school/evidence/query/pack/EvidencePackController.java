@@ -1,6 +1,7 @@
 package school.evidence.query.pack;
 
 import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.Caller;
 import school.evidence.platform.access.AccessRules.ScopeKind;
 import school.evidence.platform.access.Who;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,7 +17,10 @@ import school.evidence.kernel.plan.OfstedArea;
 
 import java.time.LocalDate;
 
-/** The inspection evidence pack: JSON (verifiable offline), HTML, or PDF. */
+/**
+ * The inspection evidence pack: JSON (verifiable offline), HTML, or PDF. The framework defaults to the one in force
+ * in the academic year the period starts in (the 2019 framework before 2025-26, the renewed one from then).
+ */
 @RestController
 @Tag(name = "Evidence pack")
 class EvidencePackController {
@@ -34,15 +38,21 @@ class EvidencePackController {
     ResponseEntity<byte[]> pack(@PathVariable String urn,
                                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                @RequestParam(defaultValue = "RENEWED_2025") OfstedArea.Framework framework,
+                                @RequestParam(required = false) OfstedArea.Framework framework,
                                 @RequestParam(defaultValue = "JSON") Format format) {
         String name = "evidence-pack-" + urn + "-" + from + "-" + to;
-        byte[] body = packs.render(urn, from, to, framework, format);
+        byte[] body = packs.render(packs.build(urn, from, to, framework, madeBy()), format);
         return switch (format) {
             case JSON -> file(body, MediaType.APPLICATION_JSON, name + ".json");
             case HTML -> file(body, MediaType.TEXT_HTML, name + ".html");
             case PDF -> file(body, MediaType.APPLICATION_PDF, name + ".pdf");
         };
+    }
+
+    /** Who asked for a pack, by role: a name would travel with the pack, and names stay in the audit trail. */
+    static String madeBy() {
+        var role = Caller.current().primaryRole();
+        return role == null ? null : role.name();
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {

@@ -1,7 +1,6 @@
 package school.evidence.query.pack;
 
 import org.junit.jupiter.api.Test;
-import school.evidence.kernel.plan.OfstedArea;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -35,7 +34,9 @@ class EvidencePackControllerTest {
 
     @Test
     void eachFormatComesAsItsOwnNamedFile() throws Exception {
-        given(packs.render(eq(SCHOOL), any(), any(), any(), any())).willReturn("pack".getBytes(StandardCharsets.UTF_8));
+        org.bson.Document pack = new org.bson.Document("school", SCHOOL);
+        given(packs.build(eq(SCHOOL), any(), any(), any(), any())).willReturn(pack);
+        given(packs.render(eq(pack), any())).willReturn("pack".getBytes(StandardCharsets.UTF_8));
         http.perform(get(URL + "&format=PDF").with(as(GOVERNOR)))
             .andExpect(status().isOk())
             .andExpect(header().string("Content-Type", "application/pdf"))
@@ -45,8 +46,10 @@ class EvidencePackControllerTest {
             .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("text/html")));
         http.perform(get(URL).with(as(GOVERNOR)))
             .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/json")));
-        verify(packs).render(SCHOOL, LocalDate.of(2026, 9, 1), LocalDate.of(2026, 12, 19),
-                             OfstedArea.Framework.RENEWED_2025, EvidencePackController.Format.JSON);
+        // no framework asked for: the packs choose the one in force for the period
+        verify(packs, org.mockito.Mockito.times(3)).build(eq(SCHOOL), eq(LocalDate.of(2026, 9, 1)),
+                                                          eq(LocalDate.of(2026, 12, 19)), eq(null), any());
+        verify(packs).render(pack, EvidencePackController.Format.JSON);
     }
 
     @Test
