@@ -86,6 +86,13 @@ class DistributedPagesJourneyTest {
         assertThat(browser.text()).contains("Judgement saved: Green for Autumn 2",
                                             "Visits show the new approach in every class");
         browser.accessible("action, distributed");
+
+        // an operator's forms are the query side's own writes: the ingress sends them there
+        browser.go(By.cssSelector(".evidence-account__button"));
+        JourneyTest.signIn(browser, "operator");
+        assertThat(browser.heading()).isEqualTo("Operations");
+        browser.go(By.xpath("//th[contains(., '108520')]/..//button[contains(., 'Sign now')]"));
+        assertThat(browser.text()).contains("Signed: Usworth Colliery Primary School's log of");
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A stand-in for the ingress of a distributed deployment: one address for the browser, {@code GET} (and {@code HEAD})
- * sent to the query side, every other method to the command side, as the deployment guide says. Redirects are passed
+ * sent to the query side, every other method to the command side (but the query side's own writes: operations and
+ * checkpoints), as the deployment guide says. Redirects are passed
  * back to the browser with the backend's address replaced by the ingress's own.
  */
 final class TestIngress implements AutoCloseable {
@@ -46,9 +47,16 @@ final class TestIngress implements AutoCloseable {
         return "http://localhost:" + server.getAddress().getPort();
     }
 
+    /** The query side's own writes: operators' work on the read models and signing the ledger. */
+    static boolean servedByTheQuerySide(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getPath();
+        return path.startsWith("/operations/") || path.startsWith("/api/operations/")
+                || path.matches("/api/schools/[^/]+/checkpoints");
+    }
+
     private void forward(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
-        String backend = method.equals("GET") || method.equals("HEAD") ? reads : writes;
+        String backend = method.equals("GET") || method.equals("HEAD") || servedByTheQuerySide(exchange) ? reads : writes;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend + exchange.getRequestURI()))
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
         exchange.getRequestHeaders().forEach((name, values) -> {

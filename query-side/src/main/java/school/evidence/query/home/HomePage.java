@@ -65,6 +65,9 @@ class HomePage {
         if (school.isPresent()) {
             return "redirect:/schools/" + school.get();
         }
+        if (Caller.current().has(Role.OPERATOR)) {
+            return "redirect:/operations";
+        }
         return "no-school";
     }
 

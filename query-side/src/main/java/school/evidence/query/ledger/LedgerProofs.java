@@ -52,6 +52,11 @@ public class LedgerProofs {
         this.signing = signing;
     }
 
+    /** Every school with a log. */
+    public List<String> schools() {
+        return log.schools();
+    }
+
     /** Signs every school's log as it stands, every {@code evidence.ledger.checkpoint-interval} (default 5 min). */
     @Scheduled(fixedDelayString = "${evidence.ledger.checkpoint-interval:PT5M}",
                initialDelayString = "${evidence.ledger.checkpoint-interval:PT5M}")
@@ -90,7 +95,7 @@ public class LedgerProofs {
         return checkpoints.all(urn).stream().map(this::view).toList();
     }
 
-    CheckpointView latest(String urn) {
+    public CheckpointView latest(String urn) {
         return view(latestOf(urn));
     }
 
@@ -152,7 +157,7 @@ public class LedgerProofs {
     }
 
     /** Re-checks every stored event of the school against the latest signed checkpoint. */
-    Verification verify(String urn) {
+    public Verification verify(String urn) {
         LedgerVerifier.Report report = new LedgerVerifier(database).verify(latestOf(urn), signing.verifying());
         meters.counter("evidence.ledger.verifications", "result", report.ok() ? "verified" : "failed").increment();
         return new Verification(urn, report.ok(), report.summary(), report.checkpointSize(), report.verifiedLeaves(),

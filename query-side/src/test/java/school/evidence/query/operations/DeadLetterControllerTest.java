@@ -27,6 +27,7 @@ import static school.evidence.platform.web.slice.WebSlice.*;
 
 /** Axon's processing configuration stands in: one projection, "plans", with an empty dead-letter queue. */
 @WebSliceTest(DeadLetterController.class)
+@org.springframework.context.annotation.Import(DeadLetters.class)
 class DeadLetterControllerTest {
 
     @Autowired
