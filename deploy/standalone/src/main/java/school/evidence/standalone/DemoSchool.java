@@ -201,6 +201,7 @@ class DemoSchool implements ApplicationRunner {
         commands.send(new PlanMonitoring(plan, UUID.randomUUID().toString(), year.next(), MonitoringType.LESSON_VISIT,
                                          "Maths", List.of(challenge), "DHT"));
         new DemoGovernance(commands, year).load(plan, reading, priorLearning, challenge);
+        new DemoTrust(commands, year).load();
         rag(plan, challenge, year.halfTermOf(year.daysAgo(2)), Rag.RED, "Challenge is not yet planned in every lesson.", planning);
     }
 

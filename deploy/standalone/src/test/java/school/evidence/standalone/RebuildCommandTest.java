@@ -38,8 +38,8 @@ class RebuildCommandTest {
         assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String output = Files.readString(dir.resolve("second.log"));
         assertThat(second.exitValue()).as(output).isZero();
-        assertThat(output).contains("rebuilt plan-view from 53 events", "rebuilt monitoring-list from 53 events",
-                                    "rebuilt audit-trail from 53 events");
+        assertThat(output).contains("rebuilt plan-view from 66 events", "rebuilt monitoring-list from 66 events",
+                                    "rebuilt audit-trail from 66 events");
     }
 
     private static int freePort() throws IOException {

@@ -65,6 +65,11 @@ class HomePage {
         if (school.isPresent()) {
             return "redirect:/schools/" + school.get();
         }
+        Optional<String> trust = Caller.current().memberships().stream().filter(m -> m.role() == Role.TRUST_OFFICER)
+                .map(Caller.Membership::place).filter(place -> !Caller.EVERY.equals(place)).sorted().findFirst();
+        if (trust.isPresent()) {
+            return "redirect:/trusts/" + trust.get();
+        }
         if (Caller.current().has(Role.OPERATOR)) {
             return "redirect:/operations";
         }

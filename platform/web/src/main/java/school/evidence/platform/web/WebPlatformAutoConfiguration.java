@@ -118,7 +118,7 @@ public class WebPlatformAutoConfiguration {
     @Bean
     @ConditionalOnProperty(name = "evidence.demo.enabled", havingValue = "true")
     public DemoUsers demoUsers(@Value("${evidence.demo.schools:108520}") Set<String> schools,
-                               @Value("${evidence.demo.trusts:}") Set<String> trusts) {
+                               @Value("${evidence.demo.trusts:wearside-learning-trust}") Set<String> trusts) {
         DemoUsers users = new DemoUsers(schools, trusts);
         log.warn("DEMO MODE: users {} sign in with the published password '{}' (schools {}, trusts {}). Never use "
                          + "demo mode with real data.", users.names(), DemoUsers.PASSWORD, schools, trusts);

@@ -1,0 +1,80 @@
+package school.evidence.command.trust;
+
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import school.evidence.command.CommandSender;
+import school.evidence.kernel.Rejection;
+import school.evidence.kernel.trust.TrustCommands.ChangeImprovementPhase;
+import school.evidence.kernel.trust.TrustCommands.ImprovementPhase;
+import school.evidence.platform.access.AccessRules.ScopeKind;
+import school.evidence.platform.access.Allowed;
+import school.evidence.platform.access.Who;
+import school.evidence.platform.pages.FormReader;
+import school.evidence.platform.pages.Forms;
+import school.evidence.platform.pages.PageController;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+/** A trust officer records a school's change of improvement phase from its page, with why and the measures. */
+@PageController
+class TrustForms {
+
+    /** The phase-change form as typed. */
+    static final class PhaseForm extends FormReader {
+        PhaseForm(MultiValueMap<String, String> form) {
+            super(form);
+        }
+
+        ImprovementPhase phase() {
+            ImprovementPhase phase = Arrays.stream(ImprovementPhase.values())
+                    .filter(p -> p.name().equals(value("phase"))).findFirst().orElse(null);
+            if (phase == null) {
+                errors.put("phase", "Choose the new phase");
+            }
+            return phase;
+        }
+
+        LocalDate effectiveOn() {
+            return date("effectiveOn", "Enter the day it takes effect, for example 5 1 2027", true);
+        }
+
+        List<String> measures() {
+            return lines("measures");
+        }
+    }
+
+    private final CommandSender commands;
+
+    TrustForms(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    @Allowed(value = Who.TRUST_OFFICERS, scope = ScopeKind.TRUST)
+    @PostMapping("/trusts/{trustId}/schools/{urn}/phase")
+    String changePhase(@PathVariable String trustId, @PathVariable String urn,
+                       @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        PhaseForm typed = new PhaseForm(form);
+        ImprovementPhase phase = typed.phase();
+        LocalDate effectiveOn = typed.effectiveOn();
+        String reason = typed.reason("Say why the phase changes");
+        String page = "redirect:/trusts/" + trustId + "/schools/" + urn;
+        if (typed.errors.isEmpty()) {
+            try {
+                commands.send(new ChangeImprovementPhase(trustId, urn, phase, effectiveOn, reason, typed.measures()));
+                Forms.afterWrite(redirect, "Phase change recorded");
+                return page;
+            } catch (RuntimeException e) {
+                Rejection r = Forms.rejectionOr(e);
+                String field = List.of("phase", "effectiveOn", "reason").contains(r.field()) ? r.field() : "reason";
+                typed.errors.put(field, r.getMessage());
+            }
+        }
+        Forms.refused(redirect, "phase", typed.typed(), typed.errors);
+        return page + "#change";
+    }
+}
