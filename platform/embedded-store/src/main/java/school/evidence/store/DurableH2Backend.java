@@ -67,6 +67,8 @@ public class DurableH2Backend extends H2Backend {
     /** The store's own state: whether it was closed cleanly (else its indexes are rebuilt when it opens). */
     private static final String STATE = "evidence.store-state";
     private static final String CLOSED_CLEANLY = "closedCleanly";
+    private static final String LAST_RECOVERY = "lastRecoveryAt";
+    private static final String LAST_RECOVERY_MILLIS = "lastRecoveryMillis";
     /** In the name of every index map: {@code <db>.<collection>._index_<index>} (plus a suffix). */
     private static final String INDEX_MAP = "._index_";
     private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
@@ -154,7 +156,12 @@ public class DurableH2Backend extends H2Backend {
             if (store.isReadOnly()) {
                 return;
             }
-            store.openMap(STATE).put(CLOSED_CLEANLY, Boolean.FALSE);
+            Map<String, Object> state = store.openMap(STATE);
+            state.put(CLOSED_CLEANLY, Boolean.FALSE);
+            if (backgroundCommitDelay >= 0) { // kept in the file, so operators see it after later restarts too
+                state.put(LAST_RECOVERY, System.currentTimeMillis());
+                state.put(LAST_RECOVERY_MILLIS, (System.nanoTime() - started) / 1_000_000);
+            }
             store.commit();
             if (backgroundCommitDelay >= 0) {
                 store.setAutoCommitDelay(backgroundCommitDelay);
@@ -162,6 +169,18 @@ public class DurableH2Backend extends H2Backend {
                          String.format("%.1f", (System.nanoTime() - started) / 1e9));
             }
         }
+    }
+
+    /** When the store last rebuilt its indexes after an unclean shutdown, and how long that took; empty if never. */
+    public static java.util.Optional<Recovered> lastRecovery(MVStore store) {
+        Map<String, Object> state = store.openMap(STATE);
+        return state.get(LAST_RECOVERY) instanceof Long at
+                ? java.util.Optional.of(new Recovered(java.time.Instant.ofEpochMilli(at),
+                        java.time.Duration.ofMillis(((Number) state.getOrDefault(LAST_RECOVERY_MILLIS, 0L)).longValue())))
+                : java.util.Optional.empty();
+    }
+
+    public record Recovered(java.time.Instant at, java.time.Duration took) {
     }
 
     @Override
@@ -212,9 +231,16 @@ public class DurableH2Backend extends H2Backend {
         // H2's own compaction: rewrites sparse chunks, then moves chunks down and cuts the file. (Calling its
         // chunk move directly as well tripped an assertion inside H2 in a test run: not done.)
         if (!getMvStore().isClosed()) {
-            getMvStore().compactFile(COMPACT_ON_CLOSE_MILLIS);
-            if (!getMvStore().isReadOnly()) {
-                getMvStore().openMap(STATE).put(CLOSED_CLEANLY, Boolean.TRUE); // saved by the close's own commit
+            try {
+                getMvStore().compactFile(COMPACT_ON_CLOSE_MILLIS);
+                if (!getMvStore().isReadOnly()) {
+                    getMvStore().openMap(STATE).put(CLOSED_CLEANLY, Boolean.TRUE); // saved by the close's own commit
+                }
+            } catch (RuntimeException | AssertionError compactionFailed) {
+                // compaction only saves space; H2's own check inside it failed once in CI after a crash recovery.
+                // Not marked clean, so the next open rebuilds the indexes rather than trust this close.
+                log.warn("The embedded store's compaction on close failed; the next start rebuilds its indexes",
+                         compactionFailed);
             }
         }
         super.close();

@@ -36,6 +36,14 @@ public final class EmbeddedStoreMeters implements MeterBinder {
         Gauge.builder("evidence.store.page.cache.used", store,
                       s -> s.isClosed() ? Double.NaN : s.getFileStore().getCacheSizeUsed() * 1024.0 * 1024.0)
              .baseUnit("bytes").description("Memory the embedded store's page cache holds").register(registry);
+        // read once: it changes only when the store opens (NaN: never rebuilt after an unclean shutdown)
+        DurableH2Backend.Recovered recovered = DurableH2Backend.lastRecovery(store).orElse(null);
+        Gauge.builder("evidence.store.recovery.last", recovered, r -> r == null ? Double.NaN : r.at().getEpochSecond())
+             .baseUnit("seconds").description("When the store last rebuilt its indexes after an unclean shutdown "
+                                              + "(seconds since 1970)").register(registry);
+        Gauge.builder("evidence.store.recovery.duration", recovered,
+                      r -> r == null ? Double.NaN : r.took().toMillis() / 1000.0)
+             .baseUnit("seconds").description("How long that rebuild took").register(registry);
         FunctionCounter.builder("evidence.store.chunks.written", store,
                                 s -> s.isClosed() ? 0 : s.getFileStore().getWriteCount())
                        .description("Chunks the embedded store has written to its file (one per commit)")

@@ -88,7 +88,12 @@ class DurableH2BackendTest {
         } finally {
             server.shutdownNow();
         }
-        MongoServer reopened = new MongoServer(new DurableH2Backend(MVStore.open(file)));
+        MVStore again = MVStore.open(file);
+        assertThat(DurableH2Backend.lastRecovery(again)).as("no recovery before this one").isEmpty();
+        MongoServer reopened = new MongoServer(new DurableH2Backend(again));
+        // the rebuild after the kill is kept in the file, for the operations page and its meter
+        assertThat(DurableH2Backend.lastRecovery(again)).hasValueSatisfying(
+                r -> assertThat(r.at()).isAfter(java.time.Instant.now().minusSeconds(60)));
         try (MongoClient client = MongoClients.create(reopened.bindAndGetConnectionString())) {
             assertThat(client.getDatabase("evidence").getCollection("records").countDocuments()).isEqualTo(1);
             assertThat(client.getDatabase("evidence").getCollection("audit_entries").find()

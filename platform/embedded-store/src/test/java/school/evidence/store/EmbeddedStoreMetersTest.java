@@ -40,6 +40,8 @@ class EmbeddedStoreMetersTest {
             }
             assertThat(registry.get("evidence.store.page.cache.used").gauge().value()).isPositive();
             assertThat(registry.get("evidence.store.page.cache.hits").gauge().value()).isBetween(1.0, 100.0);
+            assertThat(registry.get("evidence.store.recovery.last").gauge().value())
+                    .as("a new store was never rebuilt after an unclean shutdown").isNaN();
         } finally {
             server.shutdown();
         }

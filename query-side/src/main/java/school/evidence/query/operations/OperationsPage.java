@@ -135,14 +135,18 @@ class OperationsPage {
     }
 
     /** The embedded store's file, when the service runs on it; empty on a MongoDB server. */
-    private Map<String, Double> store() {
-        Map<String, Double> store = new TreeMap<>();
+    private Map<String, Object> store() {
+        Map<String, Object> store = new TreeMap<>();
         for (String meter : List.of("evidence.store.file.size", "evidence.store.file.live",
-                                    "evidence.store.page.cache.used")) {
+                                    "evidence.store.page.cache.used", "evidence.store.recovery.last",
+                                    "evidence.store.recovery.duration")) {
             Gauge gauge = meters.find(meter).gauge();
             if (gauge != null) {
                 store.put(meter.substring("evidence.store.".length()), gauge.value());
             }
+        }
+        if (store.get("recovery.last") instanceof Double last) { // NaN: never; else a moment the page writes in words
+            store.put("recovery.last", last.isNaN() ? null : java.time.Instant.ofEpochSecond(last.longValue()));
         }
         return store;
     }
