@@ -3,8 +3,6 @@ package school.evidence.command.governance;
 import org.springframework.util.MultiValueMap;
 import school.evidence.platform.pages.FormReader;
 
-import java.time.LocalDate;
-
 /**
  * The governance pages' forms as typed: what a person can get wrong while typing (a date that is not one, nothing
  * chosen) is said here in words against its field; the log's own rules (a closure that records no change) come back
@@ -14,18 +12,6 @@ final class GovernanceForm extends FormReader {
 
     GovernanceForm(MultiValueMap<String, String> form) {
         super(form);
-    }
-
-    String required(String name, String problem) {
-        String text = text(name);
-        if (text == null) {
-            errors.put(name, problem);
-        }
-        return text;
-    }
-
-    LocalDate day(String name, String problem, boolean required) {
-        return date(name, problem, required);
     }
 
     /** A choice sent as {@code kind:id} ("meeting:…", "action:…"): the id when it is of that kind, else null. */

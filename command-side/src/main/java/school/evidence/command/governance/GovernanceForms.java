@@ -6,7 +6,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import school.evidence.command.CommandSender;
-import school.evidence.kernel.Rejection;
 import school.evidence.kernel.governance.GovernanceCommands.AnswerChallenge;
 import school.evidence.kernel.governance.GovernanceCommands.CloseChallenge;
 import school.evidence.kernel.governance.GovernanceCommands.FollowUpChallenge;
@@ -54,12 +53,12 @@ class GovernanceForms {
         if (kind == MeetingKind.COMMITTEE && committee == null) {
             typed.errors.put("committee", "Say which committee");
         }
-        LocalDate heldOn = typed.day("heldOn", "Enter the day it was held, for example 20 11 2026", true);
+        LocalDate heldOn = typed.date("heldOn", "Enter the day it was held, for example 20 11 2026", true);
         String title = typed.required("title", "Enter its title, for example Autumn term full governing board");
         String meetingId = UUID.randomUUID().toString();
-        return send(redirect, typed, "meeting",
+        return Forms.submit(redirect, typed, "meeting",
                     () -> commands.send(new RecordMeeting(meetingId, urn, kind, committee, heldOn, title)),
-                    "Meeting recorded: you can raise a challenge from it",
+                    GovernanceForm::fieldOf, "Meeting recorded: you can raise a challenge from it",
                     "/schools/" + urn + "/challenges/new?meeting=" + meetingId, "/schools/" + urn + "/meetings/new");
     }
 
@@ -79,14 +78,15 @@ class GovernanceForms {
             typed.errors.put("about", "Choose the action or priority it is about");
         }
         String question = typed.required("question", "Enter the question as it was asked");
-        LocalDate raisedOn = typed.day("raisedOn", "Enter the day it was asked, for example 20 11 2026", true);
+        LocalDate raisedOn = typed.date("raisedOn", "Enter the day it was asked, for example 20 11 2026", true);
         String raisedBy = typed.required("raisedBy", "Enter who asked it, a name or a role");
         String challengeId = UUID.randomUUID().toString();
         String planId = raisedOn == null ? null : PlanId.of(urn, AcademicYear.containing(raisedOn));
-        return send(redirect, typed, "raise",
+        return Forms.submit(redirect, typed, "raise",
                     () -> commands.send(new RaiseChallenge(challengeId, urn, planId, priority, action, meeting, visit,
                                                            raisedOn, raisedBy, question)),
-                    "Challenge raised: it is now awaiting an answer from leaders", "/challenges/" + challengeId,
+                    GovernanceForm::fieldOf, "Challenge raised: it is now awaiting an answer from leaders",
+                    "/challenges/" + challengeId,
                     "/schools/" + urn + "/challenges/new");
     }
 
@@ -96,9 +96,10 @@ class GovernanceForms {
                   RedirectAttributes redirect) {
         GovernanceForm typed = new GovernanceForm(form);
         String answer = typed.required("answer", "Enter the answer");
-        return send(redirect, typed, "answer",
+        return Forms.submit(redirect, typed, "answer",
                     () -> commands.send(new AnswerChallenge(challengeId, Caller.current().name(), answer)),
-                    "Answer saved", "/challenges/" + challengeId, "/challenges/" + challengeId + "#answer");
+                    field -> "answer", "Answer saved", "/challenges/" + challengeId,
+                    "/challenges/" + challengeId + "#answer");
     }
 
     @Allowed(value = Who.LEADERS_AND_GOVERNORS, scope = ScopeKind.RECORD, variable = "challengeId",
@@ -108,10 +109,11 @@ class GovernanceForms {
                     RedirectAttributes redirect) {
         GovernanceForm typed = new GovernanceForm(form);
         String followUp = typed.required("followUp", "Say what is asked for next");
-        LocalDate dueOn = typed.day("dueOn", "Enter the date as a day, month and year, for example 15 1 2027", false);
-        return send(redirect, typed, "followUp",
+        LocalDate dueOn = typed.date("dueOn", "Enter the date as a day, month and year, for example 15 1 2027", false);
+        return Forms.submit(redirect, typed, "followUp",
                     () -> commands.send(new FollowUpChallenge(challengeId, followUp, dueOn)),
-                    "Follow-up saved", "/challenges/" + challengeId, "/challenges/" + challengeId + "#followUp");
+                    field -> "followUp", "Follow-up saved", "/challenges/" + challengeId,
+                    "/challenges/" + challengeId + "#followUp");
     }
 
     @Allowed(value = Who.LEADERS_AND_GOVERNORS, scope = ScopeKind.RECORD, variable = "challengeId",
@@ -121,27 +123,9 @@ class GovernanceForms {
                  RedirectAttributes redirect) {
         GovernanceForm typed = new GovernanceForm(form);
         String whatChanged = typed.required("whatChanged", "Say what changed as a result of the challenge");
-        return send(redirect, typed, "close",
+        return Forms.submit(redirect, typed, "close",
                     () -> commands.send(new CloseChallenge(challengeId, whatChanged)),
-                    "Challenge closed", "/challenges/" + challengeId, "/challenges/" + challengeId + "#whatChanged");
-    }
-
-    /** Sends the command when the form was read whole; a refusal comes back against the field it is about. */
-    private static String send(RedirectAttributes redirect, GovernanceForm typed, String form, Runnable command,
-                               String saved, String onSaved, String onRefused) {
-        if (typed.errors.isEmpty()) {
-            try {
-                command.run();
-                Forms.afterWrite(redirect, saved);
-                return "redirect:" + onSaved;
-            } catch (RuntimeException e) {
-                Rejection r = Forms.rejectionOr(e);
-                String field = GovernanceForm.fieldOf(r.field());
-                typed.errors.put("close".equals(form) ? "whatChanged" : "answer".equals(form) ? "answer"
-                        : "followUp".equals(form) ? "followUp" : field, r.getMessage());
-            }
-        }
-        Forms.refused(redirect, form, typed.typed(), typed.errors);
-        return "redirect:" + onRefused;
+                    field -> "whatChanged", "Challenge closed", "/challenges/" + challengeId,
+                    "/challenges/" + challengeId + "#whatChanged");
     }
 }

@@ -37,14 +37,6 @@ final class PlanForm extends FormReader {
                                  lines("evaluatedBy"));
     }
 
-    String required(String name, String problem) {
-        String text = text(name);
-        if (text == null) {
-            errors.put(name, problem);
-        }
-        return text;
-    }
-
     /** The half-terms ticked, or null (and the problem said) when none was. */
     Set<HalfTerm> halfTerms() {
         Set<HalfTerm> ticked = EnumSet.noneOf(HalfTerm.class);

@@ -6,7 +6,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import school.evidence.command.CommandSender;
-import school.evidence.kernel.Rejection;
 import school.evidence.kernel.plan.ActionDetails;
 import school.evidence.kernel.plan.HalfTerm;
 import school.evidence.kernel.plan.PlanCommands.ReviseAction;
@@ -20,7 +19,6 @@ import school.evidence.platform.pages.Forms;
 import school.evidence.platform.pages.PageController;
 
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Changing the plan from its pages: revising an action or a success criterion (a new version, the old one kept with
@@ -29,6 +27,9 @@ import java.util.function.Supplier;
  */
 @PageController
 class PlanForms {
+
+    /** The withdraw form's box, named apart from the change form's reason on the same page. */
+    private static final String WITHDRAW_REASON = "withdraw-reason";
 
     private final CommandSender commands;
 
@@ -43,10 +44,10 @@ class PlanForms {
         PlanForm typed = new PlanForm(form);
         ActionDetails details = typed.actionDetails();
         String reason = typed.reason("Say why it changes, for example the lead has changed");
-        return send(redirect, typed, details != null && reason != null,
-                    () -> commands.send(new ReviseAction(planId, actionId, details, reason)),
-                    "Your change to the action is saved", actionPage(planId, actionId),
-                    actionPage(planId, actionId) + "/change");
+        return Forms.submit(redirect, typed, "change",
+                            () -> commands.send(new ReviseAction(planId, actionId, details, reason)), typed::fieldOf,
+                            "Your change to the action is saved", actionPage(planId, actionId),
+                            actionPage(planId, actionId) + "/change");
     }
 
     @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
@@ -54,11 +55,11 @@ class PlanForms {
     String withdrawAction(@PathVariable String planId, @PathVariable String actionId,
                           @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
         PlanForm typed = new PlanForm(form);
-        String reason = typed.reason("withdraw-reason", "Say why it is withdrawn, for example merged into action 2");
-        return send(redirect, typed, reason != null,
-                    () -> commands.send(new WithdrawAction(planId, actionId, reason)),
-                    "The action is withdrawn: it stays on the plan, marked, and no longer counts in its RAG",
-                    actionPage(planId, actionId), actionPage(planId, actionId) + "/change#withdraw-reason");
+        String reason = typed.reason(WITHDRAW_REASON, "Say why it is withdrawn, for example merged into action 2");
+        return Forms.submit(redirect, typed, "withdraw",
+                            () -> commands.send(new WithdrawAction(planId, actionId, reason)), field -> WITHDRAW_REASON,
+                            "The action is withdrawn: it stays on the plan, marked, and no longer counts in its RAG",
+                            actionPage(planId, actionId), actionPage(planId, actionId) + "/change#withdraw-reason");
     }
 
     @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
@@ -71,10 +72,11 @@ class PlanForms {
         Set<HalfTerm> halfTerms = typed.halfTerms();
         String reason = typed.reason("Say why it changes, for example the date moved to spring");
         String criterionPage = actionPage(planId, actionId) + "/criteria/" + criterionId + "/change";
-        return send(redirect, typed, text != null && halfTerms != null && reason != null,
-                    () -> commands.send(new ReviseSuccessCriterion(planId, actionId, criterionId, text, halfTerms,
-                                                                   reason)),
-                    "Your change to the success criterion is saved", actionPage(planId, actionId), criterionPage);
+        return Forms.submit(redirect, typed, "change",
+                            () -> commands.send(new ReviseSuccessCriterion(planId, actionId, criterionId, text,
+                                                                           halfTerms, reason)),
+                            typed::fieldOf, "Your change to the success criterion is saved",
+                            actionPage(planId, actionId), criterionPage);
     }
 
     @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
@@ -83,33 +85,12 @@ class PlanForms {
                              @PathVariable String criterionId, @RequestParam MultiValueMap<String, String> form,
                              RedirectAttributes redirect) {
         PlanForm typed = new PlanForm(form);
-        String reason = typed.reason("withdraw-reason", "Say why it is withdrawn, for example it was met last year");
-        return send(redirect, typed, reason != null,
-                    () -> commands.send(new WithdrawSuccessCriterion(planId, actionId, criterionId, reason)),
-                    "The success criterion is withdrawn", actionPage(planId, actionId),
-                    actionPage(planId, actionId) + "/criteria/" + criterionId + "/change#withdraw-reason");
-    }
-
-    /**
-     * Sends the command when the form was read whole; the domain's refusal comes back against its field (or the
-     * reason, when it names none on the form).
-     */
-    private static String send(RedirectAttributes redirect, PlanForm typed, boolean readWhole, Supplier<?> command,
-                               String saved, String onSaved, String onRefused) {
-        if (readWhole) {
-            try {
-                command.get();
-                Forms.afterWrite(redirect, saved);
-                return "redirect:" + onSaved;
-            } catch (RuntimeException e) {
-                Rejection r = Forms.rejectionOr(e);
-                boolean withdrawing = onRefused.contains("#withdraw");
-                typed.errors.put(withdrawing ? "withdraw-reason" : typed.fieldOf(r.field()), r.getMessage());
-            }
-        }
-        String form = onRefused.contains("#withdraw") ? "withdraw" : "change";
-        Forms.refused(redirect, form, typed.typed(), typed.errors);
-        return "redirect:" + onRefused;
+        String reason = typed.reason(WITHDRAW_REASON, "Say why it is withdrawn, for example it was met last year");
+        return Forms.submit(redirect, typed, "withdraw",
+                            () -> commands.send(new WithdrawSuccessCriterion(planId, actionId, criterionId, reason)),
+                            field -> WITHDRAW_REASON, "The success criterion is withdrawn",
+                            actionPage(planId, actionId),
+                            actionPage(planId, actionId) + "/criteria/" + criterionId + "/change#withdraw-reason");
     }
 
     private static String actionPage(String planId, String actionId) {

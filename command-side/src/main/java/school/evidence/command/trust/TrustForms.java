@@ -6,7 +6,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import school.evidence.command.CommandSender;
-import school.evidence.kernel.Rejection;
 import school.evidence.kernel.trust.TrustCommands.ChangeImprovementPhase;
 import school.evidence.kernel.trust.TrustCommands.ImprovementPhase;
 import school.evidence.platform.access.AccessRules.ScopeKind;
@@ -62,19 +61,11 @@ class TrustForms {
         ImprovementPhase phase = typed.phase();
         LocalDate effectiveOn = typed.effectiveOn();
         String reason = typed.reason("Say why the phase changes");
-        String page = "redirect:/trusts/" + trustId + "/schools/" + urn;
-        if (typed.errors.isEmpty()) {
-            try {
-                commands.send(new ChangeImprovementPhase(trustId, urn, phase, effectiveOn, reason, typed.measures()));
-                Forms.afterWrite(redirect, "Phase change recorded");
-                return page;
-            } catch (RuntimeException e) {
-                Rejection r = Forms.rejectionOr(e);
-                String field = List.of("phase", "effectiveOn", "reason").contains(r.field()) ? r.field() : "reason";
-                typed.errors.put(field, r.getMessage());
-            }
-        }
-        Forms.refused(redirect, "phase", typed.typed(), typed.errors);
-        return page + "#change";
+        String page = "/trusts/" + trustId + "/schools/" + urn;
+        return Forms.submit(redirect, typed, "phase",
+                            () -> commands.send(new ChangeImprovementPhase(trustId, urn, phase, effectiveOn, reason,
+                                                                           typed.measures())),
+                            field -> List.of("phase", "effectiveOn", "reason").contains(field) ? field : "reason",
+                            "Phase change recorded", page, page + "#change");
     }
 }

@@ -34,6 +34,15 @@ public class FormReader {
         return reason;
     }
 
+    /** A field that must be filled in; null (and the problem said) when blank. */
+    public String required(String name, String problem) {
+        String text = text(name);
+        if (text == null) {
+            errors.put(name, problem);
+        }
+        return text;
+    }
+
     /** What was typed, for the form to come back filled in (the CSRF token left out). */
     public Map<String, List<String>> typed() {
         Map<String, List<String>> typed = new LinkedHashMap<>(form);
@@ -63,7 +72,7 @@ public class FormReader {
      * A GOV.UK date input ({@code name-day}, {@code name-month}, {@code name-year}) as a date; null when left blank,
      * or (with the problem said) when it is not a date or is required and blank.
      */
-    protected java.time.LocalDate date(String name, String problem, boolean required) {
+    public java.time.LocalDate date(String name, String problem, boolean required) {
         String d = value(name + "-day").strip();
         String m = value(name + "-month").strip();
         String y = value(name + "-year").strip();

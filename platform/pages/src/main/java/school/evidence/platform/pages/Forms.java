@@ -41,6 +41,28 @@ public final class Forms {
                 : failure;
     }
 
+    /**
+     * Sends a form's command if the form was read whole: saved, the redirect leads on (and that page waits to show
+     * the change); refused, by the reading or by the domain ({@code fieldOf} names the box a refusal is about), it
+     * leads back to the form, filled in as typed, each problem against its field.
+     */
+    public static String submit(RedirectAttributes redirect, FormReader typed, String form, Runnable command,
+                                java.util.function.UnaryOperator<String> fieldOf, String saved, String onSaved,
+                                String onRefused) {
+        if (typed.errors.isEmpty()) {
+            try {
+                command.run();
+                afterWrite(redirect, saved);
+                return "redirect:" + onSaved;
+            } catch (RuntimeException e) {
+                Rejection r = rejectionOr(e);
+                typed.errors.put(fieldOf.apply(r.field()), r.getMessage());
+            }
+        }
+        refused(redirect, form, typed.typed(), typed.errors);
+        return "redirect:" + onRefused;
+    }
+
     /** A refused form: its values as typed, under {@code <form>Form}, and each field's problem under {@code <form>Errors}. */
     public static void refused(RedirectAttributes redirect, String form, Map<String, ?> typed,
                                Map<String, String> errors) {
