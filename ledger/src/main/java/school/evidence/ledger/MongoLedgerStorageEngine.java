@@ -82,8 +82,8 @@ import static com.mongodb.client.model.Updates.inc;
 public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MongoLedgerStorageEngine.class);
-    static final String COUNTER_ID = "globalIndex";
-    static final String VOID_KEY_PREFIX = "#void:";
+    public static final String COUNTER_ID = "globalIndex";
+    public static final String VOID_KEY_PREFIX = "#void:";
     private static final int FIRST_AGGREGATE_WINDOW = 16;
     private static final DateTimeFormatter RECORDED_AT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);

@@ -26,8 +26,8 @@ import static com.mongodb.client.model.Filters.eq;
  */
 public final class Checkpoints {
 
-    static final String COLLECTION = "ledger_checkpoints";
-    static final String PROGRESS = "ledger_index_progress";
+    public static final String COLLECTION = "ledger_checkpoints";
+    public static final String PROGRESS = "ledger_index_progress";
 
     private final MongoCollection<Document> checkpoints;
     private final MongoCollection<Document> progress;
@@ -132,14 +132,14 @@ public final class Checkpoints {
         return clock.instant();
     }
 
-    static Document toDocument(Checkpoint c) {
+    public static Document toDocument(Checkpoint c) {
         return new Document("_id", c.school() + ":" + c.treeSize()).append("school", c.school())
                 .append("treeSize", c.treeSize()).append("rootHash", c.rootHash())
                 .append("coveredGlobalIndex", c.coveredGlobalIndex()).append("issuedAt", c.issuedAt().toString())
                 .append("keyId", c.keyId()).append("signature", c.signature()).append("receiptsFrom", c.receiptsFrom());
     }
 
-    static Checkpoint fromDocument(Document d) {
+    public static Checkpoint fromDocument(Document d) {
         return new Checkpoint(d.getString("school"), ((Number) d.get("treeSize")).longValue(), d.getString("rootHash"),
                               ((Number) d.get("coveredGlobalIndex")).longValue(), Instant.parse(d.getString("issuedAt")),
                               d.getString("keyId"), d.getString("signature"),

@@ -35,11 +35,11 @@ import static com.mongodb.client.model.Filters.in;
  */
 public final class SchoolLog {
 
-    static final String LEAVES = "ledger_leaves";
-    static final String LEAF_OF = "ledger_leaf_of";
-    static final String HEADS = "ledger_heads";
+    public static final String LEAVES = "ledger_leaves";
+    public static final String LEAF_OF = "ledger_leaf_of";
+    public static final String HEADS = "ledger_heads";
     /** Keys per {@code $in}: the embedded server matches each document it finds against the whole list. */
-    static final int READ_AT_ONCE = 250;
+    public static final int READ_AT_ONCE = 250;
     static final String RECEIPTS_FROM = "receiptsFrom";
 
     private final MongoCollection<Document> events;
@@ -103,8 +103,9 @@ public final class SchoolLog {
             List<String> chunk = eventKeys.subList(from, Math.min(eventKeys.size(), from + 1000));
             Map<String, Document> stored = new HashMap<>();
             events.find(in("_id", chunk)).forEach(d -> stored.put(d.getString("_id"), d));
-            java.util.Set<String> known = new java.util.HashSet<>();
-            leafOf.find(in("_id", chunk)).forEach(d -> known.add(d.getString("_id")));
+            Map<String, Document> knownAt = new HashMap<>();
+            leafOf.find(in("_id", chunk)).forEach(d -> knownAt.put(d.getString("_id"), d));
+            java.util.Set<String> known = unfinished(knownAt);
             Map<String, Long> next = null; // each school's next index, read once its first new event comes
             Map<String, Long> firstSigned = new HashMap<>();
             List<Document> reverse = new ArrayList<>();
@@ -115,6 +116,9 @@ public final class SchoolLog {
                     continue;
                 }
                 String school = event.getString(LedgerFields.SCHOOL);
+                if (knownAt.containsKey(key) && !known.contains(key)) {
+                    continue; // logged before, leaf and head included (a replay, or after a restore)
+                }
                 if (known.contains(key)) {
                     add(key); // finish whatever a crash left half done (such events come before any new one)
                     if (next != null) {
@@ -141,6 +145,31 @@ public final class SchoolLog {
                         new UpdateOptions().upsert(true))).toList());
             }
         }
+    }
+
+    /**
+     * Of events already given an index, those a crash left half logged (leaf missing, or the head not past it), read
+     * in two round trips: a replay of a long ledger then costs no per-event work for the events fully logged.
+     */
+    private java.util.Set<String> unfinished(Map<String, Document> knownAt) {
+        java.util.Set<String> unfinished = new java.util.HashSet<>();
+        if (knownAt.isEmpty()) {
+            return unfinished;
+        }
+        java.util.Set<String> leafKeys = new java.util.HashSet<>();
+        leaves.find(in("_id", knownAt.values().stream().map(d -> d.getString("school") + ":" + d.get("index")).toList()))
+              .projection(new Document("_id", 1)).forEach(d -> leafKeys.add(d.getString("_id")));
+        Map<String, Long> sizes = new HashMap<>();
+        heads.find(in("_id", knownAt.values().stream().map(d -> d.getString("school")).distinct().toList()))
+             .forEach(h -> sizes.put(h.getString("_id"), ((Number) h.get("size")).longValue()));
+        knownAt.forEach((key, at) -> {
+            long index = ((Number) at.get("index")).longValue();
+            if (!leafKeys.contains(at.getString("school") + ":" + index)
+                    || sizes.getOrDefault(at.getString("school"), 0L) <= index) {
+                unfinished.add(key);
+            }
+        });
+        return unfinished;
     }
 
     private Document leaf(String school, long index, String eventKey, Document event) {
