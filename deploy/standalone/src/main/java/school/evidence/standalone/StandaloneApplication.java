@@ -20,6 +20,9 @@ import school.evidence.query.QuerySideApplication;
                                                                  QuerySideApplication.class}))
 public class StandaloneApplication {
     public static void main(String[] args) {
+        if (args.length > 0 && BackupCommands.NAMES.contains(args[0])) {
+            System.exit(BackupCommands.run(args)); // backup, verify-backup, restore: no service started
+        }
         SpringApplication.run(StandaloneApplication.class, args);
     }
 }

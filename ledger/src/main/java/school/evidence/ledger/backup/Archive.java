@@ -55,6 +55,13 @@ public record Archive(Path folder, ArchiveManifest manifest) {
         }
     }
 
+    /** The documents a companion collection has in this archive (empty if it has none). */
+    public List<Document> companionDocuments(String collection) {
+        List<Document> documents = new ArrayList<>();
+        companion(Companion.whole(collection), documents::add);
+        return documents;
+    }
+
     private void read(String file, Consumer<Document> each) {
         try {
             JsonLines.read(folder.resolve(file), each);

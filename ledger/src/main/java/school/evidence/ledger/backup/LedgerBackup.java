@@ -99,6 +99,8 @@ public final class LedgerBackup {
     }
 
     private Written write(Path parent, ArchiveManifest previous, String school) throws IOException {
+        // the time first: a write acknowledged before it had its position before the counter below was read
+        Instant takenAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Map<String, Document> heads = new TreeMap<>();
         db.getCollection(SchoolLog.HEADS).find(school == null ? new Document() : eq("_id", school))
           .forEach(h -> heads.put(h.getString("_id"), h));
@@ -107,7 +109,6 @@ public final class LedgerBackup {
         Document counter = db.getCollection("ledger_counters").find(eq("_id", MongoLedgerStorageEngine.COUNTER_ID)).first();
         long last = counter == null ? 0 : ((Number) counter.get("value")).longValue();
         long settledAt = System.nanoTime() + settle.toNanos();
-        Instant takenAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String id = UUID.randomUUID().toString();
         String kind = school != null ? "school-" + school : previous == null ? "full" : "incremental";
         Path folder = parent.resolve(FOLDER_TIME.format(takenAt) + "-" + kind + "-" + id.substring(0, 8));

@@ -42,9 +42,11 @@ class OperationsPage {
     private final DeadLetters letters;
     private final ProjectionRebuild rebuild;
     private final MeterRegistry meters;
+    private final school.evidence.query.backup.Backups backups;
 
     OperationsPage(LedgerProofs proofs, SchoolNames names, DeadLetters letters, ProjectionRebuild rebuild,
-                   MeterRegistry meters) {
+                   MeterRegistry meters, school.evidence.query.backup.Backups backups) {
+        this.backups = backups;
         this.proofs = proofs;
         this.names = names;
         this.letters = letters;
@@ -71,6 +73,9 @@ class OperationsPage {
         model.addAttribute("projections", projections());
         model.addAttribute("letters", letters.all());
         model.addAttribute("store", store());
+        model.addAttribute("backupsOn", backups.configured());
+        model.addAttribute("backups", backups.listed());
+        model.addAttribute("restoredFrom", backups.restoredFrom().orElse(null));
         return "operations";
     }
 

@@ -73,9 +73,21 @@ public class LedgerAutoConfiguration {
         };
     }
 
+    /**
+     * The database; with {@code evidence.restore.from} set, an archive (or the newest chain in a backups folder) is
+     * first restored into it and verified, before anything else reads or writes it.
+     */
     @Bean
-    public MongoDatabase evidenceDatabase(MongoClient client, MongoConnectionDetails connection) {
-        return client.getDatabase(databaseName(connection));
+    public MongoDatabase evidenceDatabase(MongoClient client, MongoConnectionDetails connection, StoreProperties store,
+                                          @Value("${evidence.restore.from:}") String restoreFrom,
+                                          @Value("${evidence.ledger.public-key:}") String publicKey,
+                                          @Value("${evidence.demo.enabled:false}") boolean demo) {
+        MongoDatabase database = client.getDatabase(databaseName(connection));
+        if (!restoreFrom.isBlank()) {
+            school.evidence.platform.backup.LedgerArchives.restoreAtStart(database, java.nio.file.Path.of(restoreFrom.strip()),
+                                                                          publicKey, demo, store.writeDeadline());
+        }
+        return database;
     }
 
     @Bean

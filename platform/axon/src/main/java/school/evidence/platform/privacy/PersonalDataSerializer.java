@@ -60,6 +60,20 @@ public class PersonalDataSerializer implements Serializer {
                                                expectedRepresentation);
     }
 
+    private static final Pattern SEALED_IN_TEXT = Pattern.compile("enc:v1:([0-9a-f]{32}(?:\\.[0-9a-f]{32})*):");
+
+    /** The subject keys a stored payload's sealed fields need (a school's own archive carries only those). */
+    public static java.util.Set<String> keyIdsIn(String storedText) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        if (storedText != null && storedText.contains(PREFIX)) {
+            Matcher m = SEALED_IN_TEXT.matcher(storedText);
+            while (m.find()) {
+                ids.addAll(List.of(m.group(1).split("\\.")));
+            }
+        }
+        return ids;
+    }
+
     @Override
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
         PersonalData personal = PersonalData.BY_EVENT.get(serializedObject.getType().getName());

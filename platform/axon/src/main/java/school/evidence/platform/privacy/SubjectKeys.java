@@ -42,7 +42,8 @@ public class SubjectKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long CACHE_NANOS = 30_000_000_000L;
     /** The id of the value sealed with the key-encryption key, to recognise the right key at start-up. */
-    static final String KEK_CHECK = "key-encryption-key-check";
+    public static final String KEK_CHECK = "key-encryption-key-check";
+    public static final String COLLECTION = "subject_keys";
 
     private record Cached(SecretKey key, long loadedAt) {
     }
