@@ -18,6 +18,7 @@ import school.evidence.ledger.backup.LedgerRestore;
 import school.evidence.platform.axon.StoreProperties;
 import school.evidence.platform.backup.LedgerArchives;
 import school.evidence.platform.proof.SigningKey;
+import school.evidence.query.ledger.LedgerProofs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,6 +45,7 @@ public class Backups {
     private static final Logger LOG = LoggerFactory.getLogger(Backups.class);
 
     private final MongoDatabase db;
+    private final LedgerProofs proofs;
     private final BackupProperties properties;
     private final SigningKey signing;
     private final Duration settle;
@@ -54,9 +56,10 @@ public class Backups {
     private volatile Instant lastSuccess;
     private volatile String lastFailure;
 
-    Backups(MongoDatabase db, BackupProperties properties, SigningKey signing, StoreProperties store,
-            @Value("${evidence.demo.enabled:false}") boolean demo, MeterRegistry meters) {
+    Backups(MongoDatabase db, LedgerProofs proofs, BackupProperties properties, SigningKey signing,
+            StoreProperties store, @Value("${evidence.demo.enabled:false}") boolean demo, MeterRegistry meters) {
         this.db = db;
+        this.proofs = proofs;
         this.properties = properties;
         this.signing = signing;
         // a reserved position can still receive its event until the write deadline and the driver's retry have passed
@@ -118,6 +121,7 @@ public class Backups {
     public synchronized Made backUpNow() {
         Path folder = folder();
         return measured(() -> {
+            proofs.schools().forEach(proofs::signNow); // so a restore verifies every leaf logged so far against a root
             Optional<Archive> newest = newest();
             boolean full = newest.isEmpty() || chainLength(newest.get()) >= properties.fullEvery();
             LedgerBackup backup = backup();
@@ -136,7 +140,10 @@ public class Backups {
             throw new Rejection(Rejection.Kind.NOT_FOUND, "urn", "No school with URN " + urn + " has anything "
                     + "recorded in this ledger");
         }
-        return measured(() -> backup().school(folder, urn));
+        return measured(() -> {
+            proofs.signNow(urn);
+            return backup().school(folder, urn);
+        });
     }
 
     private LedgerBackup backup() {
