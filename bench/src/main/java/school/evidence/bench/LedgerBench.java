@@ -87,6 +87,8 @@ final class LedgerBench {
                                  "s", verification.values, leaves >= 1_000_000 ? 10.0 : null, false,
                                  "embedded in-memory server"));
 
+            backupAndRestore(client, db, checkpoint, signing, leaves);
+
             Random random = new Random(7);
             Figure.Reps generate = new Figure.Reps();
             Figure.Reps check = new Figure.Reps();
@@ -119,5 +121,45 @@ final class LedgerBench {
         } finally {
             server.shutdownNow();
         }
+    }
+
+    /**
+     * A full archive of the ledger (every event, the log, the signed checkpoint) and its restore into an empty
+     * database on the same server: check of every file, event and leaf, the writes, and the verification of the
+     * restored log against the checkpoint.
+     */
+    private void backupAndRestore(MongoClient client, MongoDatabase db, Checkpoint checkpoint, KeyPair signing,
+                                  int leaves) throws Exception {
+        db.getCollection(school.evidence.ledger.merkle.Checkpoints.COLLECTION)
+          .insertOne(school.evidence.ledger.merkle.Checkpoints.toDocument(checkpoint));
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("bench-backup");
+        Figure.Reps backup = new Figure.Reps();
+        Figure.Reps restore = new Figure.Reps();
+        Figure.Reps bytesPerEvent = new Figure.Reps();
+        for (int rep = 0; rep < sizes.repetitions(); rep++) {
+            java.nio.file.Path parent = folder.resolve("rep" + rep);
+            long start = System.nanoTime();
+            var written = new school.evidence.ledger.backup.LedgerBackup(db, List.of(), java.time.Duration.ofSeconds(1),
+                                                                         java.time.Clock.systemUTC()).full(parent);
+            backup.add(leaves / ((System.nanoTime() - start) / 1e9));
+            long bytes;
+            try (var files = java.nio.file.Files.list(written.folder())) {
+                bytes = files.mapToLong(f -> f.toFile().length()).sum();
+            }
+            bytesPerEvent.add((double) bytes / leaves);
+            MongoDatabase into = client.getDatabase("restored" + rep);
+            start = System.nanoTime();
+            new school.evidence.ledger.backup.LedgerRestore(into, List.of(), java.time.Duration.ofSeconds(10))
+                    .restore(List.of(school.evidence.ledger.backup.Archive.open(written.folder())), signing.getPublic());
+            restore.add(leaves / ((System.nanoTime() - start) / 1e9));
+            into.drop();
+        }
+        String size = String.format("%,d", leaves);
+        report.add(Figure.of(SECTION, "backup, full archive of " + size + " events", "events/s", backup.values, null, true,
+                             "embedded in-memory server; gzipped extended JSON"));
+        report.add(Figure.of(SECTION, "restore of that archive, checked and verified", "events/s", restore.values, null,
+                             true, "check of every file, event and leaf, writes, verification against the checkpoint"));
+        report.add(Figure.of(SECTION, "archive size per event", "bytes", bytesPerEvent.values, null, false,
+                             "all files; small synthetic events"));
     }
 }

@@ -102,6 +102,7 @@ class BackupRestoreEndToEndTest {
                 original.put(read, slt.get(read).body());
             }
             assertThat(operator.get("/api/operations/backups").body().path("archives")).hasSize(3);
+            assertThat(operator.getAnonymously("/actuator/health").body().path("status").asText()).isEqualTo("UP");
         }
         assertThat(original.get(READS.get(3)).size()).isGreaterThan(160);
 
@@ -116,6 +117,14 @@ class BackupRestoreEndToEndTest {
         try (ConfigurableApplicationContext restored = start(args(dir.resolve("none"), "--spring.data.mongodb.uri=" + uri,
                                                                    "--evidence.restore.from=" + backups))) {
             assertReadsTheSame(new Api(base(restored), "slt"), original);
+            // and back, from a shell: an archive of the server's ledger, checked, restored into another database
+            Path out = dir.resolve("from-the-server");
+            assertThat(BackupCommands.run(new String[]{"backup", "--mongodb-uri", uri, "--to", out.toString()})).isZero();
+            assertThat(BackupCommands.run(new String[]{"verify-backup", "--archive", out.toString()})).isZero();
+            assertThat(BackupCommands.run(new String[]{"restore", "--archive", out.toString(), "--mongodb-uri",
+                                                       uri.replace("/evidence", "/evidence2")})).isZero();
+            assertThat(BackupCommands.run(new String[]{"restore", "--archive", out.toString(), "--mongodb-uri", uri}))
+                    .as("a store that holds events is not restored into").isEqualTo(1);
         } finally {
             server.shutdownNow();
         }
@@ -140,8 +149,15 @@ class BackupRestoreEndToEndTest {
     void aCorruptedArchiveStopsTheServiceFromStartingAndSaysWhy() throws Exception {
         Path backups = dir.resolve("backups");
         try (ConfigurableApplicationContext service = start(args(backups, "--evidence.store.data-dir=" + dir.resolve("a"),
-                                                                  "--evidence.demo.load-school=true"))) {
-            assertThat(new Api(base(service), "operator").post("/api/operations/backups", "").status()).isEqualTo(201);
+                                                                  "--evidence.demo.load-school=true",
+                                                                  "--evidence.backup.stale-after=1ms"))) {
+            Api operator = new Api(base(service), "operator");
+            // no backup for longer than allowed: working (200), but DEGRADED for an operator to see
+            Api.Reply health = operator.getAnonymously("/actuator/health");
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.body().path("status").asText()).isEqualTo("DEGRADED");
+            assertThat(operator.post("/api/operations/backups", "").status()).isEqualTo(201);
+            assertThat(operator.as("slt").post("/api/operations/backups", "").status()).isEqualTo(403);
         }
         Path archive;
         try (var folders = Files.list(backups)) {

@@ -66,6 +66,13 @@ class OperationsJourneyTest extends JourneyTest {
         browser.go(By.xpath("//th[contains(., '108520')]/..//a[contains(., 'Verify')]"));
         assertThat(browser.text()).contains("Usworth Colliery Primary School: the ledger verifies");
         browser.accessible("operations after verifying");
+
+        browser.go(By.xpath("//button[contains(., 'Back up now')]"));
+        assertThat(browser.text()).containsPattern("Backed up: [0-9]+ events \\((full|incremental) archive");
+        assertThat(browser.find(By.xpath("//table[caption[contains(., 'Backups kept')]]//tbody/tr[1]/td[1]")).getText())
+                .isIn("full", "incremental");
+        browser.accessible("operations after a backup");
+        browser.screenshot("operations-backups");
     }
 
     @Test

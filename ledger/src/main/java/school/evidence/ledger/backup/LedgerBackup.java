@@ -108,12 +108,28 @@ public final class LedgerBackup {
         long covered = progress == null ? 0 : ((Number) progress.get("covered")).longValue();
         Document counter = db.getCollection("ledger_counters").find(eq("_id", MongoLedgerStorageEngine.COUNTER_ID)).first();
         long last = counter == null ? 0 : ((Number) counter.get("value")).longValue();
-        long settledAt = System.nanoTime() + settle.toNanos();
         String id = UUID.randomUUID().toString();
         String kind = school != null ? "school-" + school : previous == null ? "full" : "incremental";
         Path folder = parent.resolve(FOLDER_TIME.format(takenAt) + "-" + kind + "-" + id.substring(0, 8));
         Path partial = parent.resolve(folder.getFileName() + ".partial");
+        if (previous != null && last < previous.lastPosition()) {
+            throw new Diverged("The store's ledger ends at position " + last + ", before the newest archive's "
+                                       + previous.lastPosition() + ": it is not the ledger that archive was taken of");
+        }
         Files.createDirectories(partial);
+        try {
+            ArchiveManifest manifest = write(partial, previous, school, heads, covered, last, takenAt, id);
+            Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
+            return new Written(folder, manifest);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(partial); // a failed archive leaves nothing a restore could mistake for one
+            throw e;
+        }
+    }
+
+    private ArchiveManifest write(Path partial, ArchiveManifest previous, String school, Map<String, Document> heads,
+                                  long covered, long last, Instant takenAt, String id) throws IOException {
+        long settledAt = System.nanoTime() + settle.toNanos();
         long after = previous == null ? 0 : previous.lastPosition();
         Map<String, String> files = new TreeMap<>();
         Set<String> mentioned = new HashSet<>();
@@ -153,6 +169,11 @@ public final class LedgerBackup {
                                                                     + size + ": verify the ledger before backing it up");
                         }
                         root.add(HexFormat.of().parseHex(leaf.getString(LedgerFields.LEAF_HASH)));
+                        if (root.size() == from && !HexFormat.of().formatHex(root.root()).equals(previous.schools().get(urn).root())) {
+                            throw new Diverged("The log of school " + urn + " no longer makes the root the newest "
+                                                       + "archive recorded at size " + from + ": it is not the ledger "
+                                                       + "that archive was taken of");
+                        }
                         if (((Number) leaf.get("index")).longValue() >= from) {
                             out.write(leaf);
                         }
@@ -185,8 +206,22 @@ public final class LedgerBackup {
                 takenAt.toString(), covered, counts[0], counts[1], counts[2], leaves, checkpoints, schools,
                 companionCounts, files, keptApart(), signingKeyId);
         finish(partial, manifest);
-        Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
-        return new Written(folder, manifest);
+        return manifest;
+    }
+
+    /** An incremental archive asked for after an archive of another ledger (or an earlier state of this one). */
+    public static final class Diverged extends ArchiveRefused {
+        Diverged(String reason) {
+            super(reason);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException ignored) {
+            // best effort: a .partial folder is never read as an archive
+        }
     }
 
     /**

@@ -230,6 +230,25 @@ class LedgerBackupTest {
     }
 
     @Test
+    void anIncrementalAfterAnArchiveOfAnotherLedgerIsRefusedAndNothingIsLeftBehind() throws IOException {
+        ArchiveManifest first = backup().full(backups).manifest();
+        MongoDatabase restored = fresh();
+        restore(restored, Archive.chainFrom(backups));
+        db = fresh(); // another ledger, grown past the archive's positions
+        engine = MongoLedgerStorageEngine.builder().database(db).eventSerializer(LedgerSerializers.events())
+                                         .snapshotSerializer(LedgerSerializers.events()).build();
+        log = new SchoolLog(db, e -> Receipt.of(e, "k1", keys.getPrivate()));
+        checkpoints = new Checkpoints(db, Clock.systemUTC());
+        written = 100;
+        record(20);
+        assertThatThrownBy(() -> backup().after(backups, first)).isInstanceOf(LedgerBackup.Diverged.class)
+                .hasMessageContaining("no longer makes the root");
+        try (var folders = Files.list(backups)) {
+            assertThat(folders.map(p -> p.getFileName().toString())).hasSize(1).noneMatch(n -> n.endsWith(".partial"));
+        }
+    }
+
+    @Test
     void aStoreThatHoldsEventsIsNotRestoredInto() throws IOException {
         backup().full(backups);
         assertThatThrownBy(() -> restore(db, Archive.chainFrom(backups))).isInstanceOf(ArchiveRefused.class)

@@ -125,7 +125,13 @@ public class Backups {
             Optional<Archive> newest = newest();
             boolean full = newest.isEmpty() || chainLength(newest.get()) >= properties.fullEvery();
             LedgerBackup backup = backup();
-            LedgerBackup.Written written = full ? backup.full(folder) : backup.after(folder, newest.get().manifest());
+            LedgerBackup.Written written;
+            try {
+                written = full ? backup.full(folder) : backup.after(folder, newest.get().manifest());
+            } catch (LedgerBackup.Diverged restoredFromAnOlderArchive) {
+                LOG.warn("Starting a new chain with a full backup: {}", restoredFromAnOlderArchive.getMessage());
+                written = backup.full(folder);
+            }
             lastSuccess = Instant.parse(written.manifest().takenAt());
             Retention.toDelete(Archive.all(folder), properties.keepDaily(), properties.keepWeekly())
                      .forEach(Backups::delete);
