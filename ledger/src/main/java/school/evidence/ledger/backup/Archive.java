@@ -77,11 +77,20 @@ public record Archive(Path folder, ArchiveManifest manifest) {
         }
         try (Stream<Path> folders = Files.list(backups)) {
             return folders.filter(f -> Files.isRegularFile(f.resolve(ArchiveManifest.FILE)))
-                          .map(Archive::open)
+                          .flatMap(Archive::readable)
                           .sorted(Comparator.comparing((Archive a) -> a.manifest().takenAt()).thenComparing(Archive::name))
                           .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An archive whose manifest cannot be read is left out of a folder's list (a restore of it is refused). */
+    private static Stream<Archive> readable(Path folder) {
+        try {
+            return Stream.of(open(folder));
+        } catch (ArchiveRefused unreadable) {
+            return Stream.empty();
         }
     }
 
