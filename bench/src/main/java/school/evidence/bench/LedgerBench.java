@@ -87,7 +87,7 @@ final class LedgerBench {
                                  "s", verification.values, leaves >= 1_000_000 ? 10.0 : null, false,
                                  "embedded in-memory server"));
 
-            backupAndRestore(client, db, checkpoint, signing, leaves);
+            backupAndRestore(db, checkpoint, signing, leaves);
 
             Random random = new Random(7);
             Figure.Reps generate = new Figure.Reps();
@@ -124,59 +124,49 @@ final class LedgerBench {
     }
 
     /**
-     * A full archive of the ledger (every event, the log, the signed checkpoint) and its restore into an empty
-     * database on the same server: check of every file, event and leaf, the writes, and the verification of the
-     * restored log against the checkpoint.
+     * A full archive of the ledger (every event, the log, the signed checkpoint), then its restore into an empty
+     * store on the standalone's own disk backend: check of every file, event and leaf, the writes, and the
+     * verification of the restored log against the checkpoint. (Restoring into a second in-memory database beside the
+     * first ran out of the bench's 8 GB heap at 1,000,000 events.)
      */
-    private void backupAndRestore(MongoClient client, MongoDatabase db, Checkpoint checkpoint, KeyPair signing,
-                                  int leaves) throws Exception {
+    private void backupAndRestore(MongoDatabase db, Checkpoint checkpoint, KeyPair signing, int leaves) throws Exception {
         db.getCollection(school.evidence.ledger.merkle.Checkpoints.COLLECTION)
           .insertOne(school.evidence.ledger.merkle.Checkpoints.toDocument(checkpoint));
         java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("bench-backup");
         Figure.Reps backup = new Figure.Reps();
-        Figure.Reps restore = new Figure.Reps();
         Figure.Reps bytesPerEvent = new Figure.Reps();
-        Figure.Reps restoreToDisk = new Figure.Reps();
+        java.nio.file.Path archive = null;
         for (int rep = 0; rep < sizes.repetitions(); rep++) {
-            java.nio.file.Path parent = folder.resolve("rep" + rep);
             long start = System.nanoTime();
             var written = new school.evidence.ledger.backup.LedgerBackup(db, List.of(), java.time.Duration.ofSeconds(1),
-                                                                         java.time.Clock.systemUTC()).full(parent);
+                                                                         java.time.Clock.systemUTC()).full(folder.resolve("rep" + rep));
             backup.add(leaves / ((System.nanoTime() - start) / 1e9));
             long bytes;
             try (var files = java.nio.file.Files.list(written.folder())) {
                 bytes = files.mapToLong(f -> f.toFile().length()).sum();
             }
             bytesPerEvent.add((double) bytes / leaves);
-            MongoDatabase into = client.getDatabase("restored" + rep);
-            start = System.nanoTime();
-            new school.evidence.ledger.backup.LedgerRestore(into, List.of(), java.time.Duration.ofSeconds(10))
-                    .restore(List.of(school.evidence.ledger.backup.Archive.open(written.folder())), signing.getPublic());
-            restore.add(leaves / ((System.nanoTime() - start) / 1e9));
-            into.drop();
-            // the standalone's own disk store: every batch committed to the H2 file
-            java.nio.file.Path file = folder.resolve("restored" + rep + ".mv");
-            MongoServer disk = new MongoServer(school.evidence.store.DurableH2Backend.open(
-                    file.toString(), java.time.Duration.ofSeconds(45), name -> false));
-            try (MongoClient diskClient = MongoClients.create(disk.bindAndGetConnectionString())) {
-                start = System.nanoTime();
-                new school.evidence.ledger.backup.LedgerRestore(diskClient.getDatabase("evidence"), List.of(),
-                                                                java.time.Duration.ofSeconds(10))
-                        .restore(List.of(school.evidence.ledger.backup.Archive.open(written.folder())), signing.getPublic());
-                restoreToDisk.add(leaves / ((System.nanoTime() - start) / 1e9));
-            } finally {
-                disk.shutdownNow();
-                java.nio.file.Files.deleteIfExists(file);
-            }
+            archive = written.folder();
         }
         String size = String.format("%,d", leaves);
         report.add(Figure.of(SECTION, "backup, full archive of " + size + " events", "events/s", backup.values, null, true,
-                             "embedded in-memory server; gzipped extended JSON"));
-        report.add(Figure.of(SECTION, "restore of that archive, checked and verified", "events/s", restore.values, null,
-                             true, "check of every file, event and leaf, writes, verification against the checkpoint"));
-        report.add(Figure.of(SECTION, "restore of that archive into the standalone's disk store", "events/s",
-                             restoreToDisk.values, null, true, "DurableH2Backend file, as the standalone runs"));
+                             "from the embedded in-memory server; gzipped extended JSON"));
         report.add(Figure.of(SECTION, "archive size per event", "bytes", bytesPerEvent.values, null, false,
                              "all files; small synthetic events"));
+        java.nio.file.Path file = folder.resolve("restored.mv");
+        MongoServer disk = new MongoServer(school.evidence.store.DurableH2Backend.open(
+                file.toString(), java.time.Duration.ofSeconds(45), name -> false));
+        try (MongoClient diskClient = MongoClients.create(disk.bindAndGetConnectionString())) {
+            long start = System.nanoTime();
+            new school.evidence.ledger.backup.LedgerRestore(diskClient.getDatabase("evidence"), List.of(),
+                                                            java.time.Duration.ofSeconds(10))
+                    .restore(List.of(school.evidence.ledger.backup.Archive.open(archive)), signing.getPublic());
+            report.add(Figure.of(SECTION, "restore of that archive into the standalone's disk store", "events/s",
+                                 List.of(leaves / ((System.nanoTime() - start) / 1e9)), null, true,
+                                 "one run: check, writes to the H2 file, verification against the checkpoint"));
+        } finally {
+            disk.shutdownNow();
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 }

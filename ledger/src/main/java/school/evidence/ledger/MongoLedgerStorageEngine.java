@@ -134,6 +134,11 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
 
     /** Creates the indexes the engine relies on; idempotent. */
     public void ensureIndexes() {
+        ensureIndexes(events);
+    }
+
+    /** The events collection's indexes, also made by a restore before it writes (its verification reads by position). */
+    public static void ensureIndexes(MongoCollection<Document> events) {
         events.createIndex(Indexes.ascending(LedgerFields.GLOBAL_INDEX),
                            new IndexOptions().unique(true).name("uniqueGlobalIndex"));
         // sparse: void markers have no aggregate

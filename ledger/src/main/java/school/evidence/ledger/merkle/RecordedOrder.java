@@ -145,7 +145,36 @@ public final class RecordedOrder {
         return found;
     }
 
+    /** Positions asked for at once when looking back past void markers (by the unique position index). */
+    private static final int LOOK_BACK = 256;
+
+    /**
+     * The recorded time of the nearest event before {@code globalIndex} that has one: looked for a window of positions
+     * at a time through the position index (a school's own restored ledger has a void marker before most of its
+     * events), and only after many windows by a range query, which the embedded server answers by a scan and sort.
+     */
     private String scanBack(long globalIndex) {
+        for (long to = globalIndex - 1, windows = 0; to >= 1 && windows < 64; to -= LOOK_BACK, windows++) {
+            List<Long> window = new java.util.ArrayList<>(LOOK_BACK);
+            for (long p = to; p > Math.max(0, to - LOOK_BACK); p--) {
+                window.add(p);
+            }
+            Document nearest = null;
+            for (Document d : events.find(Filters.in(LedgerFields.GLOBAL_INDEX, window))
+                                    .projection(Projections.include(LedgerFields.GLOBAL_INDEX, LedgerFields.RECORDED_AT))) {
+                if (d.getString(LedgerFields.RECORDED_AT) != null && (nearest == null
+                        || ((Number) d.get(LedgerFields.GLOBAL_INDEX)).longValue()
+                        > ((Number) nearest.get(LedgerFields.GLOBAL_INDEX)).longValue())) {
+                    nearest = d;
+                }
+            }
+            if (nearest != null) {
+                return nearest.getString(LedgerFields.RECORDED_AT);
+            }
+        }
+        if (globalIndex - 1 - 64L * LOOK_BACK < 1) {
+            return null; // every earlier position was looked at
+        }
         Document before = events.find(Filters.and(Filters.lt(LedgerFields.GLOBAL_INDEX, globalIndex),
                                                   Filters.exists(LedgerFields.RECORDED_AT)))
                                 .sort(Sorts.descending(LedgerFields.GLOBAL_INDEX))
