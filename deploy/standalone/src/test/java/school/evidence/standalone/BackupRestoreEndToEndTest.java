@@ -86,6 +86,9 @@ class BackupRestoreEndToEndTest {
             }
             JsonNode full = operator.post("/api/operations/backups", "").body();
             assertThat(full.path("kind").asText()).isEqualTo("full");
+            System.out.printf("backup of the demo school and %d walks: %d events, %d bytes (%d per event)%n",
+                              written.get(), full.path("events").asLong(), full.path("bytes").asLong(),
+                              full.path("bytes").asLong() / Math.max(1, full.path("events").asLong()));
             while (written.get() < 100) {
                 Thread.sleep(5);
             }
