@@ -160,6 +160,7 @@ final class LedgerBench {
             long start = System.nanoTime();
             new school.evidence.ledger.backup.LedgerRestore(diskClient.getDatabase("evidence"), List.of(),
                                                             java.time.Duration.ofSeconds(10))
+                    .acceptingUnsigned()
                     .restore(List.of(school.evidence.ledger.backup.Archive.open(archive)), signing.getPublic());
             report.add(Figure.of(SECTION, "restore of that archive into the standalone's disk store", "events/s",
                                  List.of(leaves / ((System.nanoTime() - start) / 1e9)), null, true,

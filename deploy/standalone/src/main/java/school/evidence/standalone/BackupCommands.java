@@ -26,7 +26,7 @@ import java.util.Map;
  * <pre>
  * java -jar standalone.jar backup        --mongodb-uri URI --to FOLDER [--after ARCHIVE] [--school URN] [--signing-key K]
  * java -jar standalone.jar verify-backup --archive ARCHIVE|FOLDER --public-key K
- * java -jar standalone.jar restore       --archive ARCHIVE|FOLDER --mongodb-uri URI --public-key K
+ * java -jar standalone.jar restore       --archive ARCHIVE|FOLDER --mongodb-uri URI --public-key K [--accept-unsigned true]
  * </pre>
  * The URI of a running standalone's embedded store is {@code mongodb://127.0.0.1:<port>/evidence?appName=<access key>}
  * (fixed with evidence.store.port and evidence.store.access-key). Exit status 0 on success, 1 when refused, 2 on usage.
@@ -56,7 +56,7 @@ final class BackupCommands {
             System.err.println(usage.getMessage());
             System.err.println("usage: backup --mongodb-uri URI --to FOLDER [--after ARCHIVE] [--school URN] [--signing-key K]\n"
                     + "       verify-backup --archive ARCHIVE|FOLDER --public-key K\n"
-                    + "       restore --archive ARCHIVE|FOLDER --mongodb-uri URI --public-key K");
+                    + "       restore --archive ARCHIVE|FOLDER --mongodb-uri URI --public-key K [--accept-unsigned true]");
             return 2;
         } catch (Exception e) {
             System.out.println("FAILED: " + e.getMessage());
@@ -111,6 +111,10 @@ final class BackupCommands {
         ArchiveCheck.Checked checked = ArchiveCheck.check(chain, LedgerArchives.publicKey(chain, key(options.getOrDefault("public-key", ""))));
         System.out.printf("verified %d archive(s): %d events, %d leaves, %d signed checkpoints; logs %s%n",
                           chain.size(), checked.events(), checked.leaves(), checked.checkpoints(), checked.schoolSizes());
+        if (!checked.unsigned().isEmpty()) {
+            System.out.println("NOT SIGNED: " + checked.unsigned() + " (taken without the signing key: events not yet "
+                                       + "in a school's log when it was taken are vouched for by no signature)");
+        }
         return 0;
     }
 
@@ -119,9 +123,12 @@ final class BackupCommands {
         List<Archive> chain = Archive.chainFrom(Path.of(required(options, "archive")));
         boolean demo = chain.get(chain.size() - 1).manifest().companions().containsKey("ledger_demo_key");
         try (MongoClient client = MongoClients.create(uri)) {
-            LedgerRestore.Restored restored = new LedgerRestore(database(client, uri), LedgerArchives.companions(demo),
-                    Duration.parse(options.getOrDefault("write-deadline", "PT10S")))
-                    .restore(chain, LedgerArchives.publicKey(chain, key(options.getOrDefault("public-key", ""))));
+            LedgerRestore restore = new LedgerRestore(database(client, uri), LedgerArchives.companions(demo),
+                    Duration.parse(options.getOrDefault("write-deadline", "PT10S")));
+            if (Boolean.parseBoolean(options.getOrDefault("accept-unsigned", "false"))) {
+                restore.acceptingUnsigned();
+            }
+            LedgerRestore.Restored restored = restore.restore(chain, LedgerArchives.publicKey(chain, key(options.getOrDefault("public-key", ""))));
             System.out.printf("restored and verified %d events of %d school(s) up to position %d; anything written "
                                       + "after %s is not in the archive. Start the service on this database: its read "
                                       + "models are rebuilt as it starts%n", restored.events(), restored.schools().size(),

@@ -124,9 +124,13 @@ class BackupRestoreEndToEndTest {
             Path out = dir.resolve("from-the-server");
             assertThat(BackupCommands.run(new String[]{"backup", "--mongodb-uri", uri, "--to", out.toString()})).isZero();
             assertThat(BackupCommands.run(new String[]{"verify-backup", "--archive", out.toString()})).isZero();
-            assertThat(BackupCommands.run(new String[]{"restore", "--archive", out.toString(), "--mongodb-uri",
-                                                       uri.replace("/evidence", "/evidence2")})).isZero();
-            assertThat(BackupCommands.run(new String[]{"restore", "--archive", out.toString(), "--mongodb-uri", uri}))
+            String other = uri.replace("/evidence", "/evidence2");
+            assertThat(BackupCommands.run(new String[]{"restore", "--archive", out.toString(), "--mongodb-uri", other}))
+                    .as("taken without the signing key: not restored unless the operator says so").isEqualTo(1);
+            assertThat(BackupCommands.run(new String[]{"restore", "--archive", out.toString(), "--mongodb-uri", other,
+                                                       "--accept-unsigned", "true"})).isZero();
+            assertThat(BackupCommands.run(new String[]{"restore", "--archive", out.toString(), "--mongodb-uri", uri,
+                                                       "--accept-unsigned", "true"}))
                     .as("a store that holds events is not restored into").isEqualTo(1);
         } finally {
             server.shutdownNow();

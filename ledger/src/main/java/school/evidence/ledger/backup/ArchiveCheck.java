@@ -28,8 +28,12 @@ import java.util.TreeMap;
  */
 public final class ArchiveCheck {
 
-    /** What a chain that checks out holds. */
-    public record Checked(long events, long leaves, long checkpoints, Map<String, Long> schoolSizes) {
+    /**
+     * What a chain that checks out holds; {@code unsigned} archives have no manifest signature, so events their logs
+     * had not taken in yet (and the tail after the last checkpoint) are vouched for by no signature.
+     */
+    public record Checked(long events, long leaves, long checkpoints, Map<String, Long> schoolSizes,
+                          List<String> unsigned) {
     }
 
     private final PublicKey key;
@@ -37,6 +41,7 @@ public final class ArchiveCheck {
     private long[] positions = new long[1024];
     private byte[] hashes = new byte[1024 * 32];
     private int stored;
+    private final List<String> unsigned = new java.util.ArrayList<>();
 
     private ArchiveCheck(PublicKey key) {
         this.key = key;
@@ -88,7 +93,7 @@ public final class ArchiveCheck {
         });
         Map<String, Long> sizes = new TreeMap<>();
         roots.forEach((school, root) -> sizes.put(school, root.size()));
-        return new Checked(events, leaves, signed.size(), sizes);
+        return new Checked(events, leaves, signed.size(), sizes, List.copyOf(unsigned));
     }
 
     private void files(Archive archive) {
@@ -108,7 +113,9 @@ public final class ArchiveCheck {
                 }
             }
             Path signature = archive.folder().resolve(ArchiveManifest.SIGNATURE_FILE);
-            if (manifest.signingKeyId() != null || Files.exists(signature)) {
+            if (manifest.signingKeyId() == null && !Files.exists(signature)) {
+                unsigned.add(archive.name());
+            } else {
                 String[] lines = Files.exists(signature) ? Files.readString(signature, StandardCharsets.UTF_8).split("\n")
                         : new String[0];
                 byte[] text = Files.readAllBytes(archive.folder().resolve(ArchiveManifest.FILE));

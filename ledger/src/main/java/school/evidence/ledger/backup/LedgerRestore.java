@@ -53,12 +53,28 @@ public final class LedgerRestore {
         return Optional.ofNullable(db.getCollection(RESTORED).find(new Document("_id", "restore")).first());
     }
 
+    private boolean acceptUnsigned;
+
+    /**
+     * Also restores archives whose manifest is not signed (taken from a shell without the signing key): their events
+     * not yet in a school's log at the time are vouched for by nothing, and would be logged as new after the restore.
+     */
+    public LedgerRestore acceptingUnsigned() {
+        this.acceptUnsigned = true;
+        return this;
+    }
+
     public Restored restore(List<Archive> chain, PublicKey key) {
         if (db.getCollection("events").find().limit(1).first() != null) {
             throw new ArchiveRefused("The store already holds events: restore only into an empty store (a new "
                                              + "data folder, or a new database on the replica set)");
         }
         ArchiveCheck.Checked checked = ArchiveCheck.check(chain, key);
+        if (!acceptUnsigned && !checked.unsigned().isEmpty()) {
+            throw new ArchiveRefused(checked.unsigned().get(0) + " is not signed: an unsigned archive can carry events "
+                    + "no signature vouches for. Restore it only if you took it yourself, and say so (restore "
+                    + "--accept-unsigned true, or evidence.restore.accept-unsigned=true)");
+        }
         clear();
         try {
             Restored restored = write(chain, checked);

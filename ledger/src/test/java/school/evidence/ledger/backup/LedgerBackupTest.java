@@ -115,7 +115,7 @@ class LedgerBackupTest {
     }
 
     private LedgerRestore.Restored restore(MongoDatabase into, List<Archive> chain) {
-        return new LedgerRestore(into, List.of(KEYS), Duration.ofSeconds(10)).restore(chain, keys.getPublic());
+        return new LedgerRestore(into, List.of(KEYS), Duration.ofSeconds(10)).acceptingUnsigned().restore(chain, keys.getPublic());
     }
 
     private static List<Document> all(MongoDatabase d, String collection) {
@@ -177,6 +177,19 @@ class LedgerBackupTest {
         assertThat(restored.getCollection("events").countDocuments(new Document("void", true))).isEqualTo(10);
         assertThat(new LedgerVerifier(restored).verify(new Checkpoints(restored, Clock.systemUTC()).latest("100000")
                                                        .orElseThrow(), keys.getPublic()).ok()).isTrue();
+    }
+
+    @Test
+    void anUnsignedArchiveIsRestoredOnlyWhenTheOperatorSaysSo() throws IOException {
+        Path folder = backup().full(backups).folder();
+        MongoDatabase into = fresh();
+        assertThatThrownBy(() -> new LedgerRestore(into, List.of(KEYS), Duration.ofSeconds(10))
+                .restore(List.of(Archive.open(folder)), keys.getPublic()))
+                .isInstanceOf(ArchiveRefused.class).hasMessageContaining("is not signed");
+        assertThat(into.getCollection("events").countDocuments()).isZero();
+        assertThat(ArchiveCheck.check(List.of(Archive.open(folder)), keys.getPublic()).unsigned()).hasSize(1);
+        restore(into, List.of(Archive.open(folder)));
+        assertSameLedger(into);
     }
 
     @Test

@@ -81,11 +81,13 @@ public class LedgerAutoConfiguration {
     public MongoDatabase evidenceDatabase(MongoClient client, MongoConnectionDetails connection, StoreProperties store,
                                           @Value("${evidence.restore.from:}") String restoreFrom,
                                           @Value("${evidence.ledger.public-key:}") String publicKey,
-                                          @Value("${evidence.demo.enabled:false}") boolean demo) {
+                                          @Value("${evidence.demo.enabled:false}") boolean demo,
+                                          @Value("${evidence.restore.accept-unsigned:false}") boolean acceptUnsigned) {
         MongoDatabase database = client.getDatabase(databaseName(connection));
         if (!restoreFrom.isBlank()) {
             school.evidence.platform.backup.LedgerArchives.restoreAtStart(database, java.nio.file.Path.of(restoreFrom.strip()),
-                                                                          publicKey, demo, store.writeDeadline());
+                                                                          publicKey, demo, store.writeDeadline(),
+                                                                          acceptUnsigned);
         }
         return database;
     }

@@ -62,7 +62,8 @@ public final class LedgerArchives {
      * Restores the chain {@code from} names into this empty store, before anything else uses it. Starting again with
      * the same setting after it succeeded does nothing; a store that holds other events refuses to start.
      */
-    public static void restoreAtStart(MongoDatabase db, Path from, String publicKey, boolean demo, Duration writeDeadline) {
+    public static void restoreAtStart(MongoDatabase db, Path from, String publicKey, boolean demo, Duration writeDeadline,
+                                      boolean acceptUnsigned) {
         List<Archive> chain = Archive.chainFrom(from);
         String last = chain.get(chain.size() - 1).manifest().archiveId();
         var already = LedgerRestore.restoredFrom(db);
@@ -72,7 +73,8 @@ public final class LedgerArchives {
         }
         LOG.warn("Restoring the ledger from {} ({} archive(s)) into an empty store", from, chain.size());
         long started = System.nanoTime();
-        LedgerRestore.Restored restored = new LedgerRestore(db, companions(demo), writeDeadline)
+        LedgerRestore restore = new LedgerRestore(db, companions(demo), writeDeadline);
+        LedgerRestore.Restored restored = (acceptUnsigned ? restore.acceptingUnsigned() : restore)
                 .restore(chain, publicKey(chain, publicKey));
         LOG.warn("Restored and verified {} events of {} school(s) in {} s, up to position {}. Anything written after "
                          + "{} is not in the archive and was lost; read models are rebuilt now",
