@@ -5,9 +5,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,9 +40,9 @@ class CrashRecoveryTest {
 
     @Test
     void everyAcknowledgedWriteSurvivesAKillDuringABurst() throws Exception {
-        int port = freePort();
+        int port = StandaloneProcess.freePort();
         Api slt = new Api("http://localhost:" + port, "slt");
-        process = start(port, "first");
+        process = StandaloneProcess.start(dataDir, port, "first");
         assertThat(slt.post("/api/schools", "{\"urn\":\"" + URN + "\",\"name\":\"Usworth Colliery\"}").status())
                 .isEqualTo(201);
 
@@ -81,7 +78,7 @@ class CrashRecoveryTest {
         assertThat(attempted.get()).isGreaterThanOrEqualTo(200);
         List<String> acked = new ArrayList<>(acknowledged);
 
-        process = start(port, "second");
+        process = StandaloneProcess.start(dataDir, port, "second");
         Map<String, Integer> inAudit = new HashMap<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
@@ -137,38 +134,6 @@ class CrashRecoveryTest {
             if (items.size() < 500) {
                 return counts;
             }
-        }
-    }
-
-    private Process start(int port, String name) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        File log = dataDir.resolve(name + ".log").toFile();
-        Process started = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                                             StandaloneApplication.class.getName(),
-                                             "--server.port=" + port,
-                                             "--evidence.store.data-dir=" + dataDir.resolve("store"))
-                .redirectErrorStream(true).redirectOutput(log).start();
-        Api probe = new Api("http://localhost:" + port, "slt");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (probe.getAnonymously("/actuator/health").status() == 200) {
-                    return started;
-                }
-            } catch (RuntimeException notYet) {
-                // still starting
-            }
-            if (!started.isAlive()) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("Standalone did not start; see " + log);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

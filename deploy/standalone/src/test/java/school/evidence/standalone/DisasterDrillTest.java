@@ -6,15 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import school.evidence.ledger.backup.Archive;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,10 +46,11 @@ class DisasterDrillTest {
 
     @Test
     void afterTheStoreIsLostEveryWriteAcknowledgedBeforeTheLastBackupIsBack() throws Exception {
-        int port = freePort();
+        int port = StandaloneProcess.freePort();
         Path backups = dir.resolve("backups");
         Api slt = new Api("http://localhost:" + port, "slt");
-        process = start(port, "first", "--evidence.backup.cron=*/3 * * * * *");
+        process = StandaloneProcess.start(dir, port, "first", "--evidence.backup.folder=" + backups,
+                                           "--evidence.backup.cron=*/3 * * * * *");
         assertThat(slt.post("/api/schools", "{\"urn\":\"" + URN + "\",\"name\":\"Usworth Colliery\"}").status())
                 .isEqualTo(201);
         Map<String, Instant> acknowledgedAt = new ConcurrentHashMap<>();
@@ -90,7 +88,8 @@ class DisasterDrillTest {
         Instant takenAt = Instant.parse(last.manifest().takenAt());
         deleteFolder(dir.resolve("store"));
 
-        process = start(port, "restored", "--evidence.restore.from=" + backups, "--evidence.backup.cron=-");
+        process = StandaloneProcess.start(dir, port, "restored", "--evidence.backup.folder=" + backups,
+                                           "--evidence.restore.from=" + backups, "--evidence.backup.cron=-");
         Set<String> before = new HashSet<>();
         Set<String> after = new HashSet<>();
         acknowledgedAt.forEach((id, at) -> (at.isBefore(takenAt) ? before : after).add(id));
@@ -122,42 +121,10 @@ class DisasterDrillTest {
                           last.manifest().lastPosition(), lost.size());
     }
 
-    private Process start(int port, String name, String... more) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        File log = dir.resolve(name + ".log").toFile();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                StandaloneApplication.class.getName(), "--server.port=" + port,
-                "--evidence.store.data-dir=" + dir.resolve("store"), "--evidence.backup.folder=" + dir.resolve("backups")));
-        command.addAll(List.of(more));
-        Process started = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-        Api probe = new Api("http://localhost:" + port, "slt");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (probe.getAnonymously("/actuator/health").status() == 200) {
-                    return started;
-                }
-            } catch (RuntimeException notYet) {
-                // still starting
-            }
-            if (!started.isAlive()) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("Standalone did not start; see " + log);
-    }
-
     private static void deleteFolder(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
         assertThat(folder).doesNotExist();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
