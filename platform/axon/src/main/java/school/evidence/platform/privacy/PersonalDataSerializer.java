@@ -37,7 +37,9 @@ import java.util.regex.Pattern;
 public class PersonalDataSerializer implements Serializer {
 
     private static final String PREFIX = "enc:v1:";
-    private static final Pattern SEALED = Pattern.compile("^enc:v1:([0-9a-f]{32}(?:\\.[0-9a-f]{32})*):([A-Za-z0-9_-]+)$");
+    /** The key ids a sealed value names, dot-separated. */
+    private static final String KEY_IDS = "([0-9a-f]{32}(?:\\.[0-9a-f]{32})*)";
+    private static final Pattern SEALED = Pattern.compile("^enc:v1:" + KEY_IDS + ":([A-Za-z0-9_-]+)$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Serializer delegate;
@@ -60,7 +62,7 @@ public class PersonalDataSerializer implements Serializer {
                                                expectedRepresentation);
     }
 
-    private static final Pattern SEALED_IN_TEXT = Pattern.compile("enc:v1:([0-9a-f]{32}(?:\\.[0-9a-f]{32})*):");
+    private static final Pattern SEALED_IN_TEXT = Pattern.compile("enc:v1:" + KEY_IDS + ":");
 
     /** The subject keys a stored payload's sealed fields need (a school's own archive carries only those). */
     public static java.util.Set<String> keyIdsIn(String storedText) {
