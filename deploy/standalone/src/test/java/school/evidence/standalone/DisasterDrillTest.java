@@ -71,11 +71,9 @@ class DisasterDrillTest {
                 }
             });
         }
-        // until two scheduled backups hold writes, and more writes came after the newest
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (Archive.all(backups).size() < 2 || acknowledgedAt.values().stream()
-                .filter(t -> t.isAfter(Instant.parse(Archive.all(backups).get(Archive.all(backups).size() - 1)
-                                                            .manifest().takenAt()))).count() < 20) {
+        // until the newest of at least two scheduled backups holds more than 20 writes and more than 20 came after it
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (!enoughBeforeAndAfterNewest(backups, acknowledgedAt)) {
             assertThat(System.nanoTime()).as("scheduled backups during the burst").isLessThan(deadline);
             Thread.sleep(100);
         }
@@ -119,6 +117,16 @@ class DisasterDrillTest {
         System.out.printf("disaster drill: %d writes acknowledged, %d before the last backup (%s, position %d) all "
                                   + "back, %d after it lost%n", acknowledgedAt.size(), before.size(), takenAt,
                           last.manifest().lastPosition(), lost.size());
+    }
+
+    private static boolean enoughBeforeAndAfterNewest(Path backups, Map<String, Instant> acknowledgedAt) {
+        var archives = Archive.all(backups);
+        if (archives.size() < 2) {
+            return false;
+        }
+        Instant takenAt = Instant.parse(archives.get(archives.size() - 1).manifest().takenAt());
+        long before = acknowledgedAt.values().stream().filter(t -> t.isBefore(takenAt)).count();
+        return before > 20 && acknowledgedAt.size() - before > 20;
     }
 
     private static void deleteFolder(Path folder) throws IOException {
