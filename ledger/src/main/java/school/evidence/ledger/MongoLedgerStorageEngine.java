@@ -144,6 +144,9 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         // sparse: void markers have no aggregate
         events.createIndex(Indexes.ascending(LedgerFields.AGGREGATE_ID, LedgerFields.SEQUENCE),
                            new IndexOptions().unique(true).sparse(true).name("uniqueAggregateSequence"));
+        // an event is stored once: the same identifier under a second aggregate is refused (a conflict, as in Axon)
+        events.createIndex(Indexes.ascending(LedgerFields.EVENT_ID),
+                           new IndexOptions().unique(true).sparse(true).name("uniqueEventIdentifier"));
         events.createIndex(Indexes.ascending(LedgerFields.SCHOOL, LedgerFields.GLOBAL_INDEX),
                            new IndexOptions().sparse(true).name("schoolPosition"));
     }
@@ -420,14 +423,13 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         Iterator<TrackedEventData<?>> iterator = new Iterator<>() {
             private TrackingToken last = trackingToken;
             private Iterator<? extends TrackedEventData<?>> batch = List.<TrackedEventData<?>>of().iterator();
-            private boolean exhausted;
 
+            // asks again each time it ran dry, as Axon's own engines do: a consumer polling an open stream (the
+            // event store with optimised consumption off) must see what was appended after an empty answer
             @Override
             public boolean hasNext() {
-                if (!batch.hasNext() && !exhausted) {
-                    List<? extends TrackedEventData<?>> next = fetchTrackedEvents(last, trackedBatchSize);
-                    exhausted = next.isEmpty();
-                    batch = next.iterator();
+                if (!batch.hasNext()) {
+                    batch = fetchTrackedEvents(last, trackedBatchSize).iterator();
                 }
                 return batch.hasNext();
             }
@@ -471,7 +473,7 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
                 token = token.advanceTo(globalIndex, maxGapOffset);
                 firstSeenMissing.remove(globalIndex);
                 if (!doc.getBoolean(LedgerFields.VOID, false)) {
-                    result.add(new TrackedDomainEventData<>(token, toEntry(doc)));
+                    result.add(new TrackedDomainEventData<>(token, toTrackedEntry(doc)));
                 }
             }
             if (!result.isEmpty()) {
@@ -563,6 +565,20 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
             return createHeadToken();
         }
         return GapAwareTrackingToken.newInstance(first.getLong(LedgerFields.GLOBAL_INDEX) - 1, List.of());
+    }
+
+    /** A plain (non-domain) event is stored as its own stream; it streams back as a plain event, as in Axon's JDBC. */
+    private static DomainEventData<String> toTrackedEntry(Document doc) {
+        if (doc.getString(LedgerFields.EVENT_ID).equals(doc.getString(LedgerFields.AGGREGATE_ID))) {
+            return new GenericDomainEventEntry<>(null, null, doc.getLong(LedgerFields.SEQUENCE),
+                                                 doc.getString(LedgerFields.EVENT_ID),
+                                                 doc.getString(LedgerFields.RECORDED_AT),
+                                                 doc.getString(LedgerFields.PAYLOAD_TYPE),
+                                                 doc.getString(LedgerFields.PAYLOAD_REVISION),
+                                                 doc.getString(LedgerFields.PAYLOAD),
+                                                 doc.getString(LedgerFields.META_DATA));
+        }
+        return toEntry(doc);
     }
 
     private static DomainEventData<String> toEntry(Document doc) {

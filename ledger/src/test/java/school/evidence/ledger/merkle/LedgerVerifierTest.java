@@ -112,6 +112,7 @@ class LedgerVerifierTest {
         Document forged = db.getCollection("events").find(new Document("_id", "v1:0")).first();
         forged.put("_id", "forged:0");
         forged.put("aggregateId", "forged");
+        forged.put(school.evidence.ledger.LedgerFields.EVENT_ID, java.util.UUID.randomUUID().toString());
         forged.put("globalIndex", 0L); // never allocated by the ledger, inside what the checkpoint covered
         forged.put("payload", "{\"note\":\"a visit that never happened\"}");
         forged.put("leafHash", java.util.HexFormat.of().formatHex(LeafEncoding.leafHash(forged)));
