@@ -85,6 +85,8 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
     public static final String COUNTER_ID = "globalIndex";
     public static final String VOID_KEY_PREFIX = "#void:";
     private static final int FIRST_AGGREGATE_WINDOW = 16;
+    /** How often an append goes again at new positions after readers gave its positions up. */
+    private static final int POSITION_ATTEMPTS = 3;
     private static final DateTimeFormatter RECORDED_AT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -155,9 +157,18 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> messages, Serializer serializer) {
-        if (messages.isEmpty()) {
-            return;
+        List<? extends EventMessage<?>> pending = messages;
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            int stored = appendOnce(pending, serializer, attempt == POSITION_ATTEMPTS);
+            pending = pending.subList(stored, pending.size());
         }
+    }
+
+    /**
+     * Reserves positions and inserts; returns how many were stored, fewer than asked only when a reader had given
+     * up one of the positions (a void marker holds it): the rest then go again at new positions.
+     */
+    private int appendOnce(List<? extends EventMessage<?>> messages, Serializer serializer, boolean lastAttempt) {
         long last = reserve(messages.size());
         long first = last - messages.size() + 1;
         long reservedAt = nanoClock.getAsLong();
@@ -177,6 +188,7 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         try {
             events.insertMany(docs, new InsertManyOptions().ordered(true));
             appended(docs);
+            return docs.size();
         } catch (MongoException e) {
             boolean ours;
             try {
@@ -190,14 +202,36 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
             if (ours) {
                 // the driver retried a write whose first attempt had landed before the connection dropped
                 appended(docs);
-                return;
+                return docs.size();
+            }
+            Optional<DuplicateKeys.Duplicate> duplicate = DuplicateKeys.of(e);
+            if (duplicate.isPresent() && duplicate.get().onPosition()) {
+                return positionGivenUp(docs, duplicate.get().documentIndex(), first, last, lastAttempt, e);
             }
             failed(e, messages, first, last);
+            throw e; // not reached: failed always throws
         }
+    }
+
+    /** A reader voided a reserved position before the event reached it: not a conflict, so go again elsewhere. */
+    private int positionGivenUp(List<Document> docs, int failedAt, long first, long last, boolean lastAttempt,
+                                MongoException cause) {
+        voidRange(first + failedAt + 1, last);
+        appended(docs.subList(0, failedAt));
+        if (lastAttempt) {
+            throw new EventStoreException("The positions reserved for this append were given up by readers "
+                                                  + POSITION_ATTEMPTS + " times; nothing more stored", cause);
+        }
+        LOG.info("Position {} was given up before its event arrived; appending again at a new position",
+                 first + failedAt);
+        return failedAt;
     }
 
     /** Tells the listener (write receipts) what was stored; its failure must not undo a stored append. */
     private void appended(List<Document> docs) {
+        if (docs.isEmpty()) {
+            return;
+        }
         try {
             onAppended.accept(java.util.Collections.unmodifiableList(docs));
         } catch (RuntimeException e) {
@@ -250,8 +284,7 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         }
         List<Document> markers = new ArrayList<>();
         for (long g = from; g <= to; g++) {
-            markers.add(new Document("_id", VOID_KEY_PREFIX + g).append(LedgerFields.GLOBAL_INDEX, g)
-                                                        .append(LedgerFields.VOID, true));
+            markers.add(voidMarker(g));
         }
         try {
             events.insertMany(markers, new InsertManyOptions().ordered(false));
@@ -451,6 +484,7 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken token = asGapAware(lastToken);
         while (true) {
+            GapAwareTrackingToken start = token;
             Set<Long> wanted = new TreeSet<>(token.getGaps());
             for (long g = token.getIndex() + 1; g <= token.getIndex() + batchSize; g++) {
                 wanted.add(g);
@@ -476,11 +510,60 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
                     result.add(new TrackedDomainEventData<>(token, toTrackedEntry(doc)));
                 }
             }
+            if (!voided(givenUp(start, token, docs))) {
+                token = start; // an event landed at a position being given up: read again, it is there now
+                continue;
+            }
             if (!result.isEmpty()) {
                 return result;
             }
             // the window held only void markers: step over them within this call, or the reader would stall
         }
+    }
+
+    /** Positions the reader stopped waiting for (expired, or too far behind) without having found anything there. */
+    private static List<Long> givenUp(GapAwareTrackingToken from, GapAwareTrackingToken to, List<Document> found) {
+        Set<Long> present = new java.util.HashSet<>();
+        found.forEach(doc -> present.add(doc.getLong(LedgerFields.GLOBAL_INDEX)));
+        List<Long> givenUp = new ArrayList<>();
+        for (long gap : from.getGaps()) {
+            if (!present.contains(gap) && !to.getGaps().contains(gap)) {
+                givenUp.add(gap);
+            }
+        }
+        for (long p = from.getIndex() + 1; p <= to.getIndex(); p++) {
+            if (!present.contains(p) && !to.getGaps().contains(p)) {
+                givenUp.add(p);
+            }
+        }
+        return givenUp;
+    }
+
+    /**
+     * Writes a void marker (majority-acknowledged) at each position given up, so that exactly one of a void or an
+     * event can ever be there: a writer arriving later meets the unique position index and appends again at a new
+     * position. False when an event got there first; the reader then reads it instead of skipping it.
+     */
+    private boolean voided(List<Long> positions) {
+        for (long position : positions) {
+            try {
+                events.insertOne(voidMarker(position));
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                Document there = events.find(eq(LedgerFields.GLOBAL_INDEX, position)).first();
+                if (there != null && !there.getBoolean(LedgerFields.VOID, false)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static Document voidMarker(long position) {
+        return new Document("_id", VOID_KEY_PREFIX + position).append(LedgerFields.GLOBAL_INDEX, position)
+                                                              .append(LedgerFields.VOID, true);
     }
 
     private GapAwareTrackingToken asGapAware(TrackingToken token) {

@@ -248,10 +248,15 @@ abstract class EventStorageEngineContract {
     }
 
     private PausedWriter pausedAfterReserving(String note) throws InterruptedException {
+        return pausedAfterReserving(note, engineBuilder());
+    }
+
+    private PausedWriter pausedAfterReserving(String note, MongoLedgerStorageEngine.Builder builder)
+            throws InterruptedException {
         CountDownLatch reserved = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicReference<Thread> slowThread = new AtomicReference<>();
-        MongoLedgerStorageEngine slow = engineBuilder().afterReserve(() -> {
+        MongoLedgerStorageEngine slow = builder.afterReserve(() -> {
             if (Thread.currentThread() == slowThread.get()) {
                 reserved.countDown();
                 await(release);
@@ -311,6 +316,55 @@ abstract class EventStorageEngineContract {
         List<? extends TrackedEventMessage<?>> next = readAll(engine, token);
         assertThat(notes(next)).containsExactly("later");
         assertThat(((GapAwareTrackingToken) next.get(0).trackingToken()).getGaps()).isEmpty();
+    }
+
+    /**
+     * A send stalled past the gap timeout (its deadline check had passed: a stalled primary, majority lag). The reader
+     * gives the position up by writing a void there, so the late event meets the unique position index and goes
+     * again at a new position: it is delivered once, never skipped.
+     */
+    @Test
+    void anEventWhosePositionWasGivenUpWhileItWasOnItsWayIsAppendedAgainAndDelivered() throws Exception {
+        MongoLedgerStorageEngine reader = engineBuilder().gapTimeout(Duration.ofSeconds(60)).build();
+        PausedWriter stalled = pausedAfterReserving("stalled-send", engineBuilder().nanoClock(() -> 0L));
+        reader.appendEvents(event("fast", 0, "committed-first"));
+        TrackingToken token = readAll(reader, null).get(0).trackingToken();
+        readAll(reader, token); // the gap's clock starts
+        fakeNanos.addAndGet(Duration.ofSeconds(61).toNanos());
+        reader.appendEvents(event("fast", 1, "after"));
+        List<? extends TrackedEventMessage<?>> next = readAll(reader, token);
+        assertThat(notes(next)).containsExactly("after");
+        assertThat(((GapAwareTrackingToken) next.get(0).trackingToken()).getGaps()).isEmpty();
+        assertThat(db.getCollection("events").find(new Document("globalIndex", 1L)).first().getBoolean("void"))
+                .as("the position given up holds a void").isTrue();
+
+        stalled.finish();
+
+        List<? extends TrackedEventMessage<?>> late = readAll(reader, next.get(0).trackingToken());
+        assertThat(notes(late)).containsExactly("stalled-send");
+        assertThat(late.get(0).trackingToken().position().getAsLong()).isEqualTo(4L);
+    }
+
+    /** A clash on the position index is not a conflict with another writer: only the aggregate's sequence is. */
+    @Test
+    void aPositionTakenByAVoidIsRetriedAtANewPositionNotRefusedAsAConflict() {
+        java.util.concurrent.atomic.AtomicBoolean voidedOnce = new java.util.concurrent.atomic.AtomicBoolean();
+        MongoLedgerStorageEngine engine = engineBuilder().afterReserve(() -> {
+            if (voidedOnce.compareAndSet(false, true)) {
+                long reserved = db.getCollection("ledger_counters").find(new Document("_id", "globalIndex")).first()
+                                  .getLong("value");
+                db.getCollection("events").insertOne(new Document("_id", "#void:" + reserved)
+                                                             .append("globalIndex", reserved).append("void", true));
+            }
+        }).build();
+
+        engine.appendEvents(event("a1", 0, "created"));
+
+        assertThat(notes(readAll(engine, null))).containsExactly("created");
+        assertThat(db.getCollection("events").find(new Document("_id", "a1:0")).first().getLong("globalIndex"))
+                .isEqualTo(2L);
+        assertThatThrownBy(() -> engine.appendEvents(event("a1", 0, "stale"))).isInstanceOf(
+                org.axonframework.modelling.command.AggregateStreamCreationException.class);
     }
 
     @Test

@@ -2,7 +2,6 @@ package school.evidence.ledger.merkle;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 
@@ -95,7 +94,15 @@ public final class Checkpoints {
         Checkpoint checkpoint = Checkpoint.sign(school, size, new MerkleTree(hashes).root(),
                                                 withheld == null ? covered : Math.min(covered, lowestPosition(leaves, size) - 1),
                                                 clock.instant().truncatedTo(ChronoUnit.MILLIS), keyId, key, receiptsFrom);
-        checkpoints.replaceOne(eq("_id", school + ":" + size), toDocument(checkpoint), new ReplaceOptions().upsert(true));
+        try {
+            checkpoints.insertOne(toDocument(checkpoint));
+        } catch (com.mongodb.MongoWriteException e) {
+            if (e.getError().getCategory() != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // another node signed this size first: theirs stands, a signed root is never replaced
+            return Optional.of(new Issued(find(school, size).orElseThrow(() -> e), withheld));
+        }
         return Optional.of(new Issued(checkpoint, withheld));
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import school.evidence.ledger.LedgerSerializers;
 import school.evidence.ledger.MongoLedgerStorageEngine;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -99,5 +100,31 @@ class SchoolLogTest {
         }
         assertThat(SCHOOLS.stream().map(many::size).toList()).containsExactly(10L, 9L, 10L);
         assertThat(SCHOOLS.stream().map(s -> many.receiptsFrom(s).orElse(-1)).toList()).containsExactly(0L, 0L, 0L);
+    }
+
+    /** Eight nodes sign the same size at once, each at its own time: one signature stands, and all are handed it. */
+    @Test
+    void aSizeSignedOnceIsNeverReplacedByAnotherSigner() throws Exception {
+        MongoDatabase db = fresh();
+        new SchoolLog(db).addAll(stored(db));
+        java.time.Instant first = java.time.Instant.parse("2026-12-04T09:00:00Z");
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(8);
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Checkpoint>> signed = new ArrayList<>();
+        for (int n = 0; n < 8; n++) {
+            Clock clock = Clock.fixed(first.plusSeconds(n), java.time.ZoneOffset.UTC);
+            signed.add(nodes.submit(() -> {
+                together.await();
+                return new Checkpoints(db, clock).issue("100000", "k", KEY.getPrivate()).orElseThrow().checkpoint();
+            }));
+        }
+        nodes.shutdown();
+        java.util.Set<Checkpoint> handedOut = new java.util.HashSet<>();
+        for (var f : signed) {
+            handedOut.add(f.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        List<Checkpoint> stored = new Checkpoints(db, Clock.systemUTC()).all("100000");
+        assertThat(stored).hasSize(1);
+        assertThat(handedOut).containsExactly(stored.get(0));
     }
 }
