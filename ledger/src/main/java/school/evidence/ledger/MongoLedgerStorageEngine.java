@@ -107,7 +107,7 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
 
     protected MongoLedgerStorageEngine(Builder builder) {
         super(builder);
-        MongoDatabase db = builder.database;
+        MongoDatabase db = LedgerConcerns.durable(builder.database);
         this.events = db.getCollection(builder.eventsCollection);
         this.snapshots = db.getCollection(builder.snapshotsCollection);
         this.counters = db.getCollection(builder.countersCollection);
@@ -815,7 +815,8 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
 
         /** A reader of the collections an engine built from this builder would write, without building one. */
         public LedgerReader reader() {
-            return new LedgerReader(database.getCollection(eventsCollection), database.getCollection(countersCollection));
+            MongoDatabase durable = LedgerConcerns.durable(database);
+            return new LedgerReader(durable.getCollection(eventsCollection), durable.getCollection(countersCollection));
         }
 
         public MongoLedgerStorageEngine build() {

@@ -33,6 +33,18 @@ class LedgerEndToEndTest {
     MongoDatabase database;
     @Autowired
     org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails connection;
+    @Autowired
+    com.mongodb.client.MongoClient client;
+
+    /** On a replica set no acknowledged write can be rolled back, and no reader sees what might be (docs/consistency.md). */
+    @Test
+    void everyCollectionWritesToAMajorityAndReadsOnlyWhatAMajorityHas() {
+        for (MongoDatabase db : List.of(database, client.getDatabase("trackingtokens_database"))) {
+            assertThat(db.getWriteConcern()).isEqualTo(com.mongodb.WriteConcern.MAJORITY.withJournal(true));
+            assertThat(db.getReadConcern()).isEqualTo(com.mongodb.ReadConcern.MAJORITY);
+            assertThat(db.getReadPreference()).isEqualTo(com.mongodb.ReadPreference.primary());
+        }
+    }
 
     private static List<byte[]> hashes(JsonNode array) {
         List<byte[]> out = new ArrayList<>();

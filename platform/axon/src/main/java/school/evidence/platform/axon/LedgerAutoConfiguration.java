@@ -7,6 +7,7 @@ import school.evidence.platform.proof.MisconfiguredKey;
 import school.evidence.platform.proof.WriteReceipts;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import school.evidence.ledger.LedgerConcerns;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -74,6 +75,17 @@ public class LedgerAutoConfiguration {
     }
 
     /**
+     * Every collection (the ledger, its logs and keys, read models, processors' positions) writes with
+     * {@code w:majority, j:true} and reads majority-committed data from the primary: on a replica set nothing a
+     * client was told is stored can be rolled back, and no read model or position covers an event that may be.
+     */
+    @Bean
+    public MongoClientSettingsBuilderCustomizer majorityConcerns() {
+        return builder -> builder.writeConcern(LedgerConcerns.WRITE).readConcern(LedgerConcerns.READ)
+                                 .readPreference(LedgerConcerns.FROM);
+    }
+
+    /**
      * The database; with {@code evidence.restore.from} set, an archive (or the newest chain in a backups folder) is
      * first restored into it and verified, before anything else reads or writes it.
      */
@@ -83,7 +95,8 @@ public class LedgerAutoConfiguration {
                                           @Value("${evidence.ledger.public-key:}") String publicKey,
                                           @Value("${evidence.demo.enabled:false}") boolean demo,
                                           @Value("${evidence.restore.accept-unsigned:false}") boolean acceptUnsigned) {
-        MongoDatabase database = client.getDatabase(databaseName(connection));
+        // the ledger's concerns even where a connection string asks for less (w=1, readConcernLevel=local)
+        MongoDatabase database = LedgerConcerns.durable(client.getDatabase(databaseName(connection)));
         if (!restoreFrom.isBlank()) {
             school.evidence.platform.backup.LedgerArchives.restoreAtStart(database, java.nio.file.Path.of(restoreFrom.strip()),
                                                                           publicKey, demo, store.writeDeadline(),
