@@ -5,8 +5,6 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -32,7 +30,6 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -59,8 +56,9 @@ public class WriteRequests extends OncePerRequestFilter {
         this.keys = database.getCollection("idempotency_keys");
         this.maxBodyBytes = maxBodyBytes;
         this.maxImportBytes = maxImportBytes;
-        keys.createIndex(Indexes.ascending("createdAt"),
-                         new IndexOptions().name("expiry").expireAfter(retention.toSeconds(), TimeUnit.SECONDS));
+        // a changed retention changes the index in place, never refuses to start
+        school.evidence.platform.store.ExpiringIndex.ensure(database, "idempotency_keys", "createdAt", "expiry",
+                                                            retention);
     }
 
     @Override
