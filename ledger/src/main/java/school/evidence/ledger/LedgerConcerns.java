@@ -13,7 +13,13 @@ import com.mongodb.client.MongoDatabase;
  */
 public final class LedgerConcerns {
 
-    public static final WriteConcern WRITE = WriteConcern.MAJORITY.withJournal(true);
+    /**
+     * A majority that does not answer within 10 s (members down, replication stalled) ends the wait with an error
+     * rather than holding the request for ever; the write may still become durable later, so it is answered as
+     * "outcome unknown" (503), and readers treat its position like any other (docs/consistency.md).
+     */
+    public static final WriteConcern WRITE = WriteConcern.MAJORITY.withJournal(true)
+                                                                  .withWTimeout(10, java.util.concurrent.TimeUnit.SECONDS);
     public static final ReadConcern READ = ReadConcern.MAJORITY;
     public static final ReadPreference FROM = ReadPreference.primary();
 

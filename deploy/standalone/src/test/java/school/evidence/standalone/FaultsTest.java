@@ -121,7 +121,8 @@ class FaultsTest {
         String uri = "mongodb://127.0.0.1:" + link.port() + "/evidence";
         ConfigurableApplicationContext app = start(new SpringApplicationBuilder(StandaloneApplication.class).run(
                 "--server.port=0", "--spring.data.mongodb.uri=" + uri, "--spring.application.name=faults-outage",
-                "--evidence.store.unreachable-after=1s", "--evidence.store.write-deadline=2s",
+                "--evidence.store.unreachable-after=1s", "--evidence.store.election-wait=1s",
+                "--evidence.store.write-deadline=2s",
                 "--evidence.store.gap-timeout=5s"));
         Api slt = new Api("http://localhost:" + port(app), "slt");
         Scenario.upToTheLessonVisit(slt, URN);

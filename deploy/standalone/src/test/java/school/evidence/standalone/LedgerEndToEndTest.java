@@ -40,7 +40,9 @@ class LedgerEndToEndTest {
     @Test
     void everyCollectionWritesToAMajorityAndReadsOnlyWhatAMajorityHas() {
         for (MongoDatabase db : List.of(database, client.getDatabase("trackingtokens_database"))) {
-            assertThat(db.getWriteConcern()).isEqualTo(com.mongodb.WriteConcern.MAJORITY.withJournal(true));
+            assertThat(db.getWriteConcern().getWString()).isEqualTo("majority");
+            assertThat(db.getWriteConcern().getJournal()).isTrue();
+            assertThat(db.getWriteConcern().getWTimeout(TimeUnit.SECONDS)).isEqualTo(10);
             assertThat(db.getReadConcern()).isEqualTo(com.mongodb.ReadConcern.MAJORITY);
             assertThat(db.getReadPreference()).isEqualTo(com.mongodb.ReadPreference.primary());
         }

@@ -63,7 +63,7 @@ public class Backups {
         this.properties = properties;
         this.signing = signing;
         // a reserved position can still receive its event until the write deadline and the driver's retry have passed
-        this.settle = store.writeDeadline().plus(store.unreachableAfter().multipliedBy(2));
+        this.settle = store.latestLanding();
         this.demo = demo;
         this.lastSuccess = newest().map(a -> Instant.parse(a.manifest().takenAt())).orElse(null);
         this.failures = Counter.builder("evidence.backup.failures").description("Backups that failed").register(meters);

@@ -67,9 +67,11 @@ public class LedgerAutoConfiguration {
     public MongoClientSettingsBuilderCustomizer failFastWhenUnreachable(StoreProperties store,
                                                                        MongoConnectionDetails connection) {
         return builder -> {
-            if (connection.getConnectionString().getServerSelectionTimeout() == null) {
+            var uri = connection.getConnectionString();
+            if (uri.getServerSelectionTimeout() == null) {
+                boolean replicaSet = uri.getRequiredReplicaSetName() != null || uri.getHosts().size() > 1;
                 builder.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
-                        store.unreachableAfter().toMillis(), TimeUnit.MILLISECONDS));
+                        store.serverWait(replicaSet).toMillis(), TimeUnit.MILLISECONDS));
             }
         };
     }

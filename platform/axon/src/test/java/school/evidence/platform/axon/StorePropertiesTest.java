@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,8 @@ class StorePropertiesTest {
 
     private static StoreProperties store(int gapSeconds, int deadlineSeconds, int unreachableSeconds) {
         return new StoreProperties(Duration.ofMillis(100), Duration.ofSeconds(gapSeconds), Duration.ofSeconds(deadlineSeconds),
-                                   Duration.ofSeconds(unreachableSeconds), 1000, 10_000);
+                                   Duration.ofSeconds(unreachableSeconds), Duration.ofSeconds(unreachableSeconds),
+                                   1000, 10_000);
     }
 
     @Test
@@ -21,5 +23,21 @@ class StorePropertiesTest {
                                                   .hasMessageContaining("gap-timeout");
         assertThatCode(() -> store(60, 10, 5)).doesNotThrowAnyException();
         assertThatCode(() -> store(5, 2, 1)).doesNotThrowAnyException();
+    }
+
+    /** An election takes about 12 s: on a replica set a request waits it out rather than failing after 5 s. */
+    @Test
+    void onAReplicaSetARequestWaitsThroughAnElection() {
+        StoreProperties store = new StoreProperties(Duration.ofMillis(100), Duration.ofSeconds(60),
+                                                    Duration.ofSeconds(10), Duration.ofSeconds(5),
+                                                    Duration.ofSeconds(15), 1000, 10_000);
+        assertThat(store.serverWait(false)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(store.serverWait(true)).isEqualTo(Duration.ofSeconds(15));
+        assertThat(store.latestLanding()).isEqualTo(Duration.ofSeconds(40));
+        // a gap timeout an election-length wait could outlast is refused
+        assertThatThrownBy(() -> new StoreProperties(Duration.ofMillis(100), Duration.ofSeconds(30),
+                                                     Duration.ofSeconds(10), Duration.ofSeconds(5),
+                                                     Duration.ofSeconds(15), 1000, 10_000))
+                .hasMessageContaining("election-wait");
     }
 }

@@ -98,7 +98,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(CommandExecutionException.class)
-    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) throws Exception {
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e,
+                                                jakarta.servlet.http.HttpServletRequest request) throws Exception {
         Throwable cause = e.getCause();
         if (cause instanceof Rejection r) {
             return rejected(r);
@@ -118,12 +119,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (cause instanceof org.axonframework.eventsourcing.IncompatibleAggregateException ia) {
             return wrongKind(ia);
         }
-        return unexpected(e);
+        return unexpected(e, request);
     }
 
     /** The database unreachable: 503 (see StoreOutages); anything else unexpected stays a 500. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, jakarta.servlet.http.HttpServletRequest request)
+            throws Exception {
         if (!StoreOutages.unreachable(e)) {
             throw e;
         }
@@ -131,7 +133,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                              .header(HttpHeaders.RETRY_AFTER, StoreOutages.RETRY_AFTER_SECONDS)
                              .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                             .body(problem(HttpStatus.SERVICE_UNAVAILABLE, StoreOutages.DETAIL, List.of()));
+                             .body(problem(HttpStatus.SERVICE_UNAVAILABLE, StoreOutages.detail(request.getMethod()),
+                                           List.of()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -26,12 +26,26 @@ public class StoreOutages extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(StoreOutages.class);
     static final String DETAIL = "The evidence store cannot be reached just now, so this was not done. Nothing is "
             + "ever stored half-way. Try again in a few seconds.";
+    /**
+     * A change may have reached the database before it became unreachable (a primary stepping down after taking the
+     * write): saying "not done" could make a user enter it twice.
+     */
+    static final String DETAIL_CHANGE = "The evidence store could not be reached to confirm this change (a database "
+            + "server may be restarting or choosing a new primary), so it may or may not have been saved. Nothing is "
+            + "ever stored half-way. In a few seconds, look at the record before sending it again.";
+
+    /** What to tell the caller: a read was not done; a change's outcome is not known. */
+    static String detail(String method) {
+        return "GET".equals(method) || "HEAD".equals(method) ? DETAIL : DETAIL_CHANGE;
+    }
     static final String RETRY_AFTER_SECONDS = "5";
 
     /** True when the failure (or anything that caused it) is the database being unreachable. */
     public static boolean unreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // a majority that did not confirm in time: the write's outcome is not known
             if (t instanceof MongoTimeoutException || t instanceof MongoSocketException
+                    || t instanceof com.mongodb.MongoWriteConcernException
                     || t instanceof MongoNotPrimaryException || t instanceof MongoNodeIsRecoveringException) {
                 return true;
             }
@@ -52,7 +66,7 @@ public class StoreOutages extends OncePerRequestFilter {
                      e.toString());
             response.resetBuffer();
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-            ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
+            ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, detail(request.getMethod()));
         }
     }
 }
