@@ -143,6 +143,9 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         // an event is stored once: the same identifier under a second aggregate is refused (a conflict, as in Axon)
         events.createIndex(Indexes.ascending(LedgerFields.EVENT_ID),
                            new IndexOptions().unique(true).sparse(true).name("uniqueEventIdentifier"));
+        // the retention job's events of some kinds, in order
+        events.createIndex(Indexes.ascending(LedgerFields.PAYLOAD_TYPE, LedgerFields.GLOBAL_INDEX),
+                           new IndexOptions().sparse(true).name("kindPosition"));
         events.createIndex(Indexes.ascending(LedgerFields.SCHOOL, LedgerFields.GLOBAL_INDEX),
                            new IndexOptions().sparse(true).name("schoolPosition"));
     }

@@ -92,6 +92,7 @@ public final class LedgerRestore {
     private Restored write(List<Archive> chain, ArchiveCheck.Checked checked) {
         ArchiveManifest last = chain.get(chain.size() - 1).manifest();
         MongoLedgerStorageEngine.ensureIndexes(db.getCollection("events"));
+        Checkpoints.ensureIndexes(db);
         Batch events = new Batch(db.getCollection("events"));
         long[] next = {1};
         long[] voids = {0};

@@ -51,6 +51,15 @@ public final class Checkpoints {
         this.order = new RecordedOrder(database, tolerance);
     }
 
+    /** A school's checkpoints in size order (every verification and proof), the newest signed (meters, health). */
+    public static void ensureIndexes(MongoDatabase database) {
+        MongoCollection<Document> checkpoints = database.getCollection(COLLECTION);
+        checkpoints.createIndex(com.mongodb.client.model.Indexes.ascending("school", "treeSize"),
+                                new com.mongodb.client.model.IndexOptions().name("schoolBySize"));
+        checkpoints.createIndex(com.mongodb.client.model.Indexes.descending("issuedAt"),
+                                new com.mongodb.client.model.IndexOptions().name("newestFirst"));
+    }
+
     /** Records how far the indexer has seen every event: all events up to this global index are in the logs. */
     public void recordCovered(long coveredGlobalIndex) {
         progress.updateOne(eq("_id", "indexer"), new Document("$max", new Document("covered", coveredGlobalIndex)),

@@ -4,7 +4,6 @@ import school.evidence.query.BatchedWrites;
 import school.evidence.query.RecordedAt;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -36,7 +35,8 @@ class AuditTrailProjection {
 
     AuditTrailProjection(MongoDatabase database) {
         this.entries = database.getCollection(COLLECTION);
-        entries.createIndex(Indexes.ascending(SCHOOL_URN, "recordedAt"), new IndexOptions().name("schoolByTime"));
+        school.evidence.query.ReadModelIndexes.ensure(entries, "schoolByTimeThenId",
+                                                      Indexes.ascending(SCHOOL_URN, "recordedAt", "_id"), "schoolByTime");
     }
 
     @EventHandler

@@ -38,6 +38,10 @@ class ChallengeLogProjection {
     ChallengeLogProjection(MongoDatabase database) {
         this.meetings = database.getCollection(MEETINGS);
         this.challenges = database.getCollection(CHALLENGES);
+        school.evidence.query.ReadModelIndexes.ensure(meetings, "schoolByDate",
+                                                      com.mongodb.client.model.Indexes.ascending(school.evidence.query.ReadModels.SCHOOL_URN, "heldOn"));
+        school.evidence.query.ReadModelIndexes.ensure(challenges, "schoolByDate", com.mongodb.client.model.Indexes
+                .ascending(school.evidence.query.ReadModels.SCHOOL_URN, "raisedOn", "recordedAt"));
     }
 
     @EventHandler

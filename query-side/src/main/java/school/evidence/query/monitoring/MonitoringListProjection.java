@@ -59,8 +59,10 @@ class MonitoringListProjection {
     MonitoringListProjection(MongoDatabase database) {
         this.activities = database.getCollection(COLLECTION);
         this.order = database.getCollection(ORDER_COLLECTION);
-        activities.createIndex(Indexes.ascending(SCHOOL_URN, "current.occurredOn"),
-                               new IndexOptions().name("schoolByDate"));
+        // the list's order: newest visit first, then as recorded (and by id, so pages never overlap)
+        school.evidence.query.ReadModelIndexes.ensure(activities, "schoolNewestFirst", Indexes.compoundIndex(
+                Indexes.ascending(SCHOOL_URN), Indexes.descending("current.occurredOn"),
+                Indexes.ascending("recordedAt", "_id")), "schoolByDate");
         order.createIndex(Indexes.ascending(SCHOOL_URN), new IndexOptions().name("school"));
         fillOrderFromRecords();
     }

@@ -2,7 +2,6 @@ package school.evidence.query.monitoring;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -37,7 +36,9 @@ class NextStepsProjection {
 
     NextStepsProjection(MongoDatabase database) {
         this.steps = database.getCollection(COLLECTION);
-        steps.createIndex(Indexes.ascending(SCHOOL_URN, "dueOn"), new IndexOptions().name("schoolByDue"));
+        school.evidence.query.ReadModelIndexes.ensure(steps, "schoolByDueThenId",
+                                                      Indexes.ascending(SCHOOL_URN, "dueOn", "_id"), "schoolByDue");
+        school.evidence.query.ReadModelIndexes.ensure(steps, "byActivity", Indexes.ascending("activityId"));
     }
 
     @EventHandler

@@ -59,6 +59,8 @@ class ActionTimelineProjection {
 
     ActionTimelineProjection(MongoDatabase database) {
         this.timelines = database.getCollection(COLLECTION);
+        school.evidence.query.ReadModelIndexes.ensure(timelines, "byPlan",
+                                                      com.mongodb.client.model.Indexes.ascending("planId"));
         this.entries = database.getCollection(ActionTimelines.ENTRIES);
         entries.createIndex(com.mongodb.client.model.Indexes.ascending("actionId", "order"),
                             new com.mongodb.client.model.IndexOptions().name("byActionInOrder"));

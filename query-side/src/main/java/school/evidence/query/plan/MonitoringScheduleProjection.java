@@ -30,6 +30,10 @@ class MonitoringScheduleProjection {
 
     MonitoringScheduleProjection(MongoDatabase database) {
         this.schedule = database.getCollection(COLLECTION);
+        school.evidence.query.ReadModelIndexes.ensure(schedule, "planByHalfTerm", com.mongodb.client.model.Indexes
+                .ascending("planId", "halfTerm", "_id"));
+        school.evidence.query.ReadModelIndexes.ensure(schedule, "byFulfillingActivity",
+                                                      com.mongodb.client.model.Indexes.ascending("fulfilledBy.activityId"));
     }
 
     @EventHandler

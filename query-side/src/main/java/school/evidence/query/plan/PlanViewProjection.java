@@ -60,6 +60,8 @@ class PlanViewProjection {
     PlanViewProjection(MongoDatabase database) {
         this.plans = database.getCollection(COLLECTION);
         this.history = database.getCollection(HISTORY);
+        school.evidence.query.ReadModelIndexes.ensure(plans, "schoolByYear", com.mongodb.client.model.Indexes
+                .ascending(school.evidence.query.ReadModels.SCHOOL_URN, "academicYear"));
     }
 
     @EventHandler

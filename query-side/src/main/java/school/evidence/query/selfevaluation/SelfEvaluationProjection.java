@@ -29,6 +29,8 @@ class SelfEvaluationProjection {
 
     SelfEvaluationProjection(MongoDatabase database) {
         this.evaluations = database.getCollection(COLLECTION);
+        school.evidence.query.ReadModelIndexes.ensure(evaluations, "schoolByDate", com.mongodb.client.model.Indexes
+                .ascending(school.evidence.query.ReadModels.SCHOOL_URN, "evaluatedOn", "recordedAt"));
     }
 
     @EventHandler

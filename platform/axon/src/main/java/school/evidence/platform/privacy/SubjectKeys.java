@@ -64,6 +64,9 @@ public class SubjectKeys {
         this.lookupKey = new SecretKeySpec(hmac(new SecretKeySpec(keyEncryptionKey, "HmacSHA256"), "subject-lookup"),
                                            "HmacSHA256");
         keys.createIndex(Indexes.ascending("lookup"), new IndexOptions().unique(true).name("bySubject"));
+        // "was this person erased?" (asked on every erasure request and by the erasure register)
+        keys.createIndex(Indexes.compoundIndex(Indexes.ascending("erasedLookup"), Indexes.descending("erasedAt")),
+                         new IndexOptions().sparse(true).name("byErasedSubject"));
     }
 
     /**

@@ -35,6 +35,9 @@ final class SharedSessions implements SessionRepository<MapSession> {
     SharedSessions(MongoDatabase database, Duration maxInactive) {
         this.sessions = database.getCollection(COLLECTION);
         this.maxInactive = maxInactive;
+        // the tidy-up below deletes by expiry: without this index it would read every session
+        sessions.createIndex(com.mongodb.client.model.Indexes.ascending("expiresAt"),
+                             new com.mongodb.client.model.IndexOptions().name("byExpiry"));
     }
 
     @Override
