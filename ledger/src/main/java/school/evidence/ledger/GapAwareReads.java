@@ -6,7 +6,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
@@ -198,15 +197,8 @@ final class GapAwareReads {
 
     /** A plain (non-domain) event is stored as its own stream; it streams back as a plain event, as in Axon's JDBC. */
     private static DomainEventData<String> toTrackedEntry(Document doc) {
-        if (doc.getString(LedgerFields.EVENT_ID).equals(doc.getString(LedgerFields.AGGREGATE_ID))) {
-            return new GenericDomainEventEntry<>(null, null, doc.getLong(LedgerFields.SEQUENCE),
-                                                 doc.getString(LedgerFields.EVENT_ID),
-                                                 doc.getString(LedgerFields.RECORDED_AT),
-                                                 doc.getString(LedgerFields.PAYLOAD_TYPE),
-                                                 doc.getString(LedgerFields.PAYLOAD_REVISION),
-                                                 doc.getString(LedgerFields.PAYLOAD),
-                                                 doc.getString(LedgerFields.META_DATA));
-        }
-        return MongoLedgerStorageEngine.toEntry(doc);
+        boolean plain = doc.getString(LedgerFields.EVENT_ID).equals(doc.getString(LedgerFields.AGGREGATE_ID));
+        return MongoLedgerStorageEngine.toEntry(doc, plain ? null : doc.getString(LedgerFields.AGGREGATE_TYPE),
+                                                plain ? null : doc.getString(LedgerFields.AGGREGATE_ID));
     }
 }

@@ -505,8 +505,12 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
     }
 
     static DomainEventData<String> toEntry(Document doc) {
-        return new GenericDomainEventEntry<>(doc.getString(LedgerFields.AGGREGATE_TYPE),
-                                             doc.getString(LedgerFields.AGGREGATE_ID),
+        return toEntry(doc, doc.getString(LedgerFields.AGGREGATE_TYPE), doc.getString(LedgerFields.AGGREGATE_ID));
+    }
+
+    /** The stored event as Axon reads it, under the given record type and id (none for a plain event). */
+    static DomainEventData<String> toEntry(Document doc, String aggregateType, String aggregateId) {
+        return new GenericDomainEventEntry<>(aggregateType, aggregateId,
                                              doc.getLong(LedgerFields.SEQUENCE),
                                              doc.getString(LedgerFields.EVENT_ID),
                                              doc.getString(LedgerFields.RECORDED_AT),
