@@ -117,12 +117,16 @@ public final class LedgerReader {
         inOrder(Filters.and(Filters.eq(LedgerFields.SCHOOL, school), Filters.regex(field, Pattern.quote(text))), each);
     }
 
-    /** The ids of the aggregates of one type that recorded events for a school. */
-    public List<String> aggregatesInSchool(String school, String aggregateType) {
+    /**
+     * The ids of the aggregates that recorded an event of one kind (a payload class name) for a school. Served by the
+     * events-by-kind index: it reads only the events of that kind (e.g. the schools joining trusts, one per school),
+     * never the school's whole history, and fetches the aggregate id alone.
+     */
+    public List<String> aggregatesWithEventInSchool(String school, String payloadType) {
         List<String> ids = new ArrayList<>();
-        events.find(Filters.and(Filters.eq(LedgerFields.SCHOOL, school),
-                                Filters.eq(LedgerFields.AGGREGATE_TYPE, aggregateType)))
-              .projection(Projections.include(LedgerFields.AGGREGATE_ID)) // asked on requests: fetch the id only
+        events.find(Filters.and(Filters.eq(LedgerFields.PAYLOAD_TYPE, payloadType),
+                                Filters.eq(LedgerFields.SCHOOL, school)))
+              .projection(Projections.fields(Projections.include(LedgerFields.AGGREGATE_ID), Projections.excludeId()))
               .forEach(doc -> {
                   String id = doc.getString(LedgerFields.AGGREGATE_ID);
                   if (!ids.contains(id)) {

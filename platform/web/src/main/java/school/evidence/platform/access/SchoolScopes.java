@@ -1,5 +1,6 @@
 package school.evidence.platform.access;
 
+import school.evidence.kernel.trust.TrustEvents.SchoolJoinedTrust;
 import school.evidence.ledger.LedgerReader;
 import school.evidence.ledger.StoredEvent;
 
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
 public class SchoolScopes {
 
     private static final Pattern PLAN_ID = Pattern.compile("^(\\d{6})-\\d{4}-\\d{2}$");
-    private static final String TRUST_AGGREGATE = "Trust";
+    /** A school is in a trust from the event that added it; a trust's later events about it follow that one. */
+    private static final String JOINED = SchoolJoinedTrust.class.getName();
 
     private final LedgerReader ledger;
 
@@ -37,6 +39,6 @@ public class SchoolScopes {
 
     /** The trusts a school has joined (a trust's events about a school are filed under that school). */
     public Set<String> trustsOf(String urn) {
-        return new HashSet<>(ledger.aggregatesInSchool(urn, TRUST_AGGREGATE));
+        return new HashSet<>(ledger.aggregatesWithEventInSchool(urn, JOINED));
     }
 }
