@@ -160,8 +160,11 @@ public class ImprovementPlan {
         refuseIfClosed();
         requireLiveAction(command.actionId());
         notBlank(command.reason(), "reason");
-        apply(new ActionRevised(planId, plan.schoolUrn, command.actionId(), checked(command.details()),
-                                command.reason().strip()));
+        ActionDetails revised = checked(command.details());
+        if (command.details().timescale() == null) {
+            revised = revised.withTimescale(plan.actions.get(command.actionId()).details().timescale());
+        }
+        apply(new ActionRevised(planId, plan.schoolUrn, command.actionId(), revised, command.reason().strip()));
     }
 
     @CommandHandler
@@ -202,7 +205,8 @@ public class ImprovementPlan {
         apply(new ActionCarriedForward(planId, plan.schoolUrn, command.actionId(), command.sectionId(),
                                        command.number().strip(), new ActionDetails(
                 details.title(), kept, details.ofstedActions(), details.leads(), details.governorLink(),
-                details.resources(), details.costPounds(), details.monitoredBy(), details.evaluatedBy()),
+                details.resources(), details.costPounds(), details.monitoredBy(), details.evaluatedBy(),
+                details.timescale()),
                                        command.fromPlanId(), command.fromActionId(), dropped));
     }
 
@@ -412,7 +416,7 @@ public class ImprovementPlan {
         }
         return new ActionDetails(details.title().strip(), details.priorities(), details.ofstedActions(),
                                  details.leads(), details.governorLink(), details.resources(), cost,
-                                 details.monitoredBy(), details.evaluatedBy());
+                                 details.monitoredBy(), details.evaluatedBy(), Timescales.checked(details.timescale()));
     }
 
     private static <T> Set<T> orEmpty(Set<T> set) {

@@ -24,6 +24,7 @@ import school.evidence.command.CommandSender;
 import school.evidence.kernel.Rejection;
 import school.evidence.kernel.plan.AcademicYear;
 import school.evidence.kernel.plan.ActionDetails;
+import school.evidence.kernel.plan.Timescale;
 import school.evidence.kernel.plan.HalfTerm;
 import school.evidence.kernel.plan.OfstedArea;
 import school.evidence.kernel.plan.PlanCommands.AddAction;
@@ -122,10 +123,11 @@ class PlanController {
                          @Size(max = 2000) String resources,
                          @DecimalMin("0") @Digits(integer = 9, fraction = 2) BigDecimal costPounds,
                          List<@NotBlank @Size(max = 100) String> monitoredBy,
-                         List<@NotBlank @Size(max = 100) String> evaluatedBy) {
+                         List<@NotBlank @Size(max = 100) String> evaluatedBy,
+                         Timescale timescale) {
         ActionDetails details() {
             return new ActionDetails(title, priorities, ofstedActions, leads, governorLink, resources, costPounds,
-                                     monitoredBy, evaluatedBy);
+                                     monitoredBy, evaluatedBy, timescale);
         }
     }
 
@@ -138,10 +140,11 @@ class PlanController {
                           @DecimalMin("0") @Digits(integer = 9, fraction = 2) BigDecimal costPounds,
                           List<@NotBlank @Size(max = 100) String> monitoredBy,
                           List<@NotBlank @Size(max = 100) String> evaluatedBy,
+                          Timescale timescale,
                           @NotBlank @Size(max = 2000) String reason) {
         ActionDetails details() {
             return new ActionDetails(title, priorities, ofstedActions, leads, governorLink, resources, costPounds,
-                                     monitoredBy, evaluatedBy);
+                                     monitoredBy, evaluatedBy, timescale);
         }
     }
 

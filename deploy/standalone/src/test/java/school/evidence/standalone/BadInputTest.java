@@ -75,6 +75,15 @@ class BadInputTest {
     }
 
     @Test
+    void aMilestoneOutsideTheActionsSpanIsRefused() {
+        assertRejected(slt.post("/api/plans/" + s.planId + "/actions",
+                                "{\"sectionId\":\"" + s.sectionId + "\",\"number\":\"2\",\"title\":\"Reading\","
+                                        + "\"timescale\":{\"startsOn\":\"2025-09-01\",\"endsOn\":\"2026-07-21\","
+                                        + "\"milestones\":[{\"dueOn\":\"2026-09-30\",\"title\":\"Late\"}]}}"),
+                       400, "timescale.milestones[0].dueOn");
+    }
+
+    @Test
     void unknownFieldsAndMissingFieldsAreRefused() {
         assertRejected(slt.post("/api/schools", "{\"urn\":\"123456\",\"name\":\"X\",\"headteacher\":\"Y\"}"),
                        400, "headteacher");

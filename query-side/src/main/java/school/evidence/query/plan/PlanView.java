@@ -34,7 +34,15 @@ public record PlanView(String planId, String schoolUrn, String academicYear, Str
                          @JsonInclude(JsonInclude.Include.NON_NULL) Withdrawal withdrawal, List<Revision> revisions,
                          List<Criterion> criteria, String rag, RagJudgement ragJudgement,
                          @JsonInclude(JsonInclude.Include.NON_NULL) CarriedFrom carriedFrom,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) RagForHalfTerm ragForHalfTerm) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) RagForHalfTerm ragForHalfTerm,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Timescale timescale) {
+    }
+
+    /** When an action runs (ISO dates; no end when ongoing) and its milestones, earliest first. */
+    public record Timescale(String startsOn, String endsOn, boolean ongoing, List<Milestone> milestones) {
+    }
+
+    public record Milestone(String dueOn, String title, List<String> criteria) {
     }
 
     /** {@code ragByHalfTerm}: the RAG given for each half-term the criterion was judged in. */

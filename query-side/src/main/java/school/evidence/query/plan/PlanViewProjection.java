@@ -244,7 +244,22 @@ class PlanViewProjection {
                    .append("resources", d == null ? null : d.resources())
                    .append("costPounds", d == null || d.costPounds() == null ? null : d.costPounds().toPlainString())
                    .append("monitoredBy", d == null ? null : d.monitoredBy())
-                   .append("evaluatedBy", d == null ? null : d.evaluatedBy());
+                   .append("evaluatedBy", d == null ? null : d.evaluatedBy())
+                   .append("timescale", d == null ? null : timescale(d.timescale()));
+    }
+
+    private static Document timescale(school.evidence.kernel.plan.Timescale t) {
+        if (t == null) {
+            return null;
+        }
+        List<Document> milestones = t.milestones().stream()
+                .map(m -> new Document("dueOn", m.dueOn().toString()).append("title", m.title())
+                                                                    .append("criteria", m.criteria()))
+                .toList();
+        return new Document("startsOn", t.startsOn() == null ? null : t.startsOn().toString())
+                .append("endsOn", t.endsOn() == null ? null : t.endsOn().toString())
+                .append("ongoing", t.ongoing())
+                .append("milestones", milestones);
     }
 
     private static void judge(Document target, HalfTerm halfTerm, Rag status, String rationale, List<String> evidence,

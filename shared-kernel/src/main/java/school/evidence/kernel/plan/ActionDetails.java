@@ -14,10 +14,11 @@ import java.util.List;
  * @param costPounds     cost in pounds (two decimal places at most), or null
  * @param monitoredBy    who monitors it
  * @param evaluatedBy    who evaluates it
+ * @param timescale      when it runs and its milestones, or null (actions recorded before timescales)
  */
 public record ActionDetails(String title, List<String> priorities, List<String> ofstedActions, List<String> leads,
                             String governorLink, String resources, BigDecimal costPounds, List<String> monitoredBy,
-                            List<String> evaluatedBy) {
+                            List<String> evaluatedBy, Timescale timescale) {
 
     public ActionDetails {
         priorities = priorities == null ? List.of() : List.copyOf(priorities);
@@ -25,6 +26,20 @@ public record ActionDetails(String title, List<String> priorities, List<String> 
         leads = leads == null ? List.of() : List.copyOf(leads);
         monitoredBy = monitoredBy == null ? List.of() : List.copyOf(monitoredBy);
         evaluatedBy = evaluatedBy == null ? List.of() : List.copyOf(evaluatedBy);
+    }
+
+    /** Without a timescale, as actions were recorded before timescales were. */
+    public ActionDetails(String title, List<String> priorities, List<String> ofstedActions, List<String> leads,
+                         String governorLink, String resources, BigDecimal costPounds, List<String> monitoredBy,
+                         List<String> evaluatedBy) {
+        this(title, priorities, ofstedActions, leads, governorLink, resources, costPounds, monitoredBy, evaluatedBy,
+             null);
+    }
+
+    /** The same details with another timescale. */
+    public ActionDetails withTimescale(Timescale other) {
+        return new ActionDetails(title, priorities, ofstedActions, leads, governorLink, resources, costPounds,
+                                 monitoredBy, evaluatedBy, other);
     }
 
     /** Just a title and its links: what the first slice of the product recorded. */

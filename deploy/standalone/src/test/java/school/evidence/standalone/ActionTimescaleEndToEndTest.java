@@ -1,0 +1,68 @@
+package school.evidence.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.test.context.TestPropertySource;
+
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An action running over three years with milestones: stored through the API, read back field by field, shown on its
+ * page in words, and kept when the action is changed from a page form that does not show it.
+ */
+@TestPropertySource(properties = "evidence.journeys=action-timescale") // changes the demo plan: a service of its own
+class ActionTimescaleEndToEndTest extends JourneyTest {
+
+    private static final String TIMESCALE = """
+            "timescale":{"startsOn":"2025-09-01","endsOn":"2028-07-21","milestones":[
+              {"dueOn":"2026-03-31","title":"Library restocked","criteria":["Every class borrows weekly"]},
+              {"dueOn":"2025-12-19","title":"Staff trained","criteria":["All staff attended phonics CPD"]}]}""";
+
+    @Test
+    void aThreeYearActionWithMilestonesReadsBackShowsOnItsPageAndSurvivesAChangeFromThePage() throws Exception {
+        Api slt = new Api(base(), "slt");
+        String sectionId = slt.get("/api/plans/" + PLAN_ID).body().path("sections").get(0).path("sectionId").asText();
+        Api.Reply added = slt.post("/api/plans/" + PLAN_ID + "/actions",
+                                   "{\"sectionId\":\"" + sectionId + "\",\"number\":\"9\",\"title\":\"Reading spine\","
+                                           + TIMESCALE + "}");
+        assertThat(added.status()).isEqualTo(201);
+        String actionId = added.text("actionId");
+
+        JsonNode plan = slt.await("/api/plans/" + PLAN_ID, r -> action(r.body(), actionId) != null).body();
+        JsonNode timescale = action(plan, actionId).path("timescale");
+        assertThat(timescale.path("startsOn").asText()).isEqualTo("2025-09-01");
+        assertThat(timescale.path("endsOn").asText()).isEqualTo("2028-07-21");
+        assertThat(timescale.path("ongoing").asBoolean()).isFalse();
+        assertThat(timescale.path("milestones").findValuesAsText("title"))
+                .containsExactly("Staff trained", "Library restocked");
+        assertThat(timescale.path("milestones").get(1).path("dueOn").asText()).isEqualTo("2026-03-31");
+        assertThat(timescale.path("milestones").get(1).path("criteria").get(0).asText())
+                .isEqualTo("Every class borrows weekly");
+
+        signIn(browser, "slt");
+        String page = "/plans/" + PLAN_ID + "/actions/" + actionId;
+        browser.open(page);
+        assertThat(browser.text()).contains("From 1 September 2025 to 21 July 2028", "By 19 December 2025:",
+                                            "Staff trained", "All staff attended phonics CPD",
+                                            "By 31 March 2026:", "Library restocked");
+        browser.accessible("an action with a timescale and milestones");
+        browser.fitsNarrowScreen("an action with a timescale and milestones");
+        browser.screenshot("action-timescale");
+
+        browser.go(By.linkText("Change or withdraw this action"));
+        browser.type("title", "Reading spine in every class");
+        browser.type("reason", "Wording agreed with the English leader");
+        browser.go(By.xpath("//button[text()='Save the change']"));
+        assertThat(browser.path()).isEqualTo(page);
+        assertThat(browser.text()).contains("Reading spine in every class", "From 1 September 2025 to 21 July 2028",
+                                            "Library restocked");
+    }
+
+    private static JsonNode action(JsonNode plan, String actionId) {
+        return StreamSupport.stream(plan.path("actions").spliterator(), false)
+                            .filter(a -> a.path("actionId").asText().equals(actionId)).findFirst().orElse(null);
+    }
+}
