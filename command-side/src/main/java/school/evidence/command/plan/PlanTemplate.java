@@ -40,7 +40,8 @@ public final class PlanTemplate {
     public static final List<String> COLUMNS = List.of("kind", "code", "section", "number", "text", "half_terms",
                                                        "ofsted_areas", "ethos_links", "priorities", "ofsted_actions",
                                                        "leads", "governor_link", "resources", "cost", "monitored_by",
-                                                       "evaluated_by");
+                                                       "evaluated_by", "starts_on", "ends_on", "due_on",
+                                                       "criteria");
     private static final Pattern PRIORITY = Pattern.compile("P\\d{1,3}");
     private static final Pattern OFSTED_ACTION = Pattern.compile("OA\\d{1,3}");
     private static final int MAX_ROWS = 2000;
@@ -158,6 +159,8 @@ public final class PlanTemplate {
         Map<String, Section> sections = new LinkedHashMap<>();
         Map<String, Action> actions = new LinkedHashMap<>();
         List<Criterion> criteria = new ArrayList<>();
+        TemplateTimescales timescales = new TemplateTimescales();
+        TemplateTimescales.Problems report = (row, column, message) -> problems.add(new Problem(row, column, message));
         for (int i = 0; i < rows.size(); i++) {
             Cells row = new Cells(rows.get(i), lines.get(i), problems);
             String kind = row.get("kind").toUpperCase(Locale.ROOT);
@@ -208,6 +211,16 @@ public final class PlanTemplate {
                             title, linked, oas, row.list("leads"), emptyToNull(row.get("governor_link")),
                             emptyToNull(row.get("resources")), row.cost(), row.list("monitored_by"),
                             row.list("evaluated_by"))));
+                    timescales.action(key, row.get("starts_on"), row.get("ends_on"), row.row(), report);
+                }
+                case "MILESTONE" -> {
+                    String key = row.required("section") + "#" + row.required("number");
+                    if (!key.startsWith("#") && !key.endsWith("#") && !actions.containsKey(key)) {
+                        row.problem("number", "No ACTION row above is number " + row.get("number") + " of section '"
+                                + row.get("section") + "'");
+                    }
+                    timescales.milestone(key, row.get("due_on"), row.required("text"), row.list("criteria"),
+                                         row.row(), report);
                 }
                 case "CRITERION" -> {
                     String section = row.required("section");
@@ -218,13 +231,15 @@ public final class PlanTemplate {
                     String text = row.required("text");
                     criteria.add(new Criterion(section, number, text, row.halfTerms(true)));
                 }
-                default -> row.problem("kind", kind.isEmpty() ? "Say what the row is: PRIORITY, SECTION, ACTION or CRITERION"
-                        : "'" + row.get("kind") + "' is not PRIORITY, SECTION, ACTION or CRITERION");
+                default -> row.problem("kind", kind.isEmpty() ? "Say what the row is: PRIORITY, SECTION, ACTION, "
+                        + "CRITERION or MILESTONE" : "'" + row.get("kind") + "' is not PRIORITY, SECTION, ACTION, "
+                        + "CRITERION or MILESTONE");
             }
         }
         if (problems.isEmpty() && priorities.isEmpty() && sections.isEmpty()) {
             problems.add(new Problem(2, "kind", "The file has no PRIORITY or SECTION rows"));
         }
+        actions.replaceAll((key, a) -> new Action(a.section(), a.number(), a.details().withTimescale(timescales.of(key))));
         return problems.isEmpty()
                 ? new Result(new Plan(List.copyOf(priorities.values()), List.copyOf(sections.values()),
                                       List.copyOf(actions.values()), criteria), List.of())

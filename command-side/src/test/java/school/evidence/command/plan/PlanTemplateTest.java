@@ -15,6 +15,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import school.evidence.kernel.plan.Timescale;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -108,12 +111,63 @@ class PlanTemplateTest {
         String dangling = """
                 kind,code,section,number,text,half_terms,priorities
                 PRIORITY,P1,,,Teaching,Summer 2,
-                MILESTONE,,,,x,,
+                MEETING,,,,x,,
                 ACTION,,Nowhere,1,Reading,,P9
                 CRITERION,,Teaching,7,Shared,Autumn 1,
                 """;
         assertThat(PlanTemplate.readCsv(stream(dangling)).problems()).extracting(p -> p.row() + ":" + p.column())
                 .containsExactly("3:kind", "4:section", "4:priorities", "5:number");
+    }
+
+    private static final String MULTI_YEAR = """
+            kind,code,section,number,text,half_terms,priorities,starts_on,ends_on,due_on,criteria
+            PRIORITY,P1,,,Reading for pleasure,Summer 2,,,,,
+            SECTION,,Reading,,Every pupil reads widely,,,,,,
+            ACTION,,Reading,1,Reading spine in every class,,P1,2025-09-01,21/07/2028,,
+            MILESTONE,,Reading,1,Library restocked,,,,,31 March 2026,Every class borrows weekly; Book club runs
+            MILESTONE,,Reading,1,Staff trained,,,,,2025-12-19,All staff attended phonics CPD
+            ACTION,,Reading,2,Reading ambassadors,,P1,1 September 2025,ongoing,,
+            MILESTONE,,Reading,2,Ambassadors reviewed,,,,,2030-07-01,
+            ACTION,,Reading,3,Parents' workshops,,P1,,,,
+            """;
+
+    @Test
+    void actionsRunOverYearsWithMilestonesFromCsvAndXlsxAlike() throws IOException {
+        PlanTemplate.Result csv = PlanTemplate.readCsv(stream(MULTI_YEAR));
+        assertThat(csv.problems()).isEmpty();
+        List<PlanTemplate.Action> actions = csv.plan().actions();
+        assertThat(actions.get(0).details().timescale()).isEqualTo(new Timescale(
+                LocalDate.of(2025, 9, 1), LocalDate.of(2028, 7, 21), false, List.of(
+                new Timescale.Milestone(LocalDate.of(2025, 12, 19), "Staff trained",
+                                        List.of("All staff attended phonics CPD")),
+                new Timescale.Milestone(LocalDate.of(2026, 3, 31), "Library restocked",
+                                        List.of("Every class borrows weekly", "Book club runs")))));
+        assertThat(actions.get(1).details().timescale()).isEqualTo(new Timescale(
+                LocalDate.of(2025, 9, 1), null, true,
+                List.of(new Timescale.Milestone(LocalDate.of(2030, 7, 1), "Ambassadors reviewed", List.of()))));
+        assertThat(actions.get(2).details().timescale()).isNull();
+        PlanTemplate.Result xlsx = PlanTemplate.readXlsx(new ByteArrayInputStream(asWorkbook(stream(MULTI_YEAR))));
+        assertThat(xlsx.problems()).isEmpty();
+        assertThat(xlsx.plan().actions()).isEqualTo(actions);
+    }
+
+    @Test
+    void aMilestoneOutsideItsActionOrUndatedOrOrphanedIsReportedByRowAndColumn() throws IOException {
+        String csv = """
+                kind,code,section,number,text,half_terms,starts_on,ends_on,due_on
+                SECTION,,Reading,,Every pupil reads widely,,,,
+                ACTION,,Reading,1,Reading spine,,2025-09-01,2026-07-21,
+                MILESTONE,,Reading,1,Too late,,,,2026-09-30
+                MILESTONE,,Reading,1,No date,,,,
+                MILESTONE,,Reading,7,Orphan,,,,2026-01-01
+                ACTION,,Reading,2,Backwards,,2026-09-01,2025-09-01,
+                ACTION,,Reading,3,Not a date,,next year,,
+                """;
+        PlanTemplate.Result result = PlanTemplate.readCsv(stream(csv));
+        assertThat(result.plan()).isNull();
+        assertThat(result.problems()).extracting(p -> p.row() + ":" + p.column())
+                                     .containsExactly("4:due_on", "5:due_on", "6:number", "7:ends_on", "8:starts_on");
+        assertThat(result.problems().get(0).message()).contains("outside its action's span");
     }
 
     private static InputStream stream(String text) {
