@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An action running over three years with milestones: stored through the API, read back field by field, shown on its
- * page in words, and kept when the action is changed from a page form that does not show it.
+ * page, the plan's page and the evidence pack in words, and kept when the action is changed from a page form that does not show it.
  */
 @TestPropertySource(properties = "evidence.journeys=action-timescale") // changes the demo plan: a service of its own
 class ActionTimescaleEndToEndTest extends JourneyTest {
@@ -42,7 +42,14 @@ class ActionTimescaleEndToEndTest extends JourneyTest {
         assertThat(timescale.path("milestones").get(1).path("criteria").get(0).asText())
                 .isEqualTo("Every class borrows weekly");
 
+        String pack = slt.get("/api/schools/108520/evidence-pack?from=2026-09-01&to=2026-12-04&format=HTML").raw().body();
+        assertThat(pack).contains("9. Reading spine", "From 1 September 2025 to 21 July 2028",
+                                  "Milestone by 19 December 2025: Staff trained");
+
         signIn(browser, "slt");
+        browser.open("/plans/" + PLAN_ID);
+        assertThat(browser.text()).contains("From 1 September 2025 to 21 July 2028; 2 milestones, the first due "
+                                            + "19 December 2025");
         String page = "/plans/" + PLAN_ID + "/actions/" + actionId;
         browser.open(page);
         assertThat(browser.text()).contains("From 1 September 2025 to 21 July 2028", "By 19 December 2025:",

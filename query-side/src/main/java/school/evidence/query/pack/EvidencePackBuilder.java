@@ -134,6 +134,7 @@ final class EvidencePackBuilder {
             actions.add(new Document("actionId", action.get("actionId")).append("sectionId", action.get("sectionId"))
                     .append("number", action.get("number")).append("title", action.get("title"))
                     .append("withdrawn", action.get("withdrawn")).append("rag", action.get("rag"))
+                    .append("timescale", action.get("timescale"))
                     .append("ragHistory", history));
         }
         List<Document> sections = new ArrayList<>();
