@@ -59,9 +59,9 @@ final class PlanFlags {
                 }
             }
             Optional<LocalDate> last = MonitoringLookups.lastEvidenceOn(database, urn, action.getString("actionId"), on);
-            LocalDate since = last.orElse(calendar.firstDay());
+            LocalDate since = last.orElse(latest(calendar.firstDay(), startsOn(action)));
             if (since.isAfter(on)) {
-                continue; // the year has not started yet
+                continue; // the year, or the action, has not started yet
             }
             double weeks = calendar.schoolWeeksBetween(since, on);
             if (weeks > staleAfterWeeks) {
@@ -74,5 +74,14 @@ final class PlanFlags {
                                  ReadModels.list(MonitoringLookups.overdueNextSteps(database, urn, on, reader),
                                                  NextStepView.class));
     }
+    /** When the action's timescale says it starts, if it does: nothing is stale before an action has begun. */
+    private static LocalDate startsOn(Document action) {
+        Document timescale = action.get("timescale", Document.class);
+        String starts = timescale == null ? null : timescale.getString("startsOn");
+        return starts == null ? null : LocalDate.parse(starts);
+    }
 
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return b == null || a.isAfter(b) ? a : b;
+    }
 }

@@ -23,6 +23,7 @@ import school.evidence.kernel.plan.PlanEvents.SectionAdded;
 import school.evidence.kernel.plan.PlanEvents.SuccessCriterionAdded;
 import school.evidence.kernel.plan.Rag;
 import school.evidence.kernel.plan.SectionDetails;
+import school.evidence.kernel.plan.Timescale;
 import school.evidence.kernel.school.SchoolCalendarSet;
 import school.evidence.query.EmbeddedMongo;
 
@@ -145,6 +146,22 @@ class PlanReadsTest {
                 MonitoringType.LESSON_VISIT, new MonitoringDetails(LocalDate.parse(date), "DHT", null, List.of(),
                                                                    List.of(), List.of(actions))), "slt");
         feed(monitoring, message);
+    }
+
+    @Test
+    void anActionThatHasNotStartedIsNotStaleAndOneStartedLateCountsFromItsStart() {
+        setCalendar();
+        plan(new ActionAdded(PLAN, URN, "a4", "lead", "2", new ActionDetails(
+                "Governor training", List.of(), List.of(), List.of(), null, null, null, List.of(), List.of(),
+                new Timescale(LocalDate.of(2023, 11, 20), LocalDate.of(2025, 7, 18), false, List.of()))));
+        assertThat(reads.flags(PLAN, LocalDate.of(2023, 11, 1), null).staleActions())
+                .extracting(PlanFlagsView.StaleAction::actionId).containsExactly("a1", "a2", "a3").doesNotContain("a4");
+        // 1 Dec: a4 started 9 school days ago, not 6 weeks: a3, with no timescale, counts from 4 Sept
+        assertThat(reads.flags(PLAN, LocalDate.of(2023, 12, 1), null).staleActions())
+                .extracting(PlanFlagsView.StaleAction::actionId).contains("a3").doesNotContain("a4");
+        // 1 Feb: a4 has gone over six school weeks from its start without evidence
+        assertThat(reads.flags(PLAN, LocalDate.of(2024, 2, 1), null).staleActions())
+                .extracting(PlanFlagsView.StaleAction::actionId).contains("a4");
     }
 
     @Test
