@@ -19,7 +19,8 @@ class ActionTimescaleEndToEndTest extends JourneyTest {
     private static final String TIMESCALE = """
             "timescale":{"startsOn":"2025-09-01","endsOn":"2028-07-21","milestones":[
               {"dueOn":"2026-03-31","title":"Library restocked","criteria":["Every class borrows weekly"]},
-              {"dueOn":"2025-12-19","title":"Staff trained","criteria":["All staff attended phonics CPD"]}]}""";
+              {"dueOn":"2025-12-19","title":"Staff trained","criteria":["All staff attended phonics CPD"]},
+              {"dueOn":"2026-12-11","title":"Reading audit"}]}""";
 
     @Test
     void aThreeYearActionWithMilestonesReadsBackShowsOnItsPageAndSurvivesAChangeFromThePage() throws Exception {
@@ -37,7 +38,7 @@ class ActionTimescaleEndToEndTest extends JourneyTest {
         assertThat(timescale.path("endsOn").asText()).isEqualTo("2028-07-21");
         assertThat(timescale.path("ongoing").asBoolean()).isFalse();
         assertThat(timescale.path("milestones").findValuesAsText("title"))
-                .containsExactly("Staff trained", "Library restocked");
+                .containsExactly("Staff trained", "Library restocked", "Reading audit");
         assertThat(timescale.path("milestones").get(1).path("dueOn").asText()).isEqualTo("2026-03-31");
         assertThat(timescale.path("milestones").get(1).path("criteria").get(0).asText())
                 .isEqualTo("Every class borrows weekly");
@@ -48,8 +49,12 @@ class ActionTimescaleEndToEndTest extends JourneyTest {
 
         signIn(browser, "slt");
         browser.open("/plans/" + PLAN_ID);
-        assertThat(browser.text()).contains("From 1 September 2025 to 21 July 2028; 2 milestones, the first due "
+        assertThat(browser.text()).contains("From 1 September 2025 to 21 July 2028; 3 milestones, the first due "
                                             + "19 December 2025");
+        browser.open("/schools/108520"); // the demo day, 4 December 2026, is in Autumn 2
+        assertThat(browser.text()).contains("Milestones due this half-term",
+                                            "Action 9, Reading spine: Reading audit, by 11 December 2026");
+        browser.accessible("home with milestones due");
         String page = "/plans/" + PLAN_ID + "/actions/" + actionId;
         browser.open(page);
         assertThat(browser.text()).contains("From 1 September 2025 to 21 July 2028", "By 19 December 2025:",

@@ -72,7 +72,39 @@ final class PlanFlags {
         }
         return new PlanFlagsView(plan.getString("planId"), on.toString(), staleAfterWeeks, unjudged, stale,
                                  ReadModels.list(MonitoringLookups.overdueNextSteps(database, urn, on, reader),
-                                                 NextStepView.class));
+                                                 NextStepView.class), milestonesDue());
+    }
+
+    /** The milestones of live actions due in the half-term of the day, or of the next half-term in a holiday. */
+    private List<PlanFlagsView.MilestoneDue> milestonesDue() {
+        HalfTerm halfTerm = calendar.halfTermOf(on);
+        for (HalfTerm h : HalfTerm.values()) {
+            SchoolCalendar.Term term = calendar.halfTerms().get(h);
+            if (halfTerm == null && term != null && term.start().isAfter(on)) {
+                halfTerm = h;
+            }
+        }
+        if (halfTerm == null) {
+            return List.of(); // the year's last half-term is over
+        }
+        SchoolCalendar.Term term = calendar.halfTerms().get(halfTerm);
+        List<PlanFlagsView.MilestoneDue> due = new ArrayList<>();
+        for (Document action : PlanViewProjection.list(plan, "actions")) {
+            Document timescale = action.get("timescale", Document.class);
+            if (action.getBoolean("withdrawn", false) || timescale == null) {
+                continue;
+            }
+            for (Document m : PlanViewProjection.list(timescale, "milestones")) {
+                LocalDate dueOn = LocalDate.parse(m.getString("dueOn"));
+                if (!dueOn.isBefore(term.start()) && !dueOn.isAfter(term.end())) {
+                    due.add(new PlanFlagsView.MilestoneDue(action.getString("actionId"), action.getString("number"),
+                                                           action.getString("title"), m.getString("title"),
+                                                           dueOn.toString(), halfTerm.name()));
+                }
+            }
+        }
+        due.sort(java.util.Comparator.comparing(PlanFlagsView.MilestoneDue::dueOn));
+        return due;
     }
     /** When the action's timescale says it starts, if it does: nothing is stale before an action has begun. */
     private static LocalDate startsOn(Document action) {

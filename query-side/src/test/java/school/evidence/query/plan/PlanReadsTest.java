@@ -149,6 +149,29 @@ class PlanReadsTest {
     }
 
     @Test
+    void listsTheMilestonesDueThisHalfTermOrTheNextOneInAHoliday() {
+        setCalendar();
+        plan(new ActionAdded(PLAN, URN, "a5", "teach", "3", new ActionDetails(
+                "Reading spine", List.of(), List.of(), List.of(), null, null, null, List.of(), List.of(),
+                new Timescale(LocalDate.of(2023, 9, 4), LocalDate.of(2026, 7, 17), false, List.of(
+                        new Timescale.Milestone(LocalDate.of(2023, 10, 13), "Staff trained", List.of()),
+                        new Timescale.Milestone(LocalDate.of(2023, 12, 8), "Library restocked", List.of()),
+                        new Timescale.Milestone(LocalDate.of(2023, 11, 3), "Spine agreed", List.of()),
+                        new Timescale.Milestone(LocalDate.of(2025, 12, 5), "Two years on", List.of()))))));
+        // 1 Nov is in Autumn 2 (30 Oct to 19 Dec): two milestones, earliest first; not autumn 1's, not 2025's
+        assertThat(reads.flags(PLAN, LocalDate.of(2023, 11, 1), null).milestonesDue())
+                .extracting(PlanFlagsView.MilestoneDue::title).containsExactly("Spine agreed", "Library restocked");
+        // 25 Oct is the half-term holiday: the coming half-term's
+        assertThat(reads.flags(PLAN, LocalDate.of(2023, 10, 25), null).milestonesDue())
+                .extracting(PlanFlagsView.MilestoneDue::halfTerm).containsOnly("AUTUMN_2");
+        assertThat(reads.flags(PLAN, LocalDate.of(2023, 10, 2), null).milestonesDue())
+                .extracting(PlanFlagsView.MilestoneDue::title, PlanFlagsView.MilestoneDue::actionNumber)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Staff trained", "3"));
+        plan(new ActionWithdrawn(PLAN, URN, "a5", "merged"));
+        assertThat(reads.flags(PLAN, LocalDate.of(2023, 11, 1), null).milestonesDue()).isEmpty();
+    }
+
+    @Test
     void anActionThatHasNotStartedIsNotStaleAndOneStartedLateCountsFromItsStart() {
         setCalendar();
         plan(new ActionAdded(PLAN, URN, "a4", "lead", "2", new ActionDetails(
