@@ -160,9 +160,15 @@ public class ImprovementPlan {
         refuseIfClosed();
         requireLiveAction(command.actionId());
         notBlank(command.reason(), "reason");
-        ActionDetails revised = checked(command.details());
-        if (command.details().timescale() == null) {
-            revised = revised.withTimescale(plan.actions.get(command.actionId()).details().timescale());
+        // What a revision leaves out (null) stays as it was, so a form without these fields does not clear them;
+        // {} clears a timescale, "" a funding source, and a cost without a basis is a whole cost only if new.
+        ActionDetails before = plan.actions.get(command.actionId()).details();
+        ActionDetails given = command.details();
+        ActionDetails revised = checked(given.withCosting(
+                given.costBasis() == null && given.costPounds() != null ? before.costBasis() : given.costBasis(),
+                given.fundingSource() == null ? before.fundingSource() : given.fundingSource()));
+        if (given.timescale() == null) {
+            revised = revised.withTimescale(before.timescale());
         }
         apply(new ActionRevised(planId, plan.schoolUrn, command.actionId(), revised, command.reason().strip()));
     }
@@ -206,7 +212,7 @@ public class ImprovementPlan {
                                        command.number().strip(), new ActionDetails(
                 details.title(), kept, details.ofstedActions(), details.leads(), details.governorLink(),
                 details.resources(), details.costPounds(), details.monitoredBy(), details.evaluatedBy(),
-                details.timescale()),
+                details.timescale(), details.costBasis(), details.fundingSource()),
                                        command.fromPlanId(), command.fromActionId(), dropped));
     }
 
@@ -414,9 +420,15 @@ public class ImprovementPlan {
         if (cost != null && (cost.signum() < 0 || cost.stripTrailingZeros().scale() > 2)) {
             throw Rejection.invalid("costPounds", "costPounds must be a non-negative amount in pounds and pence");
         }
+        if (cost == null && details.costBasis() != null) {
+            throw Rejection.invalid("costBasis", "costBasis says what costPounds is per; give costPounds too");
+        }
+        String source = details.fundingSource() == null || details.fundingSource().isBlank() ? null
+                : details.fundingSource().strip();
         return new ActionDetails(details.title().strip(), details.priorities(), details.ofstedActions(),
                                  details.leads(), details.governorLink(), details.resources(), cost,
-                                 details.monitoredBy(), details.evaluatedBy(), Timescales.checked(details.timescale()));
+                                 details.monitoredBy(), details.evaluatedBy(), Timescales.checked(details.timescale()),
+                                 details.costBasis(), source);
     }
 
     private static <T> Set<T> orEmpty(Set<T> set) {

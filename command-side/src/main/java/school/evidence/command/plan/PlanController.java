@@ -24,6 +24,7 @@ import school.evidence.command.CommandSender;
 import school.evidence.kernel.Rejection;
 import school.evidence.kernel.plan.AcademicYear;
 import school.evidence.kernel.plan.ActionDetails;
+import school.evidence.kernel.plan.CostBasis;
 import school.evidence.kernel.plan.Timescale;
 import school.evidence.kernel.plan.HalfTerm;
 import school.evidence.kernel.plan.OfstedArea;
@@ -124,10 +125,10 @@ class PlanController {
                          @DecimalMin("0") @Digits(integer = 9, fraction = 2) BigDecimal costPounds,
                          List<@NotBlank @Size(max = 100) String> monitoredBy,
                          List<@NotBlank @Size(max = 100) String> evaluatedBy,
-                         Timescale timescale) {
+                         Timescale timescale, CostBasis costBasis, @Size(max = 200) String fundingSource) {
         ActionDetails details() {
             return new ActionDetails(title, priorities, ofstedActions, leads, governorLink, resources, costPounds,
-                                     monitoredBy, evaluatedBy, timescale);
+                                     monitoredBy, evaluatedBy, timescale, costBasis, fundingSource);
         }
     }
 
@@ -140,11 +141,11 @@ class PlanController {
                           @DecimalMin("0") @Digits(integer = 9, fraction = 2) BigDecimal costPounds,
                           List<@NotBlank @Size(max = 100) String> monitoredBy,
                           List<@NotBlank @Size(max = 100) String> evaluatedBy,
-                          Timescale timescale,
+                          Timescale timescale, CostBasis costBasis, @Size(max = 200) String fundingSource,
                           @NotBlank @Size(max = 2000) String reason) {
         ActionDetails details() {
             return new ActionDetails(title, priorities, ofstedActions, leads, governorLink, resources, costPounds,
-                                     monitoredBy, evaluatedBy, timescale);
+                                     monitoredBy, evaluatedBy, timescale, costBasis, fundingSource);
         }
     }
 

@@ -2,10 +2,12 @@ package school.evidence.command.plan;
 
 import org.springframework.util.MultiValueMap;
 import school.evidence.kernel.plan.ActionDetails;
+import school.evidence.kernel.plan.CostBasis;
 import school.evidence.kernel.plan.HalfTerm;
 import school.evidence.platform.pages.FormReader;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -18,7 +20,7 @@ final class PlanForm extends FormReader {
 
     /** The fields the forms have; a refusal that names another field is shown against the reason. */
     private static final Set<String> ON_THE_FORMS = Set.of("title", "priorities", "leads", "governorLink", "resources",
-                                                           "cost", "monitoredBy", "evaluatedBy", "text", "halfTerms",
+                                                           "cost", "costBasis", "fundingSource", "monitoredBy", "evaluatedBy", "text", "halfTerms",
                                                            "reason");
 
     PlanForm(MultiValueMap<String, String> form) {
@@ -29,12 +31,16 @@ final class PlanForm extends FormReader {
     ActionDetails actionDetails() {
         String title = required("title", "Enter what the action is");
         BigDecimal cost = pounds("cost");
+        CostBasis basis = Arrays.stream(CostBasis.values()).filter(b -> b.name().equals(value("costBasis")))
+                                .findFirst().orElse(null);
         if (!errors.isEmpty()) {
             return null;
         }
+        // A blank funding box clears the source; a basis without a cost is just the radio's default, not a claim.
         return new ActionDetails(title, values("priorities"), values("ofstedActions"), lines("leads"),
                                  text("governorLink"), text("resources"), cost, lines("monitoredBy"),
-                                 lines("evaluatedBy"));
+                                 lines("evaluatedBy"), null, cost == null ? null : basis,
+                                 value("fundingSource").strip());
     }
 
     /** The half-terms ticked, or null (and the problem said) when none was. */

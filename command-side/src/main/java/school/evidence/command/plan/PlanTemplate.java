@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -39,9 +38,9 @@ public final class PlanTemplate {
 
     public static final List<String> COLUMNS = List.of("kind", "code", "section", "number", "text", "half_terms",
                                                        "ofsted_areas", "ethos_links", "priorities", "ofsted_actions",
-                                                       "leads", "governor_link", "resources", "cost", "monitored_by",
-                                                       "evaluated_by", "starts_on", "ends_on", "due_on",
-                                                       "criteria");
+                                                       "leads", "governor_link", "resources", "cost", "cost_basis",
+                                                       "funding_source", "monitored_by", "evaluated_by", "starts_on",
+                                                       "ends_on", "due_on", "criteria");
     private static final Pattern PRIORITY = Pattern.compile("P\\d{1,3}");
     private static final Pattern OFSTED_ACTION = Pattern.compile("OA\\d{1,3}");
     private static final int MAX_ROWS = 2000;
@@ -207,10 +206,14 @@ public final class PlanTemplate {
                     List<String> oas = row.codes("ofsted_actions");
                     oas.stream().filter(oa -> !OFSTED_ACTION.matcher(oa).matches())
                        .forEach(oa -> row.problem("ofsted_actions", "'" + oa + "' is not an Ofsted action like OA1"));
+                    TemplateCosts.Cost cost = TemplateCosts.read(row.get("cost"), row.get("cost_basis"));
+                    if (cost.problem() != null) {
+                        row.problem(cost.problemColumn(), cost.problem());
+                    }
                     actions.putIfAbsent(key, new Action(section, number, new ActionDetails(
                             title, linked, oas, row.list("leads"), emptyToNull(row.get("governor_link")),
-                            emptyToNull(row.get("resources")), row.cost(), row.list("monitored_by"),
-                            row.list("evaluated_by"))));
+                            emptyToNull(row.get("resources")), cost.pounds(), row.list("monitored_by"),
+                            row.list("evaluated_by"), null, cost.basis(), emptyToNull(row.get("funding_source")))));
                     timescales.action(key, row.get("starts_on"), row.get("ends_on"), row.row(), report);
                 }
                 case "MILESTONE" -> {
@@ -334,24 +337,6 @@ public final class PlanTemplate {
                 }
             }
             return areas;
-        }
-
-        BigDecimal cost() {
-            String cell = get("cost").replace("£", "").replace(",", "").strip();
-            if (cell.isEmpty()) {
-                return null;
-            }
-            try {
-                BigDecimal cost = new BigDecimal(cell);
-                if (cost.signum() < 0 || cost.stripTrailingZeros().scale() > 2) {
-                    problem("cost", "'" + get("cost") + "' is not an amount in pounds and pence");
-                    return null;
-                }
-                return cost;
-            } catch (NumberFormatException e) {
-                problem("cost", "'" + get("cost") + "' is not a number of pounds");
-                return null;
-            }
         }
     }
 }

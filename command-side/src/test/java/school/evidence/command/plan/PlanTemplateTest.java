@@ -6,6 +6,7 @@ import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import school.evidence.kernel.plan.CostBasis;
 import school.evidence.kernel.plan.HalfTerm;
 import school.evidence.kernel.plan.OfstedArea;
 
@@ -168,6 +169,59 @@ class PlanTemplateTest {
         assertThat(result.problems()).extracting(p -> p.row() + ":" + p.column())
                                      .containsExactly("4:due_on", "5:due_on", "6:number", "7:ends_on", "8:starts_on");
         assertThat(result.problems().get(0).message()).contains("outside its action's span");
+    }
+
+    private static final String COSTED = """
+            kind,code,section,number,text,half_terms,cost,cost_basis,funding_source,starts_on,ends_on
+            SECTION,,Reading,,Every pupil reads widely,,,,,,
+            ACTION,,Reading,1,Reading tutors,,"£4,000 a year",,Pupil premium,2025-09-01,2028-07-21
+            ACTION,,Reading,2,Phonics scheme,,2500,per school,DfE English hub grant,,
+            ACTION,,Reading,3,Library stock,,£1200.50,,,,
+            ACTION,,Reading,4,Parents' workshops,,,,School budget,,
+            """;
+
+    @Test
+    void costsAYearOrPerSchoolWithTheirFundingSourceReadAlikeFromCsvAndXlsx() throws IOException {
+        PlanTemplate.Result csv = PlanTemplate.readCsv(stream(COSTED));
+        assertThat(csv.problems()).isEmpty();
+        List<PlanTemplate.Action> actions = csv.plan().actions();
+        assertThat(actions).extracting(a -> a.details().costBasis(), a -> a.details().fundingSource())
+                           .containsExactly(org.assertj.core.groups.Tuple.tuple(CostBasis.PER_YEAR, "Pupil premium"),
+                                            org.assertj.core.groups.Tuple.tuple(CostBasis.PER_SCHOOL,
+                                                                                 "DfE English hub grant"),
+                                            org.assertj.core.groups.Tuple.tuple(null, null),
+                                            org.assertj.core.groups.Tuple.tuple(null, "School budget"));
+        assertThat(actions.get(0).details().costPounds()).isEqualByComparingTo("4000");
+        assertThat(actions.get(0).details().wholeCost(1)).isEqualByComparingTo("12000");
+        assertThat(actions.get(2).details().costPounds()).isEqualByComparingTo("1200.50");
+        PlanTemplate.Result xlsx = PlanTemplate.readXlsx(new ByteArrayInputStream(asWorkbook(stream(COSTED))));
+        assertThat(xlsx.problems()).isEmpty();
+        assertThat(xlsx.plan().actions()).extracting(a -> a.details().withCosting(null, null))
+                                         .usingRecursiveComparison().ignoringFieldsOfTypes(BigDecimal.class)
+                                         .isEqualTo(actions.stream().map(a -> a.details().withCosting(null, null))
+                                                           .toList());
+        assertThat(xlsx.plan().actions()).extracting(a -> a.details().costBasis())
+                                         .isEqualTo(actions.stream().map(a -> a.details().costBasis()).toList());
+    }
+
+    @Test
+    void aCostThatIsNotMoneyOrABasisThatContradictsItIsReportedByRowAndColumn() throws IOException {
+        String csv = """
+                kind,code,section,number,text,half_terms,cost,cost_basis
+                SECTION,,Reading,,Every pupil reads widely,,,
+                ACTION,,Reading,1,Tutors,,£4000 a week,
+                ACTION,,Reading,2,Scheme,,2500 per school,per year
+                ACTION,,Reading,3,Stock,,,per school
+                ACTION,,Reading,4,Visits,,300,monthly
+                ACTION,,Reading,5,Books,,12.345,
+                """;
+        PlanTemplate.Result result = PlanTemplate.readCsv(stream(csv));
+        assertThat(result.plan()).isNull();
+        assertThat(result.problems()).extracting(p -> p.row() + ":" + p.column())
+                                     .containsExactly("3:cost", "4:cost_basis", "5:cost_basis", "6:cost_basis",
+                                                      "7:cost");
+        assertThat(result.problems().get(1).message()).isEqualTo(
+                "The cost says per school but cost_basis says per year");
     }
 
     private static InputStream stream(String text) {

@@ -5,6 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import school.evidence.kernel.Rejection;
+import school.evidence.kernel.plan.CostBasis;
 import school.evidence.kernel.plan.HalfTerm;
 import school.evidence.platform.access.AccessRules.ScopeKind;
 import school.evidence.platform.access.Allowed;
@@ -43,6 +44,8 @@ class PlanChangePages {
         now.put("governorLink", listOf(action.governorLink()));
         now.put("resources", listOf(action.resources()));
         now.put("cost", listOf(action.costPounds()));
+        now.put("costBasis", List.of(action.costBasis() == null ? CostBasis.TOTAL.name() : action.costBasis()));
+        now.put("fundingSource", listOf(action.fundingSource()));
         now.put("monitoredBy", List.of(String.join("\n", action.monitoredBy())));
         now.put("evaluatedBy", List.of(String.join("\n", action.evaluatedBy())));
         fill(model, now);
@@ -50,6 +53,7 @@ class PlanChangePages {
         model.addAttribute("action", action);
         model.addAttribute("section", sectionOf(plan, action));
         model.addAttribute("priorities", plan.priorities().stream().filter(p -> !p.withdrawn()).toList());
+        model.addAttribute("costBases", CostBasis.values());
         return "action-change";
     }
 

@@ -15,6 +15,7 @@ public record PlanView(String planId, String schoolUrn, String academicYear, Str
                        @JsonInclude(JsonInclude.Include.NON_NULL) String closedAt,
                        @JsonInclude(JsonInclude.Include.NON_NULL) String closeReason, long version,
                        List<Priority> priorities, List<Section> sections, List<Action> actions, RollUp rollUp,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Costs costs,
                        @JsonInclude(JsonInclude.Include.NON_NULL) String framework,
                        @JsonInclude(JsonInclude.Include.NON_NULL) String asOf) {
 
@@ -35,7 +36,10 @@ public record PlanView(String planId, String schoolUrn, String academicYear, Str
                          List<Criterion> criteria, String rag, RagJudgement ragJudgement,
                          @JsonInclude(JsonInclude.Include.NON_NULL) CarriedFrom carriedFrom,
                          @JsonInclude(JsonInclude.Include.NON_NULL) RagForHalfTerm ragForHalfTerm,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) Timescale timescale) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Timescale timescale,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String costBasis,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String fundingSource,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String wholeCostPounds) {
     }
 
     /** When an action runs (ISO dates; no end when ongoing) and its milestones, earliest first. */
@@ -75,6 +79,14 @@ public record PlanView(String planId, String schoolUrn, String academicYear, Str
 
     /** The action this one continues from last year's plan, and the priorities it no longer serves. */
     public record CarriedFrom(String planId, String actionId, List<String> droppedPriorities) {
+    }
+
+    /** The live actions' whole costs summed, in all and by funding source ({@code fundingSource} null: not said). */
+    public record Costs(String totalPounds, int costedActions, List<BySource> bySource) {
+    }
+
+    public record BySource(@JsonInclude(JsonInclude.Include.NON_NULL) String fundingSource, String totalPounds,
+                           int actions) {
     }
 
     /** RAG rolled up from the live actions: overall, per section and per priority. */

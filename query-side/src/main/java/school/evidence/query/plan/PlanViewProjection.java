@@ -245,7 +245,11 @@ class PlanViewProjection {
                    .append("costPounds", d == null || d.costPounds() == null ? null : d.costPounds().toPlainString())
                    .append("monitoredBy", d == null ? null : d.monitoredBy())
                    .append("evaluatedBy", d == null ? null : d.evaluatedBy())
-                   .append("timescale", d == null ? null : timescale(d.timescale()));
+                   .append("timescale", d == null ? null : timescale(d.timescale()))
+                   .append("costBasis", d == null || d.costBasis() == null ? null : d.costBasis().name())
+                   .append("fundingSource", d == null ? null : d.fundingSource())
+                   .append("wholeCostPounds", d == null || d.wholeCost(1) == null ? null
+                           : d.wholeCost(1).toPlainString());
     }
 
     private static Document timescale(school.evidence.kernel.plan.Timescale t) {

@@ -9,6 +9,7 @@ import school.evidence.kernel.monitoring.MonitoringDetails;
 import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRecorded;
 import school.evidence.kernel.monitoring.MonitoringType;
 import school.evidence.kernel.plan.ActionDetails;
+import school.evidence.kernel.plan.CostBasis;
 import school.evidence.kernel.plan.HalfTerm;
 import school.evidence.kernel.plan.OfstedArea;
 import school.evidence.kernel.plan.PlanEvents.ActionAdded;
@@ -108,6 +109,30 @@ class PlanReadsTest {
         PlanView.RollUp after = plan((OfstedArea.Framework) null).rollUp();
         assertThat(after.bySection().get(0).rag()).isEqualTo("GREEN");
         assertThat(after.byPriority().get(1).rag()).isNull();
+    }
+
+    @Test
+    void sumsTheLiveActionsWholeCostsInAllAndByFundingSource() {
+        Timescale twoYears = new Timescale(LocalDate.of(2023, 9, 1), LocalDate.of(2025, 7, 18), false, List.of());
+        plan(new ActionRevised(PLAN, URN, "a2", new ActionDetails("Reading tutors", List.of("P1"), List.of(), List.of(),
+                null, null, new BigDecimal("4000"), List.of(), List.of(), twoYears, CostBasis.PER_YEAR, "Pupil premium"),
+                "costed"));
+        plan(new ActionRevised(PLAN, URN, "a3", new ActionDetails("Subject leaders", List.of("P5"), List.of(), List.of(),
+                null, null, new BigDecimal("700"), List.of(), List.of(), null, CostBasis.PER_SCHOOL, "Pupil premium"),
+                "costed"));
+        PlanView plan = plan((OfstedArea.Framework) null);
+        assertThat(action(plan, "a2").wholeCostPounds()).isEqualTo("8000");
+        assertThat(action(plan, "a2").costBasis()).isEqualTo("PER_YEAR");
+        PlanView.Costs costs = plan.costs();
+        assertThat(costs.totalPounds()).isEqualTo("10200.00"); // 1,500 + 2 years × 4,000 + 700 for the one school
+        assertThat(costs.costedActions()).isEqualTo(3);
+        assertThat(costs.bySource()).extracting(PlanView.BySource::fundingSource, PlanView.BySource::totalPounds,
+                                                PlanView.BySource::actions)
+                                    .containsExactly(org.assertj.core.groups.Tuple.tuple("Pupil premium", "8700", 2),
+                                                     org.assertj.core.groups.Tuple.tuple(null, "1500.00", 1));
+
+        plan(new ActionWithdrawn(PLAN, URN, "a2", "tutoring funded by the trust instead"));
+        assertThat(plan((OfstedArea.Framework) null).costs().totalPounds()).isEqualTo("2200.00");
     }
 
     @Test

@@ -15,10 +15,13 @@ import java.util.List;
  * @param monitoredBy    who monitors it
  * @param evaluatedBy    who evaluates it
  * @param timescale      when it runs and its milestones, or null (actions recorded before timescales)
+ * @param costBasis      what {@code costPounds} is per: the whole action (null means that too), each school, each year
+ * @param fundingSource  where the money comes from, e.g. "Pupil premium", or null
  */
 public record ActionDetails(String title, List<String> priorities, List<String> ofstedActions, List<String> leads,
                             String governorLink, String resources, BigDecimal costPounds, List<String> monitoredBy,
-                            List<String> evaluatedBy, Timescale timescale) {
+                            List<String> evaluatedBy, Timescale timescale, CostBasis costBasis,
+                            String fundingSource) {
 
     public ActionDetails {
         priorities = priorities == null ? List.of() : List.copyOf(priorities);
@@ -26,6 +29,14 @@ public record ActionDetails(String title, List<String> priorities, List<String> 
         leads = leads == null ? List.of() : List.copyOf(leads);
         monitoredBy = monitoredBy == null ? List.of() : List.copyOf(monitoredBy);
         evaluatedBy = evaluatedBy == null ? List.of() : List.copyOf(evaluatedBy);
+    }
+
+    /** Without a cost basis or funding source, as actions were recorded before they were kept. */
+    public ActionDetails(String title, List<String> priorities, List<String> ofstedActions, List<String> leads,
+                         String governorLink, String resources, BigDecimal costPounds, List<String> monitoredBy,
+                         List<String> evaluatedBy, Timescale timescale) {
+        this(title, priorities, ofstedActions, leads, governorLink, resources, costPounds, monitoredBy, evaluatedBy,
+             timescale, null, null);
     }
 
     /** Without a timescale, as actions were recorded before timescales were. */
@@ -39,7 +50,23 @@ public record ActionDetails(String title, List<String> priorities, List<String> 
     /** The same details with another timescale. */
     public ActionDetails withTimescale(Timescale other) {
         return new ActionDetails(title, priorities, ofstedActions, leads, governorLink, resources, costPounds,
-                                 monitoredBy, evaluatedBy, other);
+                                 monitoredBy, evaluatedBy, other, costBasis, fundingSource);
+    }
+
+    /** The same details with another cost basis and funding source. */
+    public ActionDetails withCosting(CostBasis basis, String source) {
+        return new ActionDetails(title, priorities, ofstedActions, leads, governorLink, resources, costPounds,
+                                 monitoredBy, evaluatedBy, timescale, basis, source);
+    }
+
+    /** The cost over the action's whole timescale and every school taking part, or null if it is not costed. */
+    public BigDecimal wholeCost(int schools) {
+        if (costPounds == null) {
+            return null;
+        }
+        CostBasis basis = costBasis == null ? CostBasis.TOTAL : costBasis;
+        int years = timescale == null ? 1 : CostBasis.yearsSpanned(timescale.startsOn(), timescale.endsOn());
+        return basis.whole(costPounds, schools, years);
     }
 
     /** Just a title and its links: what the first slice of the product recorded. */
