@@ -88,9 +88,17 @@ public class EmbeddedMongo implements BeforeAllCallback, AfterAllCallback, Befor
 
     /** The monitoring list projection (package-private in its feature) on a given database, for cross-feature reads. */
     public static Object monitoringList(MongoDatabase database) {
+        return projection("school.evidence.query.monitoring.MonitoringListProjection", database);
+    }
+
+    /** The plan view projection, likewise. */
+    public static Object planView(MongoDatabase database) {
+        return projection("school.evidence.query.plan.PlanViewProjection", database);
+    }
+
+    private static Object projection(String className, MongoDatabase database) {
         try {
-            var constructor = Class.forName("school.evidence.query.monitoring.MonitoringListProjection")
-                                   .getDeclaredConstructor(MongoDatabase.class);
+            var constructor = Class.forName(className).getDeclaredConstructor(MongoDatabase.class);
             constructor.setAccessible(true);
             return constructor.newInstance(database);
         } catch (ReflectiveOperationException e) {

@@ -11,6 +11,8 @@ import school.evidence.kernel.Rejection;
 import school.evidence.kernel.plan.AcademicYear;
 import school.evidence.kernel.plan.ActionDetails;
 import school.evidence.kernel.plan.PlanCommands.AddAction;
+import school.evidence.kernel.plan.PlanCommands.AddSubjectAction;
+import school.evidence.kernel.plan.PlanCommands.AddSubjectPlan;
 import school.evidence.kernel.plan.PlanCommands.AddPriority;
 import school.evidence.kernel.plan.PlanCommands.AddSection;
 import school.evidence.kernel.plan.PlanCommands.AddSuccessCriterion;
@@ -30,6 +32,7 @@ import school.evidence.kernel.plan.PlanCommands.WithdrawAction;
 import school.evidence.kernel.plan.PlanCommands.WithdrawPriority;
 import school.evidence.kernel.plan.PlanCommands.WithdrawSuccessCriterion;
 import school.evidence.kernel.plan.PlanEvents.ActionAdded;
+import school.evidence.kernel.plan.PlanEvents.SubjectPlanAdded;
 import school.evidence.kernel.plan.PlanEvents.ActionCarriedForward;
 import school.evidence.kernel.plan.PlanEvents.ActionRagJudged;
 import school.evidence.kernel.plan.PlanEvents.ActionRevised;
@@ -52,7 +55,6 @@ import school.evidence.kernel.plan.PlanId;
 import school.evidence.kernel.plan.Rag;
 import school.evidence.kernel.plan.SectionDetails;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -146,13 +148,31 @@ public class ImprovementPlan {
     }
 
     @CommandHandler
+    public void handle(AddSubjectPlan command) {
+        refuseIfClosed();
+        apply(new SubjectPlanAdded(planId, plan.schoolUrn, command.subjectPlanId(),
+                                   SubjectPlans.checked(plan, command.subjectPlanId(), command.details())));
+    }
+
+    @CommandHandler
     public void handle(AddAction command) {
         refuseIfClosed();
-        requireSection(command.sectionId());
-        notBlank(command.number(), "number");
-        refuseTakenNumber(command.sectionId(), command.number());
-        apply(new ActionAdded(planId, plan.schoolUrn, command.actionId(), command.sectionId(), command.number().strip(),
-                              checked(command.details())));
+        SubjectPlans.requireContainer(plan, command.sectionId());
+        addAction(command.actionId(), command.sectionId(), command.number(), command.details());
+    }
+
+    @CommandHandler
+    public void handle(AddSubjectAction command) {
+        refuseIfClosed();
+        SubjectPlans.requireSubjectPlan(plan, command.subjectPlanId());
+        addAction(command.actionId(), command.subjectPlanId(), command.number(), command.details());
+    }
+
+    private void addAction(String actionId, String sectionId, String number, ActionDetails details) {
+        notBlank(number, "number");
+        refuseTakenNumber(sectionId, number);
+        apply(new ActionAdded(planId, plan.schoolUrn, actionId, sectionId, number.strip(),
+                              SubjectPlans.checkedSupports(plan, sectionId, checked(details))));
     }
 
     @CommandHandler
@@ -170,6 +190,9 @@ public class ImprovementPlan {
         if (given.timescale() == null) {
             revised = revised.withTimescale(before.timescale());
         }
+        revised = SubjectPlans.checkedSupports(plan, plan.actions.get(command.actionId()).sectionId(),
+                                               revised.withSupports(given.supports() == null ? before.supports()
+                                                       : given.supports()));
         apply(new ActionRevised(planId, plan.schoolUrn, command.actionId(), revised, command.reason().strip()));
     }
 
@@ -405,30 +428,17 @@ public class ImprovementPlan {
     }
 
     private ActionDetails checked(ActionDetails details) {
-        notNull(details, "title");
-        notBlank(details.title(), "title");
-        List<String> unknown = details.priorities().stream().filter(p -> !isLivePriority(p)).toList();
+        ActionDetails tidy = ActionRules.checked(details);
+        List<String> unknown = tidy.priorities().stream().filter(p -> !isLivePriority(p)).toList();
         if (!unknown.isEmpty()) {
             throw Rejection.invalid("priorities", "The plan has no priority " + String.join(", ", unknown));
         }
-        List<String> badOa = details.ofstedActions().stream().filter(oa -> !OFSTED_ACTION.matcher(oa).matches())
-                                    .toList();
+        List<String> badOa = tidy.ofstedActions().stream().filter(oa -> !OFSTED_ACTION.matcher(oa).matches())
+                                 .toList();
         if (!badOa.isEmpty()) {
             throw Rejection.invalid("ofstedActions", "Ofsted actions look like OA1, not " + String.join(", ", badOa));
         }
-        BigDecimal cost = details.costPounds();
-        if (cost != null && (cost.signum() < 0 || cost.stripTrailingZeros().scale() > 2)) {
-            throw Rejection.invalid("costPounds", "costPounds must be a non-negative amount in pounds and pence");
-        }
-        if (cost == null && details.costBasis() != null) {
-            throw Rejection.invalid("costBasis", "costBasis says what costPounds is per; give costPounds too");
-        }
-        String source = details.fundingSource() == null || details.fundingSource().isBlank() ? null
-                : details.fundingSource().strip();
-        return new ActionDetails(details.title().strip(), details.priorities(), details.ofstedActions(),
-                                 details.leads(), details.governorLink(), details.resources(), cost,
-                                 details.monitoredBy(), details.evaluatedBy(), Timescales.checked(details.timescale()),
-                                 details.costBasis(), source);
+        return tidy;
     }
 
     private static <T> Set<T> orEmpty(Set<T> set) {

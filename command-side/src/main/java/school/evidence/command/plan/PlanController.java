@@ -125,10 +125,11 @@ class PlanController {
                          @DecimalMin("0") @Digits(integer = 9, fraction = 2) BigDecimal costPounds,
                          List<@NotBlank @Size(max = 100) String> monitoredBy,
                          List<@NotBlank @Size(max = 100) String> evaluatedBy,
-                         Timescale timescale, CostBasis costBasis, @Size(max = 200) String fundingSource) {
+                         Timescale timescale, CostBasis costBasis, @Size(max = 200) String fundingSource,
+                         @Size(max = 20) List<@NotBlank String> supports) {
         ActionDetails details() {
             return new ActionDetails(title, priorities, ofstedActions, leads, governorLink, resources, costPounds,
-                                     monitoredBy, evaluatedBy, timescale, costBasis, fundingSource);
+                                     monitoredBy, evaluatedBy, timescale, costBasis, fundingSource, supports);
         }
     }
 
@@ -142,10 +143,11 @@ class PlanController {
                           List<@NotBlank @Size(max = 100) String> monitoredBy,
                           List<@NotBlank @Size(max = 100) String> evaluatedBy,
                           Timescale timescale, CostBasis costBasis, @Size(max = 200) String fundingSource,
+                          @Size(max = 20) List<@NotBlank String> supports,
                           @NotBlank @Size(max = 2000) String reason) {
         ActionDetails details() {
             return new ActionDetails(title, priorities, ofstedActions, leads, governorLink, resources, costPounds,
-                                     monitoredBy, evaluatedBy, timescale, costBasis, fundingSource);
+                                     monitoredBy, evaluatedBy, timescale, costBasis, fundingSource, supports);
         }
     }
 

@@ -16,6 +16,7 @@ import school.evidence.kernel.plan.PlanEvents.PlannedMonitoringRevised;
 import school.evidence.kernel.plan.PlanEvents.PriorityAdded;
 import school.evidence.kernel.plan.PlanEvents.PriorityWithdrawn;
 import school.evidence.kernel.plan.PlanEvents.SectionAdded;
+import school.evidence.kernel.plan.PlanEvents.SubjectPlanAdded;
 import school.evidence.kernel.plan.PlanEvents.SuccessCriterionAdded;
 import school.evidence.kernel.plan.PlanEvents.SuccessCriterionWithdrawn;
 import school.evidence.kernel.plan.Rag;
@@ -50,6 +51,9 @@ final class PlanState {
     /** priority code -> withdrawn */
     final Map<String, Boolean> priorities = new HashMap<>();
     final Set<String> sectionIds = new HashSet<>();
+    /** subject leaders' plans inside this one: their actions sit in them as the school's sit in sections */
+    final Set<String> subjectPlanIds = new HashSet<>();
+    final Set<String> subjectAreas = new HashSet<>();
     final Map<String, ActionState> actions = new HashMap<>();
     /** section id + action number, so two actions cannot both be "1." in one section */
     final Set<String> actionNumbers = new HashSet<>();
@@ -67,6 +71,10 @@ final class PlanState {
             case PriorityAdded e -> priorities.put(e.code(), false);
             case PriorityWithdrawn e -> priorities.put(e.code(), true);
             case SectionAdded e -> sectionIds.add(e.sectionId());
+            case SubjectPlanAdded e -> {
+                subjectPlanIds.add(e.subjectPlanId());
+                subjectAreas.add(e.details().area());
+            }
             case ActionAdded e -> addAction(e.actionId(), e.sectionId(), e.number(), e.details());
             case ActionCarriedForward e -> {
                 addAction(e.actionId(), e.sectionId(), e.number(), e.details());

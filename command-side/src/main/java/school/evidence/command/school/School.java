@@ -4,12 +4,18 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import school.evidence.command.body.Bodies;
 import school.evidence.kernel.Rejection;
+import school.evidence.kernel.body.BodyCommands.RegisterSchoolBody;
+import school.evidence.kernel.body.BodyEvents.SchoolBodyRegistered;
 import school.evidence.kernel.school.RegisterSchool;
 import school.evidence.kernel.school.SchoolCalendarSet;
 import school.evidence.kernel.school.SchoolCommands.SetSchoolCalendar;
 import school.evidence.kernel.school.SchoolRegistered;
 import school.evidence.kernel.school.Urn;
+
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static school.evidence.command.Checks.notBlank;
@@ -20,6 +26,7 @@ public class School {
 
     @AggregateIdentifier
     private String urn;
+    private final Set<String> bodies = new HashSet<>();
 
     protected School() {
     }
@@ -45,8 +52,19 @@ public class School {
         apply(new SchoolCalendarSet(urn, command.calendar()));
     }
 
+    @CommandHandler
+    public void handle(RegisterSchoolBody command) {
+        String id = Bodies.checked(command.name(), command.kind(), command.remit(), bodies);
+        apply(new SchoolBodyRegistered(urn, id, command.name().strip(), command.kind(), Bodies.remit(command.remit())));
+    }
+
     @EventSourcingHandler
     void on(SchoolRegistered event) {
         this.urn = event.urn();
+    }
+
+    @EventSourcingHandler
+    void on(SchoolBodyRegistered event) {
+        bodies.add(event.bodyId());
     }
 }

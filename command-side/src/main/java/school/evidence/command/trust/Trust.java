@@ -5,7 +5,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import school.evidence.command.school.SchoolDirectory;
+import school.evidence.command.body.Bodies;
 import school.evidence.kernel.Rejection;
+import school.evidence.kernel.body.BodyCommands.RegisterTrustBody;
+import school.evidence.kernel.body.BodyEvents.TrustBodyRegistered;
 import school.evidence.kernel.trust.TrustCommands.AddSchoolToTrust;
 import school.evidence.kernel.trust.TrustCommands.ChangeImprovementPhase;
 import school.evidence.kernel.trust.TrustCommands.ImprovementPhase;
@@ -34,6 +37,7 @@ public class Trust {
     private String trustId;
     /** Each school's phases by the day they took effect (the first on the day it joined). */
     private final Map<String, TreeMap<LocalDate, ImprovementPhase>> schools = new HashMap<>();
+    private final java.util.Set<String> bodies = new java.util.HashSet<>();
 
     protected Trust() {
     }
@@ -85,6 +89,13 @@ public class Trust {
                                           command.reason().strip(), measures(command.indicativeMeasures())));
     }
 
+    @CommandHandler
+    public void handle(RegisterTrustBody command) {
+        String id = Bodies.checked(command.name(), command.kind(), command.remit(), bodies);
+        apply(new TrustBodyRegistered(trustId, id, command.name().strip(), command.kind(),
+                                      Bodies.remit(command.remit())));
+    }
+
     private static java.util.List<String> measures(java.util.List<String> notes) {
         if (notes.size() > 20 || notes.stream().anyMatch(n -> n == null || n.isBlank() || n.length() > 500)) {
             throw Rejection.invalid("indicativeMeasures", "Up to 20 notes of up to 500 characters each");
@@ -95,6 +106,11 @@ public class Trust {
     @EventSourcingHandler
     void on(TrustRegistered event) {
         trustId = event.trustId();
+    }
+
+    @EventSourcingHandler
+    void on(TrustBodyRegistered event) {
+        bodies.add(event.bodyId());
     }
 
     @EventSourcingHandler

@@ -415,6 +415,7 @@ class PermissionMatrixTest {
         values.put("trustId", target.trust());
         values.put("code", "P1");
         values.put("plannedId", "none-planned");
+        values.put("subjectPlanId", "english");
         values.put("halfTerm", "AUTUMN_1");
         values.put("coreElement", "2");
         values.put("standard", "A");

@@ -21,6 +21,7 @@ import school.evidence.query.plan.PlanView;
 import school.evidence.query.plan.ScheduleReads;
 import school.evidence.kernel.plan.HalfTerm;
 import school.evidence.query.school.SchoolNames;
+import school.evidence.query.trustplan.TrustPlanReads;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -45,9 +46,11 @@ class HomePage {
     private final SchoolNames names;
     private final ScheduleReads schedules;
     private final GovernorHome governorHome;
+    private final TrustPlanReads trustPlans;
 
     HomePage(PlanReads plans, MonitoringReads monitoring, SchoolNames names, ScheduleReads schedules,
-             GovernorHome governorHome) {
+             GovernorHome governorHome, TrustPlanReads trustPlans) {
+        this.trustPlans = trustPlans;
         this.plans = plans;
         this.monitoring = monitoring;
         this.names = names;
@@ -104,6 +107,7 @@ class HomePage {
                 .sorted(Comparator.comparing((NextStepView s) -> !isMine(s, reader))
                                   .thenComparing(NextStepView::dueOn)).toList();
         model.addAttribute("overdueSteps", overdue);
+        model.addAttribute("trustActions", trustPlans.forSchool(urn).actions());
         if (reader.has(Role.GOVERNOR) && !reader.has(Role.SENIOR_LEADER) && !reader.has(Role.SUBJECT_LEADER)) {
             governorHome.fill(model, urn, plan, today); // a governor's home: their links and their challenge
             return "governor-home";

@@ -17,6 +17,7 @@ import school.evidence.platform.access.Caller;
 import school.evidence.platform.access.Role;
 import school.evidence.platform.access.Who;
 import school.evidence.query.school.SchoolNames;
+import school.evidence.query.trust.BodyReads;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,10 +36,12 @@ class PlanPages {
 
     private final PlanReads plans;
     private final SchoolNames names;
+    private final BodyReads bodies;
 
-    PlanPages(PlanReads plans, SchoolNames names) {
+    PlanPages(PlanReads plans, SchoolNames names, BodyReads bodies) {
         this.plans = plans;
         this.names = names;
+        this.bodies = bodies;
     }
 
     @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.PLAN)
@@ -52,6 +55,29 @@ class PlanPages {
         model.addAttribute("framework", framework);
         model.addAttribute("frameworks", List.of(OfstedArea.Framework.EIF_2019, OfstedArea.Framework.RENEWED_2025));
         return "plan";
+    }
+
+    /** A subject leader's plan: its actions with their RAG and what each supports, and its roll-up. */
+    @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.PLAN)
+    @GetMapping("/plans/{planId}/subject-plans/{subjectPlanId}")
+    String subjectPlan(@PathVariable String planId, @PathVariable String subjectPlanId,
+                       @RequestParam(required = false) String asOf, Model model) {
+        Optional<Instant> at = AsOf.moment(asOf, model);
+        PlanView plan = plans.plan(planId, null, at.orElse(null));
+        PlanView.SubjectPlan subject = subjectPlanOf(plan, subjectPlanId);
+        if (subject == null) {
+            throw Rejection.notFound("subjectPlanId", "The plan has no subject plan " + subjectPlanId);
+        }
+        model.addAttribute("plan", plan);
+        model.addAttribute("schoolName", names.of(plan.schoolUrn()));
+        model.addAttribute("subjectPlan", subject);
+        model.addAttribute("actions", plan.actions().stream().filter(a -> subjectPlanId.equals(a.sectionId())).toList());
+        return "subject-plan";
+    }
+
+    private static PlanView.SubjectPlan subjectPlanOf(PlanView plan, String id) {
+        return plan.subjectPlans() == null ? null : plan.subjectPlans().stream()
+                .filter(s -> s.subjectPlanId().equals(id)).findFirst().orElse(null);
     }
 
     @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.PLAN)
@@ -68,6 +94,9 @@ class PlanPages {
         model.addAttribute("action", action);
         model.addAttribute("timeline", timeline.entries().reversed());
         model.addAttribute("evidence", ActionEvidence.choices(timeline));
+        model.addAttribute("subjectPlan", subjectPlanOf(plan, action.sectionId()));
+        model.addAttribute("monitoredBy", bodies.named(plan.schoolUrn(), action.monitoredBy()));
+        model.addAttribute("evaluatedBy", bodies.named(plan.schoolUrn(), action.evaluatedBy()));
         boolean judges = reader.has(Role.SENIOR_LEADER) && at.isEmpty() && !action.withdrawn();
         model.addAttribute("mayJudge", judges);
         model.addAttribute("halfTerms", HalfTerm.values());

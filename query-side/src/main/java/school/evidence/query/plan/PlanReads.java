@@ -102,6 +102,7 @@ public class PlanReads {
             plan.put("framework", framework.name());
         }
         plan.put("rollUp", PlanRollUp.of(plan));
+        SubjectPlanViews.addTo(plan);
         plan.put("costs", PlanCosts.of(plan));
         if (asOf != null) {
             plan.put("asOf", asOf.toString());

@@ -6,14 +6,20 @@ import school.evidence.kernel.plan.Rag;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RAG per section and per priority, and the overall distribution, from the live actions' current RAG. */
+/**
+ * RAG per section and per priority, and the overall distribution, from the live actions' current RAG: the school
+ * plan's own actions (in its sections); each subject plan rolls up its own ({@link SubjectPlanViews}).
+ */
 final class PlanRollUp {
     private PlanRollUp() {
     }
 
     static Document of(Document plan) {
+        java.util.Set<String> sections = new java.util.HashSet<>();
+        PlanViewProjection.list(plan, "sections").forEach(s -> sections.add(s.getString("sectionId")));
         List<Document> live = PlanViewProjection.list(plan, "actions").stream()
-                                                .filter(a -> !a.getBoolean("withdrawn", false)).toList();
+                                                .filter(a -> !a.getBoolean("withdrawn", false))
+                                                .filter(a -> sections.contains(a.getString("sectionId"))).toList();
         List<Document> bySection = new ArrayList<>();
         for (Document section : PlanViewProjection.list(plan, "sections")) {
             String id = section.getString("sectionId");
@@ -33,7 +39,7 @@ final class PlanRollUp {
         return group(new Document(), live).append("bySection", bySection).append("byPriority", byPriority);
     }
 
-    private static Document group(Document into, List<Document> actions) {
+    static Document group(Document into, List<Document> actions) {
         List<Rag> rags = actions.stream().map(a -> a.getString("rag")).map(r -> r == null ? null : Rag.valueOf(r))
                                 .toList();
         Rag rolled = Rag.rollUp(rags);

@@ -16,6 +16,22 @@ public final class PlanSummaries {
     public record Summary(String status, Document rollUp, List<String> liveActionIds) {
     }
 
+    /** A plan's live actions as the plan view holds them (title, leads, monitoredBy, evaluatedBy...). */
+    public record LiveActions(String planId, String academicYear, List<Document> actions) {
+    }
+
+    /** Every plan of the school, each with its live actions, by the school's index. */
+    public static List<LiveActions> liveActionsOf(MongoDatabase db, String urn) {
+        List<LiveActions> plans = new java.util.ArrayList<>();
+        for (Document plan : db.getCollection(PlanViewProjection.COLLECTION)
+                               .find(eq(school.evidence.query.ReadModels.SCHOOL_URN, urn))) {
+            plans.add(new LiveActions(plan.getString("planId"), plan.getString("academicYear"),
+                                      PlanViewProjection.list(plan, "actions").stream()
+                                                        .filter(a -> !a.getBoolean("withdrawn", false)).toList()));
+        }
+        return plans;
+    }
+
     public static Optional<Summary> of(MongoDatabase db, String planId) {
         return of(db, planId, null);
     }

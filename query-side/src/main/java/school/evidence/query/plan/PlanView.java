@@ -14,7 +14,8 @@ public record PlanView(String planId, String schoolUrn, String academicYear, Str
                        String createdAt, @JsonInclude(JsonInclude.Include.NON_NULL) String publishedAt,
                        @JsonInclude(JsonInclude.Include.NON_NULL) String closedAt,
                        @JsonInclude(JsonInclude.Include.NON_NULL) String closeReason, long version,
-                       List<Priority> priorities, List<Section> sections, List<Action> actions, RollUp rollUp,
+                       List<Priority> priorities, List<Section> sections, List<SubjectPlan> subjectPlans,
+                       List<Action> actions, RollUp rollUp,
                        @JsonInclude(JsonInclude.Include.NON_NULL) Costs costs,
                        @JsonInclude(JsonInclude.Include.NON_NULL) String framework,
                        @JsonInclude(JsonInclude.Include.NON_NULL) String asOf) {
@@ -39,7 +40,19 @@ public record PlanView(String planId, String schoolUrn, String academicYear, Str
                          @JsonInclude(JsonInclude.Include.NON_NULL) Timescale timescale,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String costBasis,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String fundingSource,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) String wholeCostPounds) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String wholeCostPounds,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) List<String> supports,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) List<SubjectAction> subjectActions) {
+    }
+
+    /** A subject leader's plan inside this one; its actions are in {@code actions} with its id as their section. */
+    public record SubjectPlan(String subjectPlanId, String area, String kind, String leader, String title,
+                              Group rollUp) {
+    }
+
+    /** A subject plan's live action that supports a school action, with its RAG. */
+    public record SubjectAction(String subjectPlanId, String area, String actionId, String number, String title,
+                                String rag) {
     }
 
     /** When an action runs (ISO dates; no end when ongoing) and its milestones, earliest first. */

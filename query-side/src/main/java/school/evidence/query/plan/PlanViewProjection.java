@@ -25,6 +25,7 @@ import school.evidence.kernel.plan.PlanEvents.PriorityAdded;
 import school.evidence.kernel.plan.PlanEvents.PriorityRevised;
 import school.evidence.kernel.plan.PlanEvents.PriorityWithdrawn;
 import school.evidence.kernel.plan.PlanEvents.SectionAdded;
+import school.evidence.kernel.plan.PlanEvents.SubjectPlanAdded;
 import school.evidence.kernel.plan.PlanEvents.SuccessCriterionAdded;
 import school.evidence.kernel.plan.PlanEvents.SuccessCriterionRevised;
 import school.evidence.kernel.plan.PlanEvents.SuccessCriterionWithdrawn;
@@ -80,6 +81,7 @@ class PlanViewProjection {
                                 .append("version", seq)
                                 .append("priorities", new ArrayList<>())
                                 .append("sections", new ArrayList<>())
+                                .append("subjectPlans", new ArrayList<>())
                                 .append("actions", new ArrayList<>());
         remember(plan, message);
         plans.insertOne(plan);
@@ -118,6 +120,18 @@ class PlanViewProjection {
                                                             .append("aim", event.details().aim())
                                                             .append("ethosLinks", event.details().ethosLinks())
                                                             .append("ofstedAreas", names(event.details().ofstedAreas()))));
+    }
+
+    @EventHandler
+    void on(SubjectPlanAdded event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> {
+            if (!(plan.get("subjectPlans") instanceof List<?>)) {
+                plan.put("subjectPlans", new ArrayList<Document>()); // plans made before subject plans were kept
+            }
+            list(plan, "subjectPlans").add(new Document("subjectPlanId", event.subjectPlanId())
+                    .append("area", event.details().area()).append("kind", event.details().kind().name())
+                    .append("leader", event.details().leader()).append("title", event.details().title()));
+        });
     }
 
     @EventHandler
@@ -245,25 +259,12 @@ class PlanViewProjection {
                    .append("costPounds", d == null || d.costPounds() == null ? null : d.costPounds().toPlainString())
                    .append("monitoredBy", d == null ? null : d.monitoredBy())
                    .append("evaluatedBy", d == null ? null : d.evaluatedBy())
-                   .append("timescale", d == null ? null : timescale(d.timescale()))
+                   .append("timescale", d == null ? null : TimescaleDocs.of(d.timescale()))
                    .append("costBasis", d == null || d.costBasis() == null ? null : d.costBasis().name())
                    .append("fundingSource", d == null ? null : d.fundingSource())
                    .append("wholeCostPounds", d == null || d.wholeCost(1) == null ? null
-                           : d.wholeCost(1).toPlainString());
-    }
-
-    private static Document timescale(school.evidence.kernel.plan.Timescale t) {
-        if (t == null) {
-            return null;
-        }
-        List<Document> milestones = t.milestones().stream()
-                .map(m -> new Document("dueOn", m.dueOn().toString()).append("title", m.title())
-                                                                    .append("criteria", m.criteria()))
-                .toList();
-        return new Document("startsOn", t.startsOn() == null ? null : t.startsOn().toString())
-                .append("endsOn", t.endsOn() == null ? null : t.endsOn().toString())
-                .append("ongoing", t.ongoing())
-                .append("milestones", milestones);
+                           : d.wholeCost(1).toPlainString())
+                   .append("supports", d == null ? null : d.supports());
     }
 
     private static void judge(Document target, HalfTerm halfTerm, Rag status, String rationale, List<String> evidence,

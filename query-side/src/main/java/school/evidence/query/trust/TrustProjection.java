@@ -9,6 +9,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+import school.evidence.kernel.body.BodyEvents.SchoolBodyRegistered;
+import school.evidence.kernel.body.BodyEvents.TrustBodyRegistered;
 import school.evidence.query.RecordedAt;
 import school.evidence.kernel.trust.TrustEvents.ImprovementPhaseChanged;
 import school.evidence.kernel.trust.TrustEvents.SchoolJoinedTrust;
@@ -22,17 +24,52 @@ import static com.mongodb.client.model.Filters.eq;
 /**
  * Each trust with its schools and their improvement phases: every phase entry with the day it took effect, when it was
  * recorded, why, and the indicative measures it rests on, in order of the day it took effect (a late entry falls into
- * place). Which phase is in force on a day, or as recorded at an instant, is read from the history.
+ * place). Which phase is in force on a day, or as recorded at an instant, is read from the history. And the bodies
+ * (boards, committees, partnerships, advisers) schools and trusts register for their plans to name.
  */
 @Component
 @ProcessingGroup("trusts")
 class TrustProjection {
 
     static final String COLLECTION = "trusts";
+    /** The bodies schools and trusts register (kept here: organisations' facts, one processor for both). */
+    static final String BODIES = "bodies";
     private final MongoCollection<Document> trusts;
+    private final MongoCollection<Document> bodies;
 
     TrustProjection(MongoDatabase database) {
         this.trusts = database.getCollection(COLLECTION);
+        this.bodies = database.getCollection(BODIES);
+        school.evidence.query.ReadModelIndexes.ensure(bodies, "byOwner",
+                                                      com.mongodb.client.model.Indexes.ascending("owner", "name"));
+    }
+
+    /** Which organisation a body belongs to, as one indexed value: {@code SCHOOL:108520}, {@code TRUST:north-star}. */
+    static String owner(String kind, String id) {
+        return kind + ":" + id;
+    }
+
+    @EventHandler
+    void on(SchoolBodyRegistered event, EventMessage<?> message) {
+        save(body(owner("SCHOOL", event.schoolUrn()), event.bodyId(), event.name(), event.kind().name(),
+                  event.remit(), message).append(school.evidence.query.ReadModels.SCHOOL_URN, event.schoolUrn()));
+    }
+
+    @EventHandler
+    void on(TrustBodyRegistered event, EventMessage<?> message) {
+        save(body(owner("TRUST", event.trustId()), event.bodyId(), event.name(), event.kind().name(), event.remit(),
+                  message));
+    }
+
+    private static Document body(String owner, String bodyId, String name, String kind, String remit,
+                                 EventMessage<?> message) {
+        return new Document("_id", owner + ":" + bodyId).append("owner", owner).append("bodyId", bodyId)
+                .append("name", name).append("kind", kind).append("remit", remit)
+                .append("registeredAt", RecordedAt.format(message.getTimestamp()));
+    }
+
+    private void save(Document body) {
+        bodies.replaceOne(eq("_id", body.get("_id")), body, new ReplaceOptions().upsert(true));
     }
 
     @EventHandler
@@ -89,6 +126,7 @@ class TrustProjection {
     @ResetHandler
     void reset() {
         trusts.deleteMany(new Document());
+        bodies.deleteMany(new Document());
     }
 
     private static Document school(Document trust, String urn) {

@@ -24,6 +24,8 @@ import school.evidence.kernel.plan.PlanEvents.SectionAdded;
 import school.evidence.kernel.plan.PlanEvents.SuccessCriterionAdded;
 import school.evidence.kernel.plan.Rag;
 import school.evidence.kernel.plan.SectionDetails;
+import school.evidence.kernel.plan.SubjectPlanDetails;
+import school.evidence.kernel.plan.PlanEvents.SubjectPlanAdded;
 import school.evidence.kernel.plan.Timescale;
 import school.evidence.kernel.school.SchoolCalendarSet;
 import school.evidence.query.EmbeddedMongo;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static school.evidence.query.EmbeddedMongo.event;
 import static school.evidence.query.EmbeddedMongo.feed;
@@ -133,6 +136,34 @@ class PlanReadsTest {
 
         plan(new ActionWithdrawn(PLAN, URN, "a2", "tutoring funded by the trust instead"));
         assertThat(plan((OfstedArea.Framework) null).costs().totalPounds()).isEqualTo("2200.00");
+    }
+
+    @Test
+    void aSubjectPlansActionsShowBesideTheSchoolActionTheySupportAndRollUpApartFromTheSchools() {
+        plan(new SubjectPlanAdded(PLAN, URN, "english", new SubjectPlanDetails("English",
+                SubjectPlanDetails.Kind.SUBJECT, "English lead", "English action plan")));
+        plan(new ActionAdded(PLAN, URN, "e1", "english", "1", ActionDetails.of("Phonics catch-up", List.of("P1"),
+                List.of("English lead"), null).withSupports(List.of("a2"))));
+        plan(new ActionAdded(PLAN, URN, "e2", "english", "2", ActionDetails.of("Class libraries", List.of(),
+                List.of(), null).withSupports(List.of("a2", "a1"))));
+        plan(new ActionRagJudged(PLAN, URN, "e1", HalfTerm.AUTUMN_2, Rag.RED, "behind", List.of(), "slt"));
+        plan(new ActionRagJudged(PLAN, URN, "a2", HalfTerm.AUTUMN_2, Rag.GREEN, "on track", List.of(), "slt"));
+
+        PlanView plan = plan((OfstedArea.Framework) null);
+        assertThat(plan.rollUp().actions()).isEqualTo(3); // the school's three, not the subject plan's two
+        assertThat(plan.rollUp().distribution()).containsEntry("RED", 0);
+        assertThat(plan.subjectPlans()).singleElement().satisfies(sp -> {
+            assertThat(sp.title()).isEqualTo("English action plan");
+            assertThat(sp.rollUp().rag()).isEqualTo("RED");
+            assertThat(sp.rollUp().actions()).isEqualTo(2);
+        });
+        assertThat(action(plan, "a2").subjectActions()).extracting(PlanView.SubjectAction::number,
+                                                                   PlanView.SubjectAction::rag)
+                .containsExactly(tuple("1", "RED"), tuple("2", null));
+        assertThat(action(plan, "a1").subjectActions()).extracting(PlanView.SubjectAction::title)
+                                                       .containsExactly("Class libraries");
+        assertThat(action(plan, "a3").subjectActions()).isNull();
+        assertThat(action(plan, "e2").supports()).containsExactly("a2", "a1");
     }
 
     @Test

@@ -17,11 +17,12 @@ import java.util.List;
  * @param timescale      when it runs and its milestones, or null (actions recorded before timescales)
  * @param costBasis      what {@code costPounds} is per: the whole action (null means that too), each school, each year
  * @param fundingSource  where the money comes from, e.g. "Pupil premium", or null
+ * @param supports       for a subject plan's action, the school plan's actions it supports (ids); null for none
  */
 public record ActionDetails(String title, List<String> priorities, List<String> ofstedActions, List<String> leads,
                             String governorLink, String resources, BigDecimal costPounds, List<String> monitoredBy,
                             List<String> evaluatedBy, Timescale timescale, CostBasis costBasis,
-                            String fundingSource) {
+                            String fundingSource, List<String> supports) {
 
     public ActionDetails {
         priorities = priorities == null ? List.of() : List.copyOf(priorities);
@@ -29,6 +30,15 @@ public record ActionDetails(String title, List<String> priorities, List<String> 
         leads = leads == null ? List.of() : List.copyOf(leads);
         monitoredBy = monitoredBy == null ? List.of() : List.copyOf(monitoredBy);
         evaluatedBy = evaluatedBy == null ? List.of() : List.copyOf(evaluatedBy);
+        supports = supports == null ? null : List.copyOf(supports); // null: not said (a revision keeps the links)
+    }
+
+    /** Without links to the school plan's actions, as every action but a subject plan's is. */
+    public ActionDetails(String title, List<String> priorities, List<String> ofstedActions, List<String> leads,
+                         String governorLink, String resources, BigDecimal costPounds, List<String> monitoredBy,
+                         List<String> evaluatedBy, Timescale timescale, CostBasis costBasis, String fundingSource) {
+        this(title, priorities, ofstedActions, leads, governorLink, resources, costPounds, monitoredBy, evaluatedBy,
+             timescale, costBasis, fundingSource, null);
     }
 
     /** Without a cost basis or funding source, as actions were recorded before they were kept. */
@@ -50,13 +60,19 @@ public record ActionDetails(String title, List<String> priorities, List<String> 
     /** The same details with another timescale. */
     public ActionDetails withTimescale(Timescale other) {
         return new ActionDetails(title, priorities, ofstedActions, leads, governorLink, resources, costPounds,
-                                 monitoredBy, evaluatedBy, other, costBasis, fundingSource);
+                                 monitoredBy, evaluatedBy, other, costBasis, fundingSource, supports);
+    }
+
+    /** The same details supporting other school plan actions (null: none said). */
+    public ActionDetails withSupports(List<String> actionIds) {
+        return new ActionDetails(title, priorities, ofstedActions, leads, governorLink, resources, costPounds,
+                                 monitoredBy, evaluatedBy, timescale, costBasis, fundingSource, actionIds);
     }
 
     /** The same details with another cost basis and funding source. */
     public ActionDetails withCosting(CostBasis basis, String source) {
         return new ActionDetails(title, priorities, ofstedActions, leads, governorLink, resources, costPounds,
-                                 monitoredBy, evaluatedBy, timescale, basis, source);
+                                 monitoredBy, evaluatedBy, timescale, basis, source, supports);
     }
 
     /** The cost over the action's whole timescale and every school taking part, or null if it is not costed. */

@@ -29,6 +29,15 @@ public final class PlanCommands {
     public record AddSection(@TargetAggregateIdentifier String planId, String sectionId, SectionDetails details) {
     }
 
+    public record AddSubjectPlan(@TargetAggregateIdentifier String planId, String subjectPlanId,
+                                 SubjectPlanDetails details) {
+    }
+
+    /** An action of a subject plan; unlike {@link AddAction} it cannot land in one of the school plan's sections. */
+    public record AddSubjectAction(@TargetAggregateIdentifier String planId, String subjectPlanId, String actionId,
+                                   String number, ActionDetails details) {
+    }
+
     public record AddAction(@TargetAggregateIdentifier String planId, String actionId, String sectionId,
                             String number, ActionDetails details) {
     }

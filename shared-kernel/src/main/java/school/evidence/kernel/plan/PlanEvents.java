@@ -30,6 +30,11 @@ public final class PlanEvents {
             implements SchoolEvent {
     }
 
+    /** A subject leader's plan, inside this plan: its actions are added like the sections' and support theirs. */
+    public record SubjectPlanAdded(String planId, String schoolUrn, String subjectPlanId, SubjectPlanDetails details)
+            implements SchoolEvent {
+    }
+
     public record ActionAdded(String planId, String schoolUrn, String actionId, String sectionId, String number,
                               ActionDetails details) implements SchoolEvent {
     }

@@ -6,6 +6,7 @@ import school.evidence.kernel.plan.PlanEvents;
 import school.evidence.kernel.retention.RetentionEvents;
 import school.evidence.kernel.selfevaluation.SelfEvaluationRecorded;
 import school.evidence.kernel.trust.TrustEvents;
+import school.evidence.kernel.trustplan.TrustPlanEvents;
 
 import java.util.HashMap;
 import java.util.List;
@@ -61,6 +62,7 @@ public record PersonalData(List<String> record, List<String> people, List<String
             entry(PlanEvents.PriorityWithdrawn.class, of("planId", "code"), List.of(), of("reason")),
             entry(PlanEvents.SectionAdded.class, of("sectionId"), List.of(),
                   of("details.title", "details.aim", "details.ethosLinks[*]")),
+            entry(PlanEvents.SubjectPlanAdded.class, of("subjectPlanId"), of("details.leader"), of("details.title")),
             entry(PlanEvents.ActionAdded.class, of("actionId"), ACTION_PEOPLE, ACTION_TEXT),
             entry(PlanEvents.ActionRevised.class, of("actionId"), ACTION_PEOPLE, ACTION_TEXT),
             entry(PlanEvents.ActionCarriedForward.class, of("actionId"), ACTION_PEOPLE, ACTION_TEXT),
@@ -75,6 +77,11 @@ public record PersonalData(List<String> record, List<String> people, List<String
             entry(PlanEvents.PlannedMonitoringCancelled.class, of("plannedId"), List.of(), of("reason")),
             entry(SelfEvaluationRecorded.class, of("evaluationId"), List.of(),
                   of("ratings[*].evidenceNotes", "ratings[*].actionNotes", "ratings[*].sefReference")),
+            entry(TrustPlanEvents.TrustPlanCreated.class, of("planId"), List.of(), of("title")),
+            entry(TrustPlanEvents.TrustPriorityAdded.class, of("planId", "code"), List.of(), of("statement")),
+            entry(TrustPlanEvents.TrustActionAdded.class, of("actionId"), ACTION_PEOPLE, ACTION_TEXT),
+            entry(TrustPlanEvents.TrustActionRagJudged.class, of("actionId", "schoolUrn"), of("judgedBy"),
+                  of("rationale")),
             entry(TrustEvents.SchoolJoinedTrust.class, of("trustId", "schoolUrn"), List.of(),
                   of("indicativeMeasures[*]")),
             entry(TrustEvents.ImprovementPhaseChanged.class, of("trustId", "schoolUrn"), List.of(),

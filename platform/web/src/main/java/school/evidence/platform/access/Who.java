@@ -20,6 +20,8 @@ public enum Who {
     SCHOOL_READERS_AND_OPERATORS(SENIOR_LEADER, SUBJECT_LEADER, GOVERNOR, TRUST_OFFICER, OPERATOR),
     LEADERS_GOVERNORS_AND_TRUST_OFFICERS(SENIOR_LEADER, GOVERNOR, TRUST_OFFICER),
     LEADERS_AND_OPERATORS(SENIOR_LEADER, OPERATOR),
+    /** the school's senior leaders, and officers of a trust it belongs to */
+    LEADERS_AND_TRUST_OFFICERS(SENIOR_LEADER, TRUST_OFFICER),
     TRUST_OFFICERS(TRUST_OFFICER),
     OPERATORS(OPERATOR),
     /** anyone signed in, whatever their role (a page that only sends them on to their own) */

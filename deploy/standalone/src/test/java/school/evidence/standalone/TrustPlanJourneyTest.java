@@ -1,0 +1,75 @@
+package school.evidence.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A trust's plan across its schools: the officer writes it (a school outside the trust is refused by name and
+ * nothing is written), a school's senior leader judges how an action goes there, the officer sees every school's RAG
+ * rolled up per action and priority, and the school sees the action on its home page, without the other school.
+ */
+@TestPropertySource(properties = "evidence.journeys=action-timescale") // writes to the demo trust: not the shared service
+class TrustPlanJourneyTest extends JourneyTest {
+
+    private static final String TRUST = "wearside-learning-trust";
+    private static final String RIVERSIDE = "108999";
+
+    @Test
+    void aTrustPlansActionIsJudgedPerSchoolAndRolledUp() throws Exception {
+        Api officer = new Api(base(), "trust-officer");
+        Api.Reply created = officer.post("/api/trusts/" + TRUST + "/plans", "{\"fromYear\":\"2026-27\","
+                + "\"toYear\":\"2028-29\",\"title\":\"Wearside trust improvement plan\"}");
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        String plan = created.text("planId");
+        String base = "/api/trusts/" + TRUST + "/plans/" + plan;
+        assertThat(officer.post(base + "/priorities", "{\"code\":\"T1\",\"statement\":\"Every child reads fluently "
+                + "by the end of Year 2\"}").status()).isEqualTo(201);
+        Api.Reply outside = officer.post(base + "/actions", "{\"number\":\"1\",\"title\":\"Phonics training\","
+                + "\"priorities\":[\"T1\"],\"takingPart\":[\"108520\",\"123456\"]}");
+        assertThat(outside.status()).isEqualTo(400);
+        assertThat(outside.raw().body()).contains("takingPart", "Not a school of the trust: 123456");
+        Api.Reply action = officer.post(base + "/actions", "{\"number\":\"1\",\"title\":\"Phonics training for every "
+                + "KS1 teacher\",\"priorities\":[\"T1\"],\"takingPart\":[\"108520\",\"" + RIVERSIDE + "\"],"
+                + "\"costPounds\":2500,\"costBasis\":\"PER_SCHOOL\",\"fundingSource\":\"Trust school improvement fund\"}");
+        assertThat(action.status()).as(action.raw().body()).isEqualTo(201);
+        String actionId = action.text("actionId");
+
+        Api slt = new Api(base(), "slt");
+        String rag = "/api/schools/108520/trust-plans/" + plan + "/actions/" + actionId + "/rag";
+        assertThat(slt.post(rag, "{\"halfTerm\":\"AUTUMN_2\",\"status\":\"AMBER\",\"rationale\":\"Training done; "
+                + "not yet seen in every lesson\"}").status()).isEqualTo(201);
+
+        JsonNode view = officer.await(base, r -> r.status() == 200
+                && "AMBER".equals(r.body().path("actions").get(0).path("rag").asText())).body();
+        assertThat(view.path("actions").get(0).path("schools").findValuesAsText("urn"))
+                .containsExactly("108520", RIVERSIDE);
+        assertThat(view.path("actions").get(0).path("wholeCostPounds").asText()).isEqualTo("5000");
+        assertThat(view.path("priorities").get(0).path("rag").asText()).isEqualTo("AMBER");
+        assertThat(view.path("actions")).hasSize(1); // the refused action wrote nothing
+
+        String forSchool = new Api(base(), "governor").get("/api/schools/108520/trust-actions").raw().body();
+        assertThat(forSchool).contains("Phonics training for every KS1 teacher", "AMBER").doesNotContain(RIVERSIDE);
+
+        signIn(browser, "trust-officer");
+        browser.open("/trusts/" + TRUST);
+        browser.go(By.linkText("The trust's plans"));
+        browser.go(By.linkText("Wearside trust improvement plan, 2026-27 to 2028-29"));
+        assertThat(browser.text()).contains("T1: Every child reads fluently by the end of Year 2",
+                                            "1 Phonics training for every KS1 teacher", "Usworth Colliery Primary School",
+                                            "Riverside Primary School", "Autumn 2: Training done",
+                                            "£2,500.00 per school, from Trust school improvement fund; £5,000.00 for the 2 schools");
+        browser.accessible("a trust's plan");
+        browser.fitsNarrowScreen("a trust's plan");
+        browser.screenshot("trust-plan");
+
+        signIn(browser, "slt");
+        browser.open("/schools/108520");
+        assertThat(browser.text()).contains("From the trust's plan", "Action 1, Phonics training for every KS1 teacher")
+                                  .doesNotContain("Riverside");
+        browser.accessible("home with the trust's actions");
+    }
+}

@@ -1,0 +1,32 @@
+package school.evidence.query.trust;
+
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/** A trust's name and its schools, as the trusts read model has them, for other features' views across schools. */
+@Component
+public class TrustDirectory {
+
+    private final MongoDatabase database;
+
+    public TrustDirectory(MongoDatabase database) {
+        this.database = database;
+    }
+
+    /** The trust's schools (URNs), in the order they joined; empty for no such trust. */
+    public List<String> schoolsOf(String trustId) {
+        Document trust = database.getCollection(TrustProjection.COLLECTION).find(eq("_id", trustId)).first();
+        return trust == null ? List.of()
+                : trust.getList("schools", Document.class).stream().map(s -> s.getString("urn")).toList();
+    }
+
+    public String nameOf(String trustId) {
+        Document trust = database.getCollection(TrustProjection.COLLECTION).find(eq("_id", trustId)).first();
+        return trust == null ? trustId : trust.getString("name");
+    }
+}

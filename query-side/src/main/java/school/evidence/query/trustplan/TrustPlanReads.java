@@ -1,0 +1,166 @@
+package school.evidence.query.trustplan;
+
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import school.evidence.kernel.Rejection;
+import school.evidence.kernel.plan.CostBasis;
+import school.evidence.kernel.plan.Rag;
+import school.evidence.platform.access.SchoolScopes;
+import school.evidence.query.ReadModels;
+import school.evidence.query.school.SchoolNames;
+import school.evidence.query.trust.TrustDirectory;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Reads trust plans: the whole plan for the trust's officers (every school's RAG, the roll-ups, the costs), and for
+ * one school only the actions it takes part in with its own RAG.
+ */
+@Component
+public class TrustPlanReads {
+
+    private final MongoDatabase database;
+    private final TrustDirectory trusts;
+    private final Function<String, Set<String>> trustsOf;
+    private final Function<String, String> schoolName;
+
+    @Autowired
+    TrustPlanReads(MongoDatabase database, TrustDirectory trusts, SchoolScopes scopes, SchoolNames names) {
+        this(database, trusts, scopes::trustsOf, names::of);
+    }
+
+    TrustPlanReads(MongoDatabase database, TrustDirectory trusts, Function<String, Set<String>> trustsOf,
+                   Function<String, String> schoolName) {
+        this.database = database;
+        this.trusts = trusts;
+        this.trustsOf = trustsOf;
+        this.schoolName = schoolName;
+    }
+
+    public List<TrustPlanView.Summary> plansOf(String trustId) {
+        List<TrustPlanView.Summary> plans = new ArrayList<>();
+        for (Document plan : database.getCollection(TrustPlanProjection.COLLECTION).find(eq("trustId", trustId))
+                                     .sort(new Document("trustId", 1).append("fromYear", 1))) {
+            TrustPlanView view = view(plan);
+            List<Rag> rags = new ArrayList<>();
+            view.actions().forEach(a -> a.schools().forEach(s -> rags.add(rag(s.rag()))));
+            Rag rolled = Rag.rollUp(rags);
+            plans.add(new TrustPlanView.Summary(view.planId(), view.title(), view.fromYear(), view.toYear(),
+                                                view.actions().size(), rolled == null ? null : rolled.name()));
+        }
+        return plans;
+    }
+
+    public TrustPlanView plan(String trustId, String planId) {
+        Document plan = database.getCollection(TrustPlanProjection.COLLECTION)
+                                .find(and(eq("_id", planId), eq("trustId", trustId))).first();
+        if (plan == null) {
+            throw Rejection.notFound("planId", "Trust " + trustId + " has no plan " + planId);
+        }
+        return view(plan);
+    }
+
+    /** The actions of the school's trusts' plans it takes part in, each with only its own judgement. */
+    public TrustPlanView.ForSchool forSchool(String urn) {
+        List<TrustPlanView.SchoolAction> actions = new ArrayList<>();
+        for (String trustId : trustsOf.apply(urn).stream().sorted().toList()) {
+            for (Document plan : database.getCollection(TrustPlanProjection.COLLECTION).find(eq("trustId", trustId))
+                                         .sort(new Document("trustId", 1).append("fromYear", 1))) {
+                TrustPlanView view = view(plan);
+                Map<String, String> statements = new LinkedHashMap<>();
+                view.priorities().forEach(p -> statements.put(p.code(), p.statement()));
+                for (TrustPlanView.Action action : view.actions()) {
+                    action.schools().stream().filter(s -> s.urn().equals(urn)).findFirst().ifPresent(s -> actions.add(
+                            new TrustPlanView.SchoolAction(view.planId(), view.title(), trustId, view.trustName(),
+                                    action.actionId(), action.number(), action.title(),
+                                    action.priorities().stream().map(c -> new TrustPlanView.PriorityRef(
+                                            c, statements.get(c))).toList(),
+                                    action.leads(), action.timescale(), s.rag(), s.judgement())));
+                }
+            }
+        }
+        return new TrustPlanView.ForSchool(urn, actions);
+    }
+
+    private TrustPlanView view(Document plan) {
+        String trustId = plan.getString("trustId");
+        List<String> members = trusts.schoolsOf(trustId);
+        List<Document> actions = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (Document action : plan.getList("actions", Document.class)) {
+            List<String> taking = action.getBoolean("allSchools", false) ? members
+                    : action.getList("schools", String.class);
+            List<Document> schools = new ArrayList<>();
+            List<Rag> rags = new ArrayList<>();
+            for (String urn : taking) {
+                Document judged = action.getList("judgements", Document.class).stream()
+                                        .filter(j -> urn.equals(j.getString("schoolUrn"))).findFirst().orElse(null);
+                String status = judged == null ? null : judged.getString("status");
+                rags.add(rag(status));
+                Document judgement = judged == null ? null : new Document(judged);
+                if (judgement != null) {
+                    judgement.remove("schoolUrn");
+                }
+                schools.add(new Document("urn", urn).append("name", schoolName.apply(urn)).append("rag", status)
+                                                     .append("judgement", judgement));
+            }
+            BigDecimal whole = wholeCost(action, taking.size());
+            total = whole == null ? total : total.add(whole);
+            Rag rolled = Rag.rollUp(rags);
+            Document view = new Document(action).append("schools", schools)
+                    .append("wholeCostPounds", whole == null ? null : whole.toPlainString())
+                    .append("rag", rolled == null ? null : rolled.name())
+                    .append("distribution", new Document(new LinkedHashMap<>(Rag.distribution(rags))));
+            view.remove("judgements");
+            actions.add(view);
+        }
+        List<Document> priorities = new ArrayList<>();
+        for (Document priority : plan.getList("priorities", Document.class)) {
+            String code = priority.getString("code");
+            List<Document> linked = actions.stream().filter(a -> a.getList("priorities", String.class).contains(code))
+                                           .toList();
+            List<Rag> rags = new ArrayList<>();
+            linked.forEach(a -> a.getList("schools", Document.class).forEach(s -> rags.add(rag(s.getString("rag")))));
+            Rag rolled = Rag.rollUp(rags);
+            priorities.add(new Document(priority).append("rag", rolled == null ? null : rolled.name())
+                    .append("distribution", new Document(new LinkedHashMap<>(Rag.distribution(rags))))
+                    .append("actionNumbers", linked.stream().map(a -> a.getString("number")).toList()));
+        }
+        Document view = new Document("planId", plan.get("planId")).append("trustId", trustId)
+                .append("trustName", trusts.nameOf(trustId)).append("title", plan.get("title"))
+                .append("fromYear", plan.get("fromYear")).append("toYear", plan.get("toYear"))
+                .append("priorities", priorities).append("actions", actions)
+                .append("totalCostPounds", total.toPlainString());
+        return ReadModels.as(view, TrustPlanView.class);
+    }
+
+    /** Per school times the schools taking part; a year times the years its timescale spans (1 without an end). */
+    private static BigDecimal wholeCost(Document action, int schools) {
+        String pounds = action.getString("costPounds");
+        if (pounds == null) {
+            return null;
+        }
+        CostBasis basis = action.getString("costBasis") == null ? CostBasis.TOTAL
+                : CostBasis.valueOf(action.getString("costBasis"));
+        Document t = action.get("timescale", Document.class);
+        int years = t == null || t.getString("startsOn") == null || t.getString("endsOn") == null ? 1
+                : CostBasis.yearsSpanned(LocalDate.parse(t.getString("startsOn")), LocalDate.parse(t.getString("endsOn")));
+        return basis.whole(new BigDecimal(pounds), schools, years);
+    }
+
+    private static Rag rag(String status) {
+        return status == null ? null : Rag.valueOf(status);
+    }
+}
