@@ -6,11 +6,14 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import school.evidence.command.monitoring.MonitoringRecords;
+import school.evidence.command.trust.TrustMembers;
+import school.evidence.command.trustplan.TrustPlanLookup;
 import school.evidence.command.school.SchoolDirectory;
 import school.evidence.kernel.Rejection;
 import school.evidence.kernel.plan.AcademicYear;
 import school.evidence.kernel.plan.ActionDetails;
 import school.evidence.kernel.plan.PlanCommands.AddAction;
+import school.evidence.kernel.plan.PlanCommands.LinkPriorityToTrust;
 import school.evidence.kernel.plan.PlanCommands.AddSubjectAction;
 import school.evidence.kernel.plan.PlanCommands.AddSubjectPlan;
 import school.evidence.kernel.plan.PlanCommands.AddPriority;
@@ -32,6 +35,7 @@ import school.evidence.kernel.plan.PlanCommands.WithdrawAction;
 import school.evidence.kernel.plan.PlanCommands.WithdrawPriority;
 import school.evidence.kernel.plan.PlanCommands.WithdrawSuccessCriterion;
 import school.evidence.kernel.plan.PlanEvents.ActionAdded;
+import school.evidence.kernel.plan.PlanEvents.PriorityLinkedToTrust;
 import school.evidence.kernel.plan.PlanEvents.SubjectPlanAdded;
 import school.evidence.kernel.plan.PlanEvents.ActionCarriedForward;
 import school.evidence.kernel.plan.PlanEvents.ActionRagJudged;
@@ -132,6 +136,25 @@ public class ImprovementPlan {
         requireLivePriority(command.code());
         notBlank(command.reason(), "reason");
         apply(new PriorityWithdrawn(planId, plan.schoolUrn, command.code(), command.reason().strip()));
+    }
+
+    /** Links the priority to a priority of a plan of a trust the school is in (another trust's is refused). */
+    @CommandHandler
+    public void handle(LinkPriorityToTrust command, TrustPlanLookup trustPlans, TrustMembers trusts) {
+        refuseIfClosed();
+        requireLivePriority(command.code());
+        notBlank(command.trustPlanId(), "trustPlanId");
+        TrustPlanLookup.Facts trustPlan = trustPlans.find(command.trustPlanId()).orElseThrow(
+                () -> Rejection.invalid("trustPlanId", "No trust plan " + command.trustPlanId()));
+        if (!trusts.of(trustPlan.trustId()).orElseThrow().contains(plan.schoolUrn)) {
+            throw Rejection.invalid("trustPlanId", "The school is not in the trust whose plan "
+                    + command.trustPlanId() + " is; link to its own trust's priorities");
+        }
+        if (command.trustPriority() == null || !trustPlan.priorities().contains(command.trustPriority())) {
+            throw Rejection.invalid("trustPriority", "The trust plan has no priority " + command.trustPriority());
+        }
+        apply(new PriorityLinkedToTrust(planId, plan.schoolUrn, command.code(), command.trustPlanId(),
+                                        trustPlan.trustId(), command.trustPriority()));
     }
 
     // ---------------------------------------------------------------- sections and actions

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import school.evidence.command.CommandSender;
+import school.evidence.kernel.Slug;
 import school.evidence.kernel.plan.ActionDetails;
 import school.evidence.kernel.plan.CostBasis;
 import school.evidence.kernel.plan.PlanCommands.AddSubjectAction;
@@ -27,7 +28,6 @@ import school.evidence.platform.access.Who;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -75,8 +75,7 @@ class SubjectPlanController {
     @PostMapping("/api/plans/{planId}/subject-plans")
     @ResponseStatus(HttpStatus.CREATED) // for the API document; the reply sets it too
     ResponseEntity<SubjectPlanWritten> add(@PathVariable String planId, @Valid @RequestBody SubjectPlanRequest request) {
-        String id = request.area().toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("[^a-z0-9]+", "-")
-                           .replaceAll("^-|-$", "");
+        String id = Slug.of(request.area());
         String subjectPlanId = id.isEmpty() ? UUID.randomUUID().toString() : id;
         commands.send(new AddSubjectPlan(planId, subjectPlanId, new SubjectPlanDetails(
                 request.area(), request.kind(), request.leader(), request.title())));

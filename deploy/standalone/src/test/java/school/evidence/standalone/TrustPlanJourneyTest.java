@@ -43,6 +43,13 @@ class TrustPlanJourneyTest extends JourneyTest {
         assertThat(slt.post(rag, "{\"halfTerm\":\"AUTUMN_2\",\"status\":\"AMBER\",\"rationale\":\"Training done; "
                 + "not yet seen in every lesson\"}").status()).isEqualTo(201);
 
+        Api.Reply other = slt.post("/api/plans/" + PLAN_ID + "/priorities/P1/trust-link",
+                                   "{\"trustPlanId\":\"" + plan + "\",\"trustPriority\":\"T9\"}");
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(other.raw().body()).contains("trustPriority");
+        assertThat(slt.post("/api/plans/" + PLAN_ID + "/priorities/P1/trust-link",
+                            "{\"trustPlanId\":\"" + plan + "\",\"trustPriority\":\"T1\"}").status()).isEqualTo(201);
+
         JsonNode view = officer.await(base, r -> r.status() == 200
                 && "AMBER".equals(r.body().path("actions").get(0).path("rag").asText())).body();
         assertThat(view.path("actions").get(0).path("schools").findValuesAsText("urn"))
@@ -50,6 +57,11 @@ class TrustPlanJourneyTest extends JourneyTest {
         assertThat(view.path("actions").get(0).path("wholeCostPounds").asText()).isEqualTo("5000");
         assertThat(view.path("priorities").get(0).path("rag").asText()).isEqualTo("AMBER");
         assertThat(view.path("actions")).hasSize(1); // the refused action wrote nothing
+        JsonNode linked = officer.await(base, r -> r.body().path("priorities").get(0).path("schools").size() == 1)
+                                 .body().path("priorities").get(0).path("schools").get(0);
+        assertThat(linked.path("urn").asText()).isEqualTo("108520");
+        assertThat(linked.path("code").asText()).isEqualTo("P1");
+        assertThat(linked.path("actions").size()).isPositive();
 
         String forSchool = new Api(base(), "governor").get("/api/schools/108520/trust-actions").raw().body();
         assertThat(forSchool).contains("Phonics training for every KS1 teacher", "AMBER").doesNotContain(RIVERSIDE);
@@ -61,6 +73,7 @@ class TrustPlanJourneyTest extends JourneyTest {
         assertThat(browser.text()).contains("T1: Every child reads fluently by the end of Year 2",
                                             "1 Phonics training for every KS1 teacher", "Usworth Colliery Primary School",
                                             "Riverside Primary School", "Autumn 2: Training done",
+                                            "Usworth Colliery Primary School, 2026-27: P1",
                                             "£2,500.00 per school, from Trust school improvement fund; £5,000.00 for the 2 schools");
         browser.accessible("a trust's plan");
         browser.fitsNarrowScreen("a trust's plan");

@@ -20,9 +20,14 @@ public record PlanView(String planId, String schoolUrn, String academicYear, Str
                        @JsonInclude(JsonInclude.Include.NON_NULL) String framework,
                        @JsonInclude(JsonInclude.Include.NON_NULL) String asOf) {
 
+    /** {@code trustLink}: the priority of its trust's plan this one feeds, if it does. */
     public record Priority(String code, String statement, List<String> dueBy, boolean withdrawn,
                            @JsonInclude(JsonInclude.Include.NON_NULL) Withdrawal withdrawal,
-                           List<Revision> revisions) {
+                           List<Revision> revisions,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) TrustLink trustLink) {
+    }
+
+    public record TrustLink(String trustPlanId, String trustId, String code) {
     }
 
     /** {@code ofstedAreasAsRecorded} appears when the areas are shown under another framework than recorded. */

@@ -25,6 +25,7 @@ import school.evidence.kernel.plan.PlanEvents.PriorityAdded;
 import school.evidence.kernel.plan.PlanEvents.PriorityRevised;
 import school.evidence.kernel.plan.PlanEvents.PriorityWithdrawn;
 import school.evidence.kernel.plan.PlanEvents.SectionAdded;
+import school.evidence.kernel.plan.PlanEvents.PriorityLinkedToTrust;
 import school.evidence.kernel.plan.PlanEvents.SubjectPlanAdded;
 import school.evidence.kernel.plan.PlanEvents.SuccessCriterionAdded;
 import school.evidence.kernel.plan.PlanEvents.SuccessCriterionRevised;
@@ -105,6 +106,13 @@ class PlanViewProjection {
             priority.put("statement", event.statement());
             priority.put("dueBy", names(event.dueBy()));
         });
+    }
+
+    @EventHandler
+    void on(PriorityLinkedToTrust event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> find(plan, "priorities", "code", event.code()).put("trustLink",
+                new Document("trustPlanId", event.trustPlanId()).append("trustId", event.trustId())
+                                                                .append("code", event.trustPriority())));
     }
 
     @EventHandler

@@ -9,6 +9,7 @@ import school.evidence.kernel.plan.CostBasis;
 import school.evidence.kernel.plan.Rag;
 import school.evidence.platform.access.SchoolScopes;
 import school.evidence.query.ReadModels;
+import school.evidence.query.plan.PlanSummaries;
 import school.evidence.query.school.SchoolNames;
 import school.evidence.query.trust.TrustDirectory;
 
@@ -136,7 +137,8 @@ public class TrustPlanReads {
             Rag rolled = Rag.rollUp(rags);
             priorities.add(new Document(priority).append("rag", rolled == null ? null : rolled.name())
                     .append("distribution", new Document(new LinkedHashMap<>(Rag.distribution(rags))))
-                    .append("actionNumbers", linked.stream().map(a -> a.getString("number")).toList()));
+                    .append("actionNumbers", linked.stream().map(a -> a.getString("number")).toList())
+                    .append("schools", linkedSchools(plan.getString("planId"), code, members)));
         }
         Document view = new Document("planId", plan.get("planId")).append("trustId", trustId)
                 .append("trustName", trusts.nameOf(trustId)).append("title", plan.get("title"))
@@ -144,6 +146,27 @@ public class TrustPlanReads {
                 .append("priorities", priorities).append("actions", actions)
                 .append("totalCostPounds", total.toPlainString());
         return ReadModels.as(view, TrustPlanView.class);
+    }
+
+    /** Each member school's plan priorities that feed the trust priority, with the actions under them. */
+    private List<Document> linkedSchools(String trustPlanId, String code, List<String> members) {
+        List<Document> schools = new ArrayList<>();
+        for (String urn : members) {
+            for (PlanSummaries.LinkedPriority p : PlanSummaries.linkedTo(database, urn, trustPlanId, code)) {
+                List<Rag> rags = new ArrayList<>();
+                List<Document> actions = p.actions().stream().map(a -> {
+                    rags.add(rag(a.getString("rag")));
+                    return new Document("actionId", a.get("actionId")).append("number", a.get("number"))
+                            .append("title", a.get("title")).append("rag", a.get("rag"));
+                }).toList();
+                Rag rolled = Rag.rollUp(rags);
+                schools.add(new Document("urn", urn).append("name", schoolName.apply(urn)).append("planId", p.planId())
+                        .append("academicYear", p.academicYear()).append("code", p.code())
+                        .append("statement", p.statement()).append("rag", rolled == null ? null : rolled.name())
+                        .append("actions", actions));
+            }
+        }
+        return schools;
     }
 
     /** Per school times the schools taking part; a year times the years its timescale spans (1 without an end). */

@@ -13,8 +13,17 @@ import java.util.Map;
 public record TrustPlanView(String planId, String trustId, String trustName, String title, String fromYear,
                             String toYear, List<Priority> priorities, List<Action> actions, String totalCostPounds) {
 
+    /** @param schools the member schools' plan priorities that feed this one, with their actions' RAG */
     public record Priority(String code, String statement, String rag, Map<String, Integer> distribution,
-                           List<String> actionNumbers) {
+                           List<String> actionNumbers, List<LinkedSchool> schools) {
+    }
+
+    /** A school's priority feeding the trust's, and the school's live actions under it with their RAG. */
+    public record LinkedSchool(String urn, String name, String planId, String academicYear, String code,
+                               String statement, String rag, List<LinkedAction> actions) {
+    }
+
+    public record LinkedAction(String actionId, String number, String title, String rag) {
     }
 
     /** @param schools the schools taking part (every school of the trust when {@code allSchools}) */

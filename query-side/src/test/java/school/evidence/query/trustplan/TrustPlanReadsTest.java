@@ -8,6 +8,13 @@ import school.evidence.kernel.plan.CostBasis;
 import school.evidence.kernel.plan.HalfTerm;
 import school.evidence.kernel.plan.Rag;
 import school.evidence.kernel.plan.Timescale;
+import school.evidence.kernel.plan.SectionDetails;
+import school.evidence.kernel.plan.PlanEvents.ActionAdded;
+import school.evidence.kernel.plan.PlanEvents.ActionRagJudged;
+import school.evidence.kernel.plan.PlanEvents.ImprovementPlanCreated;
+import school.evidence.kernel.plan.PlanEvents.PriorityAdded;
+import school.evidence.kernel.plan.PlanEvents.SectionAdded;
+import school.evidence.kernel.plan.PlanEvents.PriorityLinkedToTrust;
 import school.evidence.kernel.trust.TrustCommands.ImprovementPhase;
 import school.evidence.kernel.trust.TrustEvents.SchoolJoinedTrust;
 import school.evidence.kernel.trust.TrustEvents.TrustRegistered;
@@ -31,7 +38,10 @@ import static org.assertj.core.api.Assertions.tuple;
 import static school.evidence.query.EmbeddedMongo.event;
 import static school.evidence.query.EmbeddedMongo.feed;
 
-/** A trust plan read by the trust (every school's RAG, roll-ups, costs) and by one school (only its own part). */
+/**
+ * A trust plan read by the trust (every school's RAG, roll-ups, costs, the schools' priorities feeding its own) and by
+ * one school (only its own part).
+ */
 class TrustPlanReadsTest {
 
     @RegisterExtension
@@ -92,6 +102,28 @@ class TrustPlanReadsTest {
         assertThat(reads.plansOf(TRUST)).extracting(TrustPlanView.Summary::actions, TrustPlanView.Summary::rag)
                                         .containsExactly(tuple(2, "AMBER"));
         assertThatThrownBy(() -> reads.plan("south", PLAN)).hasMessageContaining("has no plan");
+
+        Object schoolPlans = EmbeddedMongo.planView(db);
+        String sip = "108520-2025-26";
+        feed(schoolPlans,
+             event("ImprovementPlan", sip, 0, new ImprovementPlanCreated(sip, "108520", "2025-26", "SIP"), "slt"),
+             event("ImprovementPlan", sip, 1, new PriorityAdded(sip, "108520", "P1", "Phonics", Set.of()), "slt"),
+             event("ImprovementPlan", sip, 2, new PriorityAdded(sip, "108520", "P2", "Maths", Set.of()), "slt"),
+             event("ImprovementPlan", sip, 3, new SectionAdded(sip, "108520", "s", new SectionDetails(
+                     "Teaching", null, List.of(), Set.of())), "slt"),
+             event("ImprovementPlan", sip, 4, new ActionAdded(sip, "108520", "x1", "s", "1", ActionDetails.of(
+                     "Daily phonics", List.of("P1"), List.of(), null)), "slt"),
+             event("ImprovementPlan", sip, 5, new ActionAdded(sip, "108520", "x2", "s", "2", ActionDetails.of(
+                     "Maths mastery", List.of("P2"), List.of(), null)), "slt"),
+             event("ImprovementPlan", sip, 6, new ActionRagJudged(sip, "108520", "x1", HalfTerm.AUTUMN_2, Rag.GREEN,
+                                                                  "r", List.of(), "slt"), "slt"),
+             event("ImprovementPlan", sip, 7, new PriorityLinkedToTrust(sip, "108520", "P1", PLAN, TRUST, "T1"), "slt"));
+        assertThat(reads.plan(TRUST, PLAN).priorities().get(0).schools()).singleElement().satisfies(linked -> {
+            assertThat(linked.urn()).isEqualTo("108520");
+            assertThat(linked.code()).isEqualTo("P1");
+            assertThat(linked.rag()).isEqualTo("GREEN");
+            assertThat(linked.actions()).extracting(TrustPlanView.LinkedAction::title).containsExactly("Daily phonics");
+        });
 
         TrustPlanView.ForSchool usworth = reads.forSchool("108520");
         assertThat(usworth.actions()).extracting(TrustPlanView.SchoolAction::number, TrustPlanView.SchoolAction::rag)

@@ -2,7 +2,7 @@ package school.evidence.kernel.body;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import java.util.Locale;
+import school.evidence.kernel.Slug;
 
 /** Registering the bodies an organisation's plans name: the school's own, or its trust's. */
 public final class BodyCommands {
@@ -23,7 +23,6 @@ public final class BodyCommands {
      * "and" are one.
      */
     public static String idOf(String name) {
-        return name.toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("[^a-z0-9]+", "-")
-                   .replaceAll("^-|-$", "");
+        return Slug.of(name);
     }
 }

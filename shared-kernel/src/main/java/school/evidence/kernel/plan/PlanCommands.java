@@ -26,6 +26,11 @@ public final class PlanCommands {
     public record WithdrawPriority(@TargetAggregateIdentifier String planId, String code, String reason) {
     }
 
+    /** The school's priority feeds a priority of its trust's plan ({@code trustPriority}, e.g. T1). */
+    public record LinkPriorityToTrust(@TargetAggregateIdentifier String planId, String code, String trustPlanId,
+                                      String trustPriority) {
+    }
+
     public record AddSection(@TargetAggregateIdentifier String planId, String sectionId, SectionDetails details) {
     }
 

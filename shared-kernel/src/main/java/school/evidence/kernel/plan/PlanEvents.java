@@ -26,6 +26,11 @@ public final class PlanEvents {
             implements SchoolEvent {
     }
 
+    /** The school's priority feeds a priority of a plan of a trust the school is in; a later link replaces it. */
+    public record PriorityLinkedToTrust(String planId, String schoolUrn, String code, String trustPlanId,
+                                        String trustId, String trustPriority) implements SchoolEvent {
+    }
+
     public record SectionAdded(String planId, String schoolUrn, String sectionId, SectionDetails details)
             implements SchoolEvent {
     }
