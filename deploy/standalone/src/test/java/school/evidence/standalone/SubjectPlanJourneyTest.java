@@ -56,6 +56,10 @@ class SubjectPlanJourneyTest extends JourneyTest {
         assertThat(find(plan, schoolActionId).path("subjectActions").get(0).path("title").asText())
                 .isEqualTo("Phonics catch-up for Year 2");
 
+        String pack = slt.get("/api/schools/108520/evidence-pack?from=2026-09-01&to=2026-12-04&format=HTML").raw().body();
+        assertThat(pack).contains("English action plan, led by English lead", "1. Phonics catch-up for Year 2",
+                                  "Groups run; no data yet");
+
         signIn(browser, "subject-leader");
         browser.open("/plans/" + PLAN_ID);
         assertThat(browser.text()).contains("Subject leaders' plans", "English action plan, led by English lead",

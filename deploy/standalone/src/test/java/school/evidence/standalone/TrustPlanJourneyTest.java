@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A trust's plan across its schools: the officer writes it (a school outside the trust is refused by name and
  * nothing is written), a school's senior leader judges how an action goes there, the officer sees every school's RAG
- * rolled up per action and priority, and the school sees the action on its home page, without the other school.
+ * rolled up per action and priority, and the school sees the action on its home page and in its evidence pack, without
+ * the other school.
  */
 @TestPropertySource(properties = "evidence.journeys=action-timescale") // writes to the demo trust: not the shared service
 class TrustPlanJourneyTest extends JourneyTest {
@@ -65,6 +66,11 @@ class TrustPlanJourneyTest extends JourneyTest {
 
         String forSchool = new Api(base(), "governor").get("/api/schools/108520/trust-actions").raw().body();
         assertThat(forSchool).contains("Phonics training for every KS1 teacher", "AMBER").doesNotContain(RIVERSIDE);
+
+        String pack = slt.get("/api/schools/108520/evidence-pack?from=2026-09-01&to=2026-12-04&format=HTML").raw().body();
+        assertThat(pack).contains("From the trust's plan", "Wearside trust improvement plan: 1. Phonics training for "
+                                  + "every KS1 teacher", "Training done; not yet seen in every lesson")
+                        .doesNotContain(RIVERSIDE, "Riverside");
 
         signIn(browser, "trust-officer");
         browser.open("/trusts/" + TRUST);

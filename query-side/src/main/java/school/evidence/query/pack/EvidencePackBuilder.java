@@ -78,6 +78,7 @@ final class EvidencePackBuilder {
             }
         }
         pack.append("plans", plans);
+        pack.append("trustActions", PackTrustActions.of(db, ledger, urn, from, to, aggregates));
 
         List<Document> activities = db.getCollection("monitoring_activities")
                 .find(Filters.and(eq(SCHOOL_URN, urn), eq("retracted", false),
@@ -143,6 +144,12 @@ final class EvidencePackBuilder {
             sections.add(new Document("sectionId", section.get("sectionId")).append("title", section.get("title"))
                     .append("ofstedAreas", OfstedArea.under(recorded, framework).stream().map(Enum::name).toList()));
         }
+        // subject leaders' plans follow the sections, their actions listed like a section's
+        List<Document> subjectPlans = plan.get("subjectPlans") instanceof List<?> ? plan.getList("subjectPlans", Document.class)
+                : List.of();
+        subjectPlans.forEach(sp -> sections.add(new Document("sectionId", sp.get("subjectPlanId"))
+                .append("title", sp.getString("title") + ", led by " + sp.getString("leader"))
+                .append("ofstedAreas", List.of())));
         return new Document("planId", plan.get("_id")).append("academicYear", plan.get("academicYear"))
                 .append("title", plan.get("title")).append("status", plan.get("status"))
                 .append("priorities", plan.get("priorities")).append("sections", sections).append("actions", actions);
