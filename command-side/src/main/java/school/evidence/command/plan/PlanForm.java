@@ -4,9 +4,11 @@ import org.springframework.util.MultiValueMap;
 import school.evidence.kernel.plan.ActionDetails;
 import school.evidence.kernel.plan.CostBasis;
 import school.evidence.kernel.plan.HalfTerm;
+import school.evidence.kernel.plan.Timescale;
 import school.evidence.platform.pages.FormReader;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -20,7 +22,7 @@ final class PlanForm extends FormReader {
 
     /** The fields the forms have; a refusal that names another field is shown against the reason. */
     private static final Set<String> ON_THE_FORMS = Set.of("title", "priorities", "leads", "governorLink", "resources",
-                                                           "cost", "costBasis", "fundingSource", "monitoredBy", "evaluatedBy", "text", "halfTerms",
+                                                           "cost", "costBasis", "fundingSource", "startsOn", "endsOn", "monitoredBy", "evaluatedBy", "text", "halfTerms",
                                                            "reason");
 
     PlanForm(MultiValueMap<String, String> form) {
@@ -31,6 +33,8 @@ final class PlanForm extends FormReader {
     ActionDetails actionDetails() {
         String title = required("title", "Enter what the action is");
         BigDecimal cost = pounds("cost");
+        LocalDate startsOn = date("startsOn", "Enter the day it starts as a date, for example 1 9 2025", false);
+        LocalDate endsOn = date("endsOn", "Enter the day it should be done as a date, for example 21 7 2028", false);
         CostBasis basis = Arrays.stream(CostBasis.values()).filter(b -> b.name().equals(value("costBasis")))
                                 .findFirst().orElse(null);
         if (!errors.isEmpty()) {
@@ -39,7 +43,8 @@ final class PlanForm extends FormReader {
         // A blank funding box clears the source; a basis without a cost is just the radio's default, not a claim.
         return new ActionDetails(title, values("priorities"), values("ofstedActions"), lines("leads"),
                                  text("governorLink"), text("resources"), cost, lines("monitoredBy"),
-                                 lines("evaluatedBy"), null, cost == null ? null : basis,
+                                 lines("evaluatedBy"), new Timescale(startsOn, endsOn, "yes".equals(value("ongoing")),
+                                                                     null), cost == null ? null : basis,
                                  value("fundingSource").strip());
     }
 
@@ -60,10 +65,16 @@ final class PlanForm extends FormReader {
         return ticked;
     }
 
-    /** The form's name for the field a refusal names ({@code costPounds} is the cost box). */
+    /**
+     * The form's name for the field a refusal names ({@code costPounds} is the cost box; a milestone outside the
+     * dates is said against the end date, where the span is given).
+     */
     String fieldOf(String domainField) {
         if ("costPounds".equals(domainField)) {
             return "cost";
+        }
+        if (domainField != null && domainField.startsWith("timescale.")) {
+            return domainField.equals("timescale.startsOn") ? "startsOn" : "endsOn";
         }
         return domainField != null && ON_THE_FORMS.contains(domainField) ? domainField : "reason";
     }

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import school.evidence.command.CommandSender;
 import school.evidence.kernel.plan.ActionDetails;
+import school.evidence.kernel.plan.Timescale;
 import school.evidence.kernel.plan.HalfTerm;
 import school.evidence.kernel.plan.PlanCommands.ReviseAction;
 import school.evidence.kernel.plan.PlanCommands.ReviseSuccessCriterion;
@@ -18,6 +19,7 @@ import school.evidence.platform.access.Who;
 import school.evidence.platform.pages.Forms;
 import school.evidence.platform.pages.PageController;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -32,9 +34,11 @@ class PlanForms {
     private static final String WITHDRAW_REASON = "withdraw-reason";
 
     private final CommandSender commands;
+    private final PlanLookup plans;
 
-    PlanForms(CommandSender commands) {
+    PlanForms(CommandSender commands, PlanLookup plans) {
         this.commands = commands;
+        this.plans = plans;
     }
 
     @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)
@@ -42,12 +46,21 @@ class PlanForms {
     String reviseAction(@PathVariable String planId, @PathVariable String actionId,
                         @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
         PlanForm typed = new PlanForm(form);
-        ActionDetails details = typed.actionDetails();
+        ActionDetails typedDetails = typed.actionDetails();
+        // the form gives the dates, not the milestones: those the action has are kept with the new dates
+        ActionDetails details = typedDetails == null ? null : typedDetails.withTimescale(new Timescale(
+                typedDetails.timescale().startsOn(), typedDetails.timescale().endsOn(),
+                typedDetails.timescale().ongoing(), milestonesOf(planId, actionId)));
         String reason = typed.reason("Say why it changes, for example the lead has changed");
         return Forms.submit(redirect, typed, "change",
                             () -> commands.send(new ReviseAction(planId, actionId, details, reason)), typed::fieldOf,
                             "Your change to the action is saved", actionPage(planId, actionId),
                             actionPage(planId, actionId) + "/change");
+    }
+
+    private List<Timescale.Milestone> milestonesOf(String planId, String actionId) {
+        return plans.find(planId).map(p -> p.actions().get(actionId)).map(a -> a.details().timescale())
+                    .map(Timescale::milestones).orElse(List.of());
     }
 
     @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.PLAN)

@@ -85,6 +85,25 @@ class ActionTimescaleEndToEndTest extends JourneyTest {
         assertThat(browser.text()).contains("Reading spine in every class", "From 1 September 2025 to 21 July 2028",
                                             "Library restocked",
                                             "£4,000.00 per school, from Trust school improvement fund");
+
+        browser.go(By.linkText("Change or withdraw this action")); // the dates are on the form; the milestones stay
+        assertThat(browser.find(By.id("startsOn-day")).getAttribute("value")).isEqualTo("1");
+        assertThat(browser.find(By.id("endsOn-year")).getAttribute("value")).isEqualTo("2028");
+        browser.type("endsOn-day", "1");
+        browser.type("endsOn-month", "1");
+        browser.type("endsOn-year", "2026");
+        browser.type("reason", "Brought forward");
+        browser.go(By.xpath("//button[text()='Save the change']"));
+        assertThat(browser.text()).contains("There is a problem", "outside the action's span");
+        assertThat(browser.find(By.id("endsOn-year")).getAttribute("value")).isEqualTo("2026"); // as typed
+        browser.accessible("change an action with its dates refused");
+        browser.type("endsOn-day", "20");
+        browser.type("endsOn-month", "7");
+        browser.type("endsOn-year", "2029");
+        browser.go(By.xpath("//button[text()='Save the change']"));
+        assertThat(browser.path()).isEqualTo(page);
+        assertThat(browser.text()).contains("From 1 September 2025 to 20 July 2029", "Library restocked",
+                                            "Reading audit");
     }
 
     private static JsonNode action(JsonNode plan, String actionId) {

@@ -46,6 +46,10 @@ class PlanChangePages {
         now.put("cost", listOf(action.costPounds()));
         now.put("costBasis", List.of(action.costBasis() == null ? CostBasis.TOTAL.name() : action.costBasis()));
         now.put("fundingSource", listOf(action.fundingSource()));
+        PlanView.Timescale t = action.timescale();
+        dateParts(now, "startsOn", t == null ? null : t.startsOn());
+        dateParts(now, "endsOn", t == null ? null : t.endsOn());
+        now.put("ongoing", t != null && t.ongoing() ? List.of("yes") : List.of());
         now.put("monitoredBy", List.of(String.join("\n", action.monitoredBy())));
         now.put("evaluatedBy", List.of(String.join("\n", action.evaluatedBy())));
         fill(model, now);
@@ -88,6 +92,14 @@ class PlanChangePages {
                 model.addAttribute(form, Map.of());
             }
         }
+    }
+
+    /** A date as the GOV.UK date input's three boxes (day and month without leading zeros). */
+    private static void dateParts(Map<String, List<String>> into, String name, String iso) {
+        java.time.LocalDate day = iso == null ? null : java.time.LocalDate.parse(iso);
+        into.put(name + "-day", day == null ? List.of() : List.of(String.valueOf(day.getDayOfMonth())));
+        into.put(name + "-month", day == null ? List.of() : List.of(String.valueOf(day.getMonthValue())));
+        into.put(name + "-year", day == null ? List.of() : List.of(String.valueOf(day.getYear())));
     }
 
     /** Action numbers restart in each section, so a page names the section too. */
