@@ -2,6 +2,9 @@ package school.evidence.command.plan;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import school.evidence.command.triad.TriadLookup;
+import school.evidence.kernel.triad.TriadCommands.RecordTriadReview;
+import school.evidence.kernel.triad.TriadEvents.TriadReviewRecorded;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -196,6 +199,16 @@ public class ImprovementPlan {
         refuseTakenNumber(sectionId, number);
         apply(new ActionAdded(planId, plan.schoolUrn, actionId, sectionId, number.strip(),
                               SubjectPlans.checkedSupports(plan, sectionId, checked(details))));
+    }
+
+    /** A triad's review of the school, and the actions it agreed as actions of the plan's sections, in one commit. */
+    @CommandHandler
+    public void handle(RecordTriadReview command, TriadLookup triads) {
+        refuseIfClosed();
+        TriadReviewRecorded review = TriadReviews.recorded(plan, command, triads);
+        List<ActionAdded> agreed = TriadReviews.agreedActions(plan, command.actions(), this::checked);
+        apply(review);
+        agreed.forEach(AggregateLifecycle::apply);
     }
 
     @CommandHandler

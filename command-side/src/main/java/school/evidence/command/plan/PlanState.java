@@ -20,6 +20,7 @@ import school.evidence.kernel.plan.PlanEvents.SubjectPlanAdded;
 import school.evidence.kernel.plan.PlanEvents.SuccessCriterionAdded;
 import school.evidence.kernel.plan.PlanEvents.SuccessCriterionWithdrawn;
 import school.evidence.kernel.plan.Rag;
+import school.evidence.kernel.triad.TriadEvents.TriadReviewRecorded;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,6 +61,8 @@ final class PlanState {
     final Map<String, CriterionState> criteria = new HashMap<>();
     final Set<String> carriedFrom = new HashSet<>();
     final Map<String, PlannedState> planned = new HashMap<>();
+    /** triad id + term of each review recorded in the plan: a rota slot is reviewed once */
+    final Set<String> triadReviews = new HashSet<>();
 
     void apply(Object event) {
         switch (event) {
@@ -94,6 +97,7 @@ final class PlanState {
                                                                         (id, p) -> new PlannedState(e.type(), p.cancelled()));
             case PlannedMonitoringCancelled e -> planned.computeIfPresent(e.plannedId(),
                                                                           (id, p) -> new PlannedState(p.type(), true));
+            case TriadReviewRecorded e -> triadReviews.add(e.triadId() + "#" + e.term());
             case PlanPublished e -> status = Status.PUBLISHED;
             case PlanClosed e -> status = Status.CLOSED;
             default -> {

@@ -6,9 +6,12 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import school.evidence.command.school.SchoolDirectory;
 import school.evidence.command.body.Bodies;
+import school.evidence.command.triad.Triads;
 import school.evidence.kernel.Rejection;
 import school.evidence.kernel.body.BodyCommands.RegisterTrustBody;
 import school.evidence.kernel.body.BodyEvents.TrustBodyRegistered;
+import school.evidence.kernel.triad.TriadCommands.FormTriad;
+import school.evidence.kernel.triad.TriadEvents.TriadFormed;
 import school.evidence.kernel.trust.TrustCommands.AddSchoolToTrust;
 import school.evidence.kernel.trust.TrustCommands.ChangeImprovementPhase;
 import school.evidence.kernel.trust.TrustCommands.ImprovementPhase;
@@ -38,6 +41,7 @@ public class Trust {
     /** Each school's phases by the day they took effect (the first on the day it joined). */
     private final Map<String, TreeMap<LocalDate, ImprovementPhase>> schools = new HashMap<>();
     private final java.util.Set<String> bodies = new java.util.HashSet<>();
+    private final Triads triads = new Triads();
 
     protected Trust() {
     }
@@ -96,6 +100,11 @@ public class Trust {
                                       Bodies.remit(command.remit())));
     }
 
+    @CommandHandler
+    public void handle(FormTriad command) {
+        apply(triads.formed(trustId, schools.keySet(), command));
+    }
+
     private static java.util.List<String> measures(java.util.List<String> notes) {
         if (notes.size() > 20 || notes.stream().anyMatch(n -> n == null || n.isBlank() || n.length() > 500)) {
             throw Rejection.invalid("indicativeMeasures", "Up to 20 notes of up to 500 characters each");
@@ -111,6 +120,11 @@ public class Trust {
     @EventSourcingHandler
     void on(TrustBodyRegistered event) {
         bodies.add(event.bodyId());
+    }
+
+    @EventSourcingHandler
+    void on(TriadFormed event) {
+        triads.add(event);
     }
 
     @EventSourcingHandler

@@ -5,6 +5,7 @@ import school.evidence.kernel.monitoring.MonitoringEvents;
 import school.evidence.kernel.plan.PlanEvents;
 import school.evidence.kernel.retention.RetentionEvents;
 import school.evidence.kernel.selfevaluation.SelfEvaluationRecorded;
+import school.evidence.kernel.triad.TriadEvents;
 import school.evidence.kernel.trust.TrustEvents;
 import school.evidence.kernel.trustplan.TrustPlanEvents;
 
@@ -82,6 +83,8 @@ public record PersonalData(List<String> record, List<String> people, List<String
             entry(TrustPlanEvents.TrustActionAdded.class, of("actionId"), ACTION_PEOPLE, ACTION_TEXT),
             entry(TrustPlanEvents.TrustActionRagJudged.class, of("actionId", "schoolUrn"), of("judgedBy"),
                   of("rationale")),
+            entry(TriadEvents.TriadReviewRecorded.class, of("reviewId"), of("reviewers[*]"),
+                  of("focus", "findings[*]")),
             entry(TrustEvents.SchoolJoinedTrust.class, of("trustId", "schoolUrn"), List.of(),
                   of("indicativeMeasures[*]")),
             entry(TrustEvents.ImprovementPhaseChanged.class, of("trustId", "schoolUrn"), List.of(),
