@@ -31,12 +31,15 @@ import java.util.UUID;
 /**
  * The demo trust: the demo school and a second, smaller one side by side, each in its improvement phase (the demo
  * school moved from Repair to Improve this term, with the measures it rests on), the second with a plan of its own,
- * an overdue next step and a peer (triad) review from the demo school's head.
+ * an overdue next step and a peer (triad) review from the demo school's head; and a third, in Sustain with no plan
+ * loaded, so the three can form a triad.
  */
 final class DemoTrust {
 
     static final String TRUST = "wearside-learning-trust";
     static final String SECOND_SCHOOL = "108999";
+    /** A third school, so the trust's schools can form a triad (schools review each other in threes). */
+    static final String THIRD_SCHOOL = "108997";
 
     private final CommandSender commands;
     private final DemoYear year;
@@ -75,6 +78,10 @@ final class DemoTrust {
                                      year.daysAgo(1))),
                 List.of(), false, Specifics.of(new Specifics.ExternalReview(Specifics.ReviewerKind.PEER_TRIAD,
                                                                             "Head teacher", "Usworth Colliery Primary School")))));
+        commands.send(new RegisterSchool(THIRD_SCHOOL, "Castle View Primary School"));
+        commands.send(new SetSchoolCalendar(THIRD_SCHOOL, year.calendar()));
+        commands.send(new AddSchoolToTrust(TRUST, THIRD_SCHOOL, ImprovementPhase.SUSTAIN, year.daysAgo(400),
+                List.of("Ofsted: good in every area", "KS2 reading above national for three years")));
         commands.send(new JudgeActionRag(plan, attendance, year.halfTermOf(year.daysAgo(15)), Rag.RED,
                                          "Persistent absence still at 21%.", List.of(), "Head teacher", null));
         commands.send(new JudgeActionRag(plan, routines, year.halfTermOf(year.daysAgo(15)), Rag.AMBER,

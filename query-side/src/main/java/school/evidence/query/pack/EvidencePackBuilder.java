@@ -135,7 +135,7 @@ final class EvidencePackBuilder {
             actions.add(new Document("actionId", action.get("actionId")).append("sectionId", action.get("sectionId"))
                     .append("number", action.get("number")).append("title", action.get("title"))
                     .append("withdrawn", action.get("withdrawn")).append("rag", action.get("rag"))
-                    .append("timescale", action.get("timescale"))
+                    .append("timescale", action.get("timescale")).append("agreedAt", action.get("agreedAt"))
                     .append("ragHistory", history));
         }
         List<Document> sections = new ArrayList<>();
@@ -152,7 +152,26 @@ final class EvidencePackBuilder {
                 .append("ofstedAreas", List.of())));
         return new Document("planId", plan.get("_id")).append("academicYear", plan.get("academicYear"))
                 .append("title", plan.get("title")).append("status", plan.get("status"))
-                .append("priorities", plan.get("priorities")).append("sections", sections).append("actions", actions);
+                .append("priorities", plan.get("priorities")).append("sections", sections).append("actions", actions)
+                .append("triadReviews", triadReviews(plan, from, to));
+    }
+
+    /** The school's reviews by its triad in the period, without its partners' names: the pack is the school's own. */
+    private static List<Document> triadReviews(Document plan, LocalDate from, LocalDate to) {
+        if (!(plan.get("triadReviews") instanceof List<?>)) {
+            return List.of();
+        }
+        Map<String, String> numbers = new HashMap<>();
+        plan.getList("actions", Document.class).forEach(a -> numbers.put(a.getString("actionId"), a.getString("number")));
+        return plan.getList("triadReviews", Document.class).stream()
+                   .filter(r -> !LocalDate.parse(r.getString("reviewedOn")).isBefore(from)
+                           && !LocalDate.parse(r.getString("reviewedOn")).isAfter(to))
+                   .map(r -> new Document("term", r.get("term")).append("reviewedOn", r.get("reviewedOn"))
+                           .append("reviewers", r.get("reviewers")).append("focus", r.get("focus"))
+                           .append("findings", r.get("findings"))
+                           .append("actionNumbers", r.getList("actionIds", String.class).stream()
+                                                     .map(numbers::get).filter(java.util.Objects::nonNull).toList()))
+                   .toList();
     }
 
     private Document monitoringSection(List<Document> activities, List<Document> plans, OfstedArea.Framework framework) {

@@ -17,6 +17,7 @@ public record PlanView(String planId, String schoolUrn, String academicYear, Str
                        List<Priority> priorities, List<Section> sections, List<SubjectPlan> subjectPlans,
                        List<Action> actions, RollUp rollUp,
                        @JsonInclude(JsonInclude.Include.NON_NULL) Costs costs,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) List<TriadReview> triadReviews,
                        @JsonInclude(JsonInclude.Include.NON_NULL) String framework,
                        @JsonInclude(JsonInclude.Include.NON_NULL) String asOf) {
 
@@ -47,7 +48,18 @@ public record PlanView(String planId, String schoolUrn, String academicYear, Str
                          @JsonInclude(JsonInclude.Include.NON_NULL) String fundingSource,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String wholeCostPounds,
                          @JsonInclude(JsonInclude.Include.NON_NULL) List<String> supports,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) List<SubjectAction> subjectActions) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) List<SubjectAction> subjectActions,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) AgreedAt agreedAt) {
+    }
+
+    /** The triad review that agreed an action (term: AUTUMN, SPRING, SUMMER). */
+    public record AgreedAt(String reviewId, String term, String reviewedOn) {
+    }
+
+    /** A review of the school by its triad partners ({@code reviewingSchools}, URNs) and the actions it agreed. */
+    public record TriadReview(String reviewId, String trustId, String triadId, String term, String reviewedOn,
+                              List<String> reviewingSchools, List<String> reviewers, String focus,
+                              List<String> findings, List<String> actionIds, String recordedAt) {
     }
 
     /** A subject leader's plan inside this one; its actions are in {@code actions} with its id as their section. */

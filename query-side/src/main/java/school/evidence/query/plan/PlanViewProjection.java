@@ -27,6 +27,7 @@ import school.evidence.kernel.plan.PlanEvents.PriorityWithdrawn;
 import school.evidence.kernel.plan.PlanEvents.SectionAdded;
 import school.evidence.kernel.plan.PlanEvents.PriorityLinkedToTrust;
 import school.evidence.kernel.plan.PlanEvents.SubjectPlanAdded;
+import school.evidence.kernel.triad.TriadEvents.TriadReviewRecorded;
 import school.evidence.kernel.plan.PlanEvents.SuccessCriterionAdded;
 import school.evidence.kernel.plan.PlanEvents.SuccessCriterionRevised;
 import school.evidence.kernel.plan.PlanEvents.SuccessCriterionWithdrawn;
@@ -145,7 +146,34 @@ class PlanViewProjection {
     @EventHandler
     void on(ActionAdded event, EventMessage<?> message) {
         update(event.planId(), message, plan -> list(plan, "actions").add(
-                newAction(event.actionId(), event.sectionId(), event.number(), event.details())));
+                agreedAt(plan, newAction(event.actionId(), event.sectionId(), event.number(), event.details()))));
+    }
+
+    /** A triad review comes just before the actions it agreed: each of them names the review it came from. */
+    @EventHandler
+    void on(TriadReviewRecorded event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> {
+            if (!(plan.get("triadReviews") instanceof List<?>)) {
+                plan.put("triadReviews", new ArrayList<Document>()); // plans made before triad reviews were kept
+            }
+            list(plan, "triadReviews").add(new Document("reviewId", event.reviewId())
+                    .append("trustId", event.trustId()).append("triadId", event.triadId())
+                    .append("term", event.term().name()).append("reviewedOn", event.reviewedOn().toString())
+                    .append("reviewingSchools", event.reviewingSchools()).append("reviewers", event.reviewers())
+                    .append("focus", event.focus()).append("findings", event.findings())
+                    .append("actionIds", event.actionIds())
+                    .append("recordedAt", RecordedAt.format(message.getTimestamp())));
+        });
+    }
+
+    private static Document agreedAt(Document plan, Document action) {
+        if (plan.get("triadReviews") instanceof List<?>) {
+            list(plan, "triadReviews").stream()
+                    .filter(r -> r.getList("actionIds", String.class).contains(action.getString("actionId")))
+                    .findFirst().ifPresent(r -> action.append("agreedAt", new Document("reviewId", r.get("reviewId"))
+                            .append("term", r.get("term")).append("reviewedOn", r.get("reviewedOn"))));
+        }
+        return action;
     }
 
     @EventHandler

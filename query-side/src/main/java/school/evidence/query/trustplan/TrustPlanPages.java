@@ -7,7 +7,11 @@ import school.evidence.platform.access.AccessRules.ScopeKind;
 import school.evidence.platform.access.Allowed;
 import school.evidence.platform.access.Who;
 import school.evidence.platform.pages.PageController;
+import school.evidence.query.triad.TriadReads;
 import school.evidence.query.trust.TrustDirectory;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 /** A trust's plans for its officers: the list, and one plan with every taking-part school's RAG per action. */
 @PageController
@@ -15,10 +19,12 @@ class TrustPlanPages {
 
     private final TrustPlanReads plans;
     private final TrustDirectory trusts;
+    private final TriadReads triads;
 
-    TrustPlanPages(TrustPlanReads plans, TrustDirectory trusts) {
+    TrustPlanPages(TrustPlanReads plans, TrustDirectory trusts, TriadReads triads) {
         this.plans = plans;
         this.trusts = trusts;
+        this.triads = triads;
     }
 
     @Allowed(value = Who.TRUST_OFFICERS, scope = ScopeKind.TRUST)
@@ -34,6 +40,7 @@ class TrustPlanPages {
     @GetMapping("/trusts/{trustId}/plans/{planId}")
     String plan(@PathVariable String trustId, @PathVariable String planId, Model model) {
         model.addAttribute("plan", plans.plan(trustId, planId));
+        model.addAttribute("triads", triads.forTrust(trustId, LocalDate.now(ZoneId.of("Europe/London"))));
         return "trust-plan";
     }
 }

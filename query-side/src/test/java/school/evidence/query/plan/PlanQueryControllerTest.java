@@ -49,7 +49,7 @@ class PlanQueryControllerTest {
 
     private static PlanView plan(long version) {
         return new PlanView(PLAN, SCHOOL, "2026-27", "School improvement plan", "DRAFT", "2026-09-01T08:00:00Z",
-                            null, null, null, version, List.of(), List.of(), List.of(), List.of(), null, null, null, null);
+                            null, null, null, version, List.of(), List.of(), List.of(), List.of(), null, null, null, null, null);
     }
 
     @Test
