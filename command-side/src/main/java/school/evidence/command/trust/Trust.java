@@ -30,7 +30,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static school.evidence.command.Checks.notBlank;
 import static school.evidence.command.Checks.notNull;
 
-/** A multi-academy trust (or a local authority's group) and the improvement phase of each of its schools. */
+/** A multi-academy trust or a local authority: its member schools, their improvement phases, its bodies and triads. */
 @Aggregate
 public class Trust {
 
@@ -52,7 +52,7 @@ public class Trust {
             throw Rejection.invalid("trustId", "trustId is lower-case letters, digits and dashes, e.g. north-star-mat");
         }
         notBlank(command.name(), "name");
-        apply(new TrustRegistered(command.trustId(), command.name().strip()));
+        apply(new TrustRegistered(command.trustId(), command.name().strip(), command.kind()));
     }
 
     @CommandHandler

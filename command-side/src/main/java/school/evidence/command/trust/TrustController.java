@@ -24,6 +24,7 @@ import school.evidence.kernel.school.Urn;
 import school.evidence.kernel.trust.TrustCommands.AddSchoolToTrust;
 import school.evidence.kernel.trust.TrustCommands.ChangeImprovementPhase;
 import school.evidence.kernel.trust.TrustCommands.ImprovementPhase;
+import school.evidence.kernel.trust.TrustCommands.OrganisationKind;
 import school.evidence.kernel.trust.TrustCommands.RegisterTrust;
 
 import java.time.LocalDate;
@@ -45,7 +46,7 @@ class TrustController {
     }
 
     record TrustRequest(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "use lower-case letters, digits and dashes")
-                        String trustId, @NotBlank @Size(max = 200) String name) {
+                        String trustId, @NotBlank @Size(max = 200) String name, OrganisationKind kind) {
     }
 
     /** @param indicativeMeasures what the phase rests on, e.g. "KS2 below floor", "Ofsted grade 4" (optional) */
@@ -72,7 +73,7 @@ class TrustController {
         if (!Caller.current().holds(Role.TRUST_OFFICER, request.trustId())) {
             throw new AccessDeniedException("Not an officer of trust " + request.trustId());
         }
-        commands.send(new RegisterTrust(request.trustId(), request.name()));
+        commands.send(new RegisterTrust(request.trustId(), request.name(), request.kind()));
         return ResponseEntity.status(HttpStatus.CREATED).body(new TrustCreated(request.trustId()));
     }
 

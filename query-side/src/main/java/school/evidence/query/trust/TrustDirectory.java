@@ -25,6 +25,17 @@ public class TrustDirectory {
                 : trust.getList("schools", Document.class).stream().map(s -> s.getString("urn")).toList();
     }
 
+    /** What the organisation is, in the school's words: "trust" or "local authority" (for pages' headings). */
+    public String wordFor(String trustId) {
+        Document trust = database.getCollection(TrustProjection.COLLECTION).find(eq("_id", trustId)).first();
+        return trust != null && "LOCAL_AUTHORITY".equals(kindOf(trust)) ? "local authority" : "trust";
+    }
+
+    /** {@code TRUST} or {@code LOCAL_AUTHORITY}; organisations recorded before kinds were kept are trusts. */
+    static String kindOf(Document trust) {
+        return trust.getString("kind") == null ? "TRUST" : trust.getString("kind");
+    }
+
     public String nameOf(String trustId) {
         Document trust = database.getCollection(TrustProjection.COLLECTION).find(eq("_id", trustId)).first();
         return trust == null ? trustId : trust.getString("name");

@@ -60,6 +60,7 @@ class TrustPages {
                                                                           officer).stream().findFirst().orElse(null)))
                 .sorted(order(sort)).toList();
         model.addAttribute("trust", trust);
+        model.addAttribute("organisation", "LOCAL_AUTHORITY".equals(trust.kind()) ? "local authority" : "trust");
         model.addAttribute("rows", rows);
         model.addAttribute("sort", sort);
         model.addAttribute("keep", Map.of("sort", sort));

@@ -77,6 +77,7 @@ class TrustProjection {
         if (trusts.find(eq("_id", event.trustId())).first() == null) {
             trusts.insertOne(new Document("_id", event.trustId()).append("trustId", event.trustId())
                                                                  .append("name", event.name())
+                                                                 .append("kind", event.kind().name())
                                                                  .append("schools", new ArrayList<>()));
         }
     }

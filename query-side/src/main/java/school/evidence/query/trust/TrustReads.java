@@ -55,7 +55,8 @@ class TrustReads {
             figures.addTo(row, school.getString("urn"));
             schools.add(row);
         }
-        Document view = new Document("trustId", trustId).append("name", trust.getString("name")).append("on", day.toString())
+        Document view = new Document("trustId", trustId).append("name", trust.getString("name"))
+                                                        .append("kind", TrustDirectory.kindOf(trust)).append("on", day.toString())
                                                         .append("academicYear", year).append("schools", schools);
         if (asOf != null) {
             view.append("asOf", asOf.toString());

@@ -8,9 +8,9 @@ import java.util.Map;
 /**
  * A trust's schools side by side on a day ({@code on}): each one's improvement phase in force then, its plan's RAG,
  * overdue next steps, monitoring coverage this academic year and last self-evaluation. Counts only, no notes.
- * {@code asOf} appears on a past view.
+ * {@code kind}: {@code TRUST} or {@code LOCAL_AUTHORITY}. {@code asOf} appears on a past view.
  */
-public record TrustView(String trustId, String name, String on, String academicYear, List<School> schools,
+public record TrustView(String trustId, String name, String kind, String on, String academicYear, List<School> schools,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String asOf) {
 
     /** {@code planStatus}, {@code ragDistribution}, {@code overallRag}: null when the school has no plan that year. */

@@ -33,6 +33,7 @@ class TrustPlanPages {
         model.addAttribute("trustId", trustId);
         model.addAttribute("trustName", trusts.nameOf(trustId));
         model.addAttribute("plans", plans.plansOf(trustId));
+        model.addAttribute("organisation", trusts.wordFor(trustId));
         return "trust-plans";
     }
 
@@ -40,6 +41,7 @@ class TrustPlanPages {
     @GetMapping("/trusts/{trustId}/plans/{planId}")
     String plan(@PathVariable String trustId, @PathVariable String planId, Model model) {
         model.addAttribute("plan", plans.plan(trustId, planId));
+        model.addAttribute("organisation", trusts.wordFor(trustId));
         model.addAttribute("triads", triads.forTrust(trustId, LocalDate.now(ZoneId.of("Europe/London"))));
         return "trust-plan";
     }

@@ -33,7 +33,7 @@ class TrustQueryControllerTest {
     @Test
     void aTrustOfficerSeesTheirTrustOnADay() throws Exception {
         given(reads.trust(TRUST, LocalDate.of(2026, 12, 1), null))
-                .willReturn(new TrustView(TRUST, "North Trust", "2026-12-01", "2026-27", List.of(), null));
+                .willReturn(new TrustView(TRUST, "North Trust", "TRUST", "2026-12-01", "2026-27", List.of(), null));
         http.perform(get("/api/trusts/" + TRUST + "?on=2026-12-01").with(as(TRUST_OFFICER)))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.name").value("North Trust"))

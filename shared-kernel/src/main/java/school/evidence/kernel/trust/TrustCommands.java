@@ -12,7 +12,18 @@ public final class TrustCommands {
     /** Where a school is on the trust's improvement journey. */
     public enum ImprovementPhase { STABILISE, REPAIR, IMPROVE, SUSTAIN }
 
-    public record RegisterTrust(@TargetAggregateIdentifier String trustId, String name) {
+    /** An organisation with member schools: a multi-academy trust, or a local authority and its maintained schools. */
+    public enum OrganisationKind { TRUST, LOCAL_AUTHORITY }
+
+    /** @param kind what the organisation is; none: a trust */
+    public record RegisterTrust(@TargetAggregateIdentifier String trustId, String name, OrganisationKind kind) {
+        public RegisterTrust {
+            kind = kind == null ? OrganisationKind.TRUST : kind;
+        }
+
+        public RegisterTrust(String trustId, String name) {
+            this(trustId, name, OrganisationKind.TRUST);
+        }
     }
 
     /** @param indicativeMeasures what the phase was judged on, e.g. "KS2 below floor", "Ofsted grade 4" */

@@ -2,6 +2,7 @@ package school.evidence.kernel.trust;
 
 import school.evidence.kernel.SchoolEvent;
 import school.evidence.kernel.trust.TrustCommands.ImprovementPhase;
+import school.evidence.kernel.trust.TrustCommands.OrganisationKind;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -10,8 +11,15 @@ public final class TrustEvents {
     private TrustEvents() {
     }
 
-    /** Not about one school: the ledger files it under no school. */
-    public record TrustRegistered(String trustId, String name) {
+    /** Not about one school: the ledger files it under no school. Recorded before kinds were kept: a trust. */
+    public record TrustRegistered(String trustId, String name, OrganisationKind kind) {
+        public TrustRegistered {
+            kind = kind == null ? OrganisationKind.TRUST : kind;
+        }
+
+        public TrustRegistered(String trustId, String name) {
+            this(trustId, name, OrganisationKind.TRUST);
+        }
     }
 
     /** @param indicativeMeasures the notes the phase was judged on; empty on events recorded before they were kept */

@@ -14,10 +14,12 @@ import java.util.Map;
  * @param userClaim    the stable user id, e.g. {@code preferred_username} (Entra ID), {@code email} (Google)
  * @param nameClaim    the display name (shown, never used to decide what the caller may read)
  * @param roleClaim    a string or list of strings, e.g. Entra ID app roles ({@code roles}) or groups
- * @param roleMapping  claim value to role; the role names themselves always map to themselves
+ * @param roleMapping  claim value to role; the role names themselves always map to themselves, and
+ *                     {@code LA_OFFICER} (a local authority's officer) to {@link Role#TRUST_OFFICER}
  * @param schoolsClaim the URNs of the user's schools (a string or a list)
  * @param trustsClaim  the ids of the user's trusts (a string or a list)
  * @param membershipsClaim per-role memberships ({@code SENIOR_LEADER@108520}, {@code TRUST_OFFICER@trust:T1},
+ *                     {@code LA_OFFICER@la:sunderland},
  *                     {@code OPERATOR}); when the token has it, the role, schools and trusts claims are not used
  * @param maxTokenLifetime the longest a token may live, from its issue time to its expiry
  */
@@ -34,6 +36,8 @@ public record IdentityProperties(String userClaim, String nameClaim, String role
         for (Role role : Role.values()) {
             mapping.put(role.name(), role);
         }
+        // a local authority's officer is the officer of an organisation with member schools, as a trust's is
+        mapping.put("LA_OFFICER", Role.TRUST_OFFICER);
         if (roleMapping != null) {
             mapping.putAll(roleMapping);
         }

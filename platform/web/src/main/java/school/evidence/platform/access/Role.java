@@ -8,7 +8,10 @@ public enum Role {
     SUBJECT_LEADER,
     /** Reads their school's plan and evidence (no confidential notes); records challenge and governor visits. */
     GOVERNOR,
-    /** Reads every school of their trust; records external reviews; manages the trust's schools and phases. */
+    /**
+     * An officer of a trust or of a local authority (organisations with member schools): reads every school of it;
+     * records external reviews; manages its schools, phases, plans and triads.
+     */
     TRUST_OFFICER,
     /** Runs the service: rebuilds projections, issues and checks checkpoints. Sees no pupil or staff content. */
     OPERATOR;

@@ -116,8 +116,9 @@ public final class TokenCallers implements Converter<Jwt, AbstractAuthentication
         if (role == null) {
             return null;
         }
-        boolean trust = place != null && place.startsWith("trust:");
-        String name = place == null ? null : trust ? place.substring("trust:".length()) : place;
+        // an organisation with member schools: a trust ("trust:") or a local authority ("la:")
+        boolean trust = place != null && (place.startsWith("trust:") || place.startsWith("la:"));
+        String name = place == null ? null : trust ? place.substring(place.indexOf(':') + 1) : place;
         if (name != null && (name.isBlank() || name.equals(Caller.EVERY))) {
             return null;
         }
