@@ -1,9 +1,12 @@
 package school.evidence.command.plan;
 
+import school.evidence.command.monitoring.MonitoringRecords;
 import school.evidence.kernel.Rejection;
 import school.evidence.kernel.plan.ActionDetails;
+import school.evidence.kernel.plan.Rag;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import static school.evidence.command.Checks.notBlank;
 import static school.evidence.command.Checks.notNull;
@@ -33,5 +36,28 @@ public final class ActionRules {
                                  details.leads(), details.governorLink(), details.resources(), cost,
                                  details.monitoredBy(), details.evaluatedBy(), Timescales.checked(details.timescale()),
                                  details.costBasis(), source, details.supports());
+    }
+
+    /**
+     * A RAG judgement's rules, wherever an action is judged (a school's plan, a trust's plan at one school): a
+     * half-term, a status and a rationale, and evidence that is that school's own unretracted monitoring.
+     *
+     * @return the evidence cited (none: empty)
+     */
+    public static List<String> checkedJudgement(Object halfTerm, Rag status, String rationale, List<String> cited,
+                                                String schoolUrn, MonitoringRecords monitoring) {
+        notNull(halfTerm, "halfTerm");
+        notNull(status, "status");
+        notBlank(rationale, "rationale");
+        List<String> evidence = cited == null ? List.of() : cited;
+        for (String activityId : evidence) {
+            MonitoringRecords.Facts facts = monitoring.find(activityId).filter(f -> f.schoolUrn().equals(schoolUrn))
+                    .orElseThrow(() -> Rejection.invalid("evidence", "No monitoring activity " + activityId
+                            + " is recorded for this school"));
+            if (facts.retracted()) {
+                throw Rejection.invalid("evidence", "Monitoring activity " + activityId + " was retracted");
+            }
+        }
+        return evidence;
     }
 }

@@ -334,20 +334,7 @@ public class ImprovementPlan {
 
     private List<String> checkJudgement(Object halfTerm, Rag status, String rationale, List<String> cited,
                                         MonitoringRecords monitoring) {
-        notNull(halfTerm, "halfTerm");
-        notNull(status, "status");
-        notBlank(rationale, "rationale");
-        List<String> evidence = cited == null ? List.of() : cited;
-        for (String activityId : evidence) {
-            MonitoringRecords.Facts facts = monitoring.find(activityId)
-                    .filter(f -> f.schoolUrn().equals(plan.schoolUrn))
-                    .orElseThrow(() -> Rejection.invalid("evidence", "No monitoring activity " + activityId
-                                                                       + " is recorded for this school"));
-            if (facts.retracted()) {
-                throw Rejection.invalid("evidence", "Monitoring activity " + activityId + " was retracted");
-            }
-        }
-        return evidence;
+        return ActionRules.checkedJudgement(halfTerm, status, rationale, cited, plan.schoolUrn, monitoring);
     }
 
     // ---------------------------------------------------------------- monitoring schedule

@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static school.evidence.command.Checks.notBlank;
-import static school.evidence.command.Checks.notNull;
 
 /**
  * A trust's (or a local authority's) plan across its schools, over one academic year or several: its priorities,
@@ -120,20 +119,11 @@ public class TrustPlan {
             throw Rejection.invalid("schoolUrn", "School " + command.schoolUrn() + " does not take part in action "
                     + action.number());
         }
-        notNull(command.halfTerm(), "halfTerm");
-        notNull(command.status(), "status");
-        notBlank(command.rationale(), "rationale");
-        for (String activityId : command.evidence()) {
-            MonitoringRecords.Facts facts = monitoring.find(activityId)
-                    .filter(f -> f.schoolUrn().equals(command.schoolUrn()))
-                    .orElseThrow(() -> Rejection.invalid("evidence", "No monitoring activity " + activityId
-                            + " is recorded for this school"));
-            if (facts.retracted()) {
-                throw Rejection.invalid("evidence", "Monitoring activity " + activityId + " was retracted");
-            }
-        }
+        List<String> evidence = ActionRules.checkedJudgement(command.halfTerm(), command.status(),
+                                                             command.rationale(), command.evidence(),
+                                                             command.schoolUrn(), monitoring);
         apply(new TrustActionRagJudged(planId, trustId, command.actionId(), command.schoolUrn(), command.halfTerm(),
-                                       command.status(), command.rationale().strip(), command.evidence(),
+                                       command.status(), command.rationale().strip(), evidence,
                                        command.judgedBy()));
     }
 

@@ -33,24 +33,24 @@ public final class PlanSummaries {
     }
 
     /** A school plan's priority that feeds a trust priority, and the live actions serving it. */
-    public record LinkedPriority(String planId, String academicYear, String code, String statement,
-                                 List<Document> actions) {
+    public record LinkedPriority(String trustPriority, String planId, String academicYear, String code,
+                                 String statement, List<Document> actions) {
     }
 
     /** The school's plans' live priorities that feed {@code trustPriority} of the trust plan, by the school's index. */
-    public static List<LinkedPriority> linkedTo(MongoDatabase db, String urn, String trustPlanId, String trustPriority) {
+    public static List<LinkedPriority> linkedTo(MongoDatabase db, String urn, String trustPlanId) {
         List<LinkedPriority> linked = new java.util.ArrayList<>();
         for (Document plan : db.getCollection(PlanViewProjection.COLLECTION)
                                .find(eq(school.evidence.query.ReadModels.SCHOOL_URN, urn))) {
             for (Document priority : PlanViewProjection.list(plan, "priorities")) {
                 Document link = priority.get("trustLink", Document.class);
                 if (link == null || priority.getBoolean("withdrawn", false)
-                        || !trustPlanId.equals(link.getString("trustPlanId"))
-                        || !trustPriority.equals(link.getString("code"))) {
+                        || !trustPlanId.equals(link.getString("trustPlanId"))) {
                     continue;
                 }
                 String code = priority.getString("code");
-                linked.add(new LinkedPriority(plan.getString("planId"), plan.getString("academicYear"), code,
+                linked.add(new LinkedPriority(link.getString("code"), plan.getString("planId"),
+                        plan.getString("academicYear"), code,
                         priority.getString("statement"), PlanViewProjection.list(plan, "actions").stream()
                                 .filter(a -> !a.getBoolean("withdrawn", false))
                                 .filter(a -> a.getList("priorities", String.class).contains(code)).toList()));

@@ -127,6 +127,7 @@ public class TrustPlanReads {
             view.remove("judgements");
             actions.add(view);
         }
+        Map<String, Map<String, List<PlanSummaries.LinkedPriority>>> feeding = feeding(plan.getString("planId"), members);
         List<Document> priorities = new ArrayList<>();
         for (Document priority : plan.getList("priorities", Document.class)) {
             String code = priority.getString("code");
@@ -138,7 +139,7 @@ public class TrustPlanReads {
             priorities.add(new Document(priority).append("rag", rolled == null ? null : rolled.name())
                     .append("distribution", new Document(new LinkedHashMap<>(Rag.distribution(rags))))
                     .append("actionNumbers", linked.stream().map(a -> a.getString("number")).toList())
-                    .append("schools", linkedSchools(plan.getString("planId"), code, members)));
+                    .append("schools", linkedSchools(feeding.get(code), members)));
         }
         Document view = new Document("planId", plan.get("planId")).append("trustId", trustId)
                 .append("trustName", trusts.nameOf(trustId)).append("title", plan.get("title"))
@@ -148,11 +149,25 @@ public class TrustPlanReads {
         return ReadModels.as(view, TrustPlanView.class);
     }
 
-    /** Each member school's plan priorities that feed the trust priority, with the actions under them. */
-    private List<Document> linkedSchools(String trustPlanId, String code, List<String> members) {
+    /** Trust priority → member school → its plans' priorities feeding it: each school's plans read once per view. */
+    private Map<String, Map<String, List<PlanSummaries.LinkedPriority>>> feeding(String trustPlanId,
+                                                                                List<String> members) {
+        Map<String, Map<String, List<PlanSummaries.LinkedPriority>>> feeding = new java.util.HashMap<>();
+        for (String urn : members) {
+            for (PlanSummaries.LinkedPriority p : PlanSummaries.linkedTo(database, urn, trustPlanId)) {
+                feeding.computeIfAbsent(p.trustPriority(), c -> new LinkedHashMap<>())
+                       .computeIfAbsent(urn, u -> new ArrayList<>()).add(p);
+            }
+        }
+        return feeding;
+    }
+
+    /** Each member school's plan priorities that feed a trust priority, with the actions under them. */
+    private List<Document> linkedSchools(Map<String, List<PlanSummaries.LinkedPriority>> byUrn, List<String> members) {
         List<Document> schools = new ArrayList<>();
         for (String urn : members) {
-            for (PlanSummaries.LinkedPriority p : PlanSummaries.linkedTo(database, urn, trustPlanId, code)) {
+            for (PlanSummaries.LinkedPriority p : byUrn == null ? List.<PlanSummaries.LinkedPriority>of()
+                    : byUrn.getOrDefault(urn, List.of())) {
                 List<Rag> rags = new ArrayList<>();
                 List<Document> actions = p.actions().stream().map(a -> {
                     rags.add(rag(a.getString("rag")));
@@ -171,16 +186,16 @@ public class TrustPlanReads {
 
     /** Per school times the schools taking part; a year times the years its timescale spans (1 without an end). */
     private static BigDecimal wholeCost(Document action, int schools) {
-        String pounds = action.getString("costPounds");
-        if (pounds == null) {
-            return null;
-        }
-        CostBasis basis = action.getString("costBasis") == null ? CostBasis.TOTAL
-                : CostBasis.valueOf(action.getString("costBasis"));
         Document t = action.get("timescale", Document.class);
-        int years = t == null || t.getString("startsOn") == null || t.getString("endsOn") == null ? 1
-                : CostBasis.yearsSpanned(LocalDate.parse(t.getString("startsOn")), LocalDate.parse(t.getString("endsOn")));
-        return basis.whole(new BigDecimal(pounds), schools, years);
+        String pounds = action.getString("costPounds");
+        String basis = action.getString("costBasis");
+        return CostBasis.wholeCost(pounds == null ? null : new BigDecimal(pounds),
+                                   basis == null ? null : CostBasis.valueOf(basis), date(t, "startsOn"),
+                                   date(t, "endsOn"), schools);
+    }
+
+    private static LocalDate date(Document timescale, String field) {
+        return timescale == null || timescale.getString(field) == null ? null : LocalDate.parse(timescale.getString(field));
     }
 
     private static Rag rag(String status) {

@@ -77,12 +77,8 @@ public record ActionDetails(String title, List<String> priorities, List<String> 
 
     /** The cost over the action's whole timescale and every school taking part, or null if it is not costed. */
     public BigDecimal wholeCost(int schools) {
-        if (costPounds == null) {
-            return null;
-        }
-        CostBasis basis = costBasis == null ? CostBasis.TOTAL : costBasis;
-        int years = timescale == null ? 1 : CostBasis.yearsSpanned(timescale.startsOn(), timescale.endsOn());
-        return basis.whole(costPounds, schools, years);
+        return CostBasis.wholeCost(costPounds, costBasis, timescale == null ? null : timescale.startsOn(),
+                                   timescale == null ? null : timescale.endsOn(), schools);
     }
 
     /** Just a title and its links: what the first slice of the product recorded. */

@@ -24,6 +24,17 @@ public enum CostBasis {
         };
     }
 
+    /**
+     * The whole cost of an amount stated on a basis (none: a total) for an action running from {@code start} to
+     * {@code end} (either may be unknown) with that many schools taking part; null without an amount.
+     */
+    public static BigDecimal wholeCost(BigDecimal amount, CostBasis basis, LocalDate start, LocalDate end, int schools) {
+        if (amount == null) {
+            return null;
+        }
+        return (basis == null ? TOTAL : basis).whole(amount, schools, yearsSpanned(start, end));
+    }
+
     /** Academic years from the one holding {@code start} to the one holding {@code end}; 1 without both. */
     public static int yearsSpanned(LocalDate start, LocalDate end) {
         if (start == null || end == null || end.isBefore(start)) {
