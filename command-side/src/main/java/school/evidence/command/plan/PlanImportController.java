@@ -5,7 +5,6 @@ import school.evidence.platform.access.AccessRules.ScopeKind;
 import school.evidence.platform.access.Who;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,7 +27,6 @@ import school.evidence.kernel.plan.PlanId;
 import school.evidence.kernel.plan.SectionDetails;
 import school.evidence.kernel.school.Urn;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.util.HashMap;
@@ -48,17 +46,7 @@ class PlanImportController {
     record PlanImported(String planId, int priorities, int sections, int actions, int criteria) {
     }
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final int MAX_BYTES = 5 * 1024 * 1024;
-
-    static class TemplateRejected extends RuntimeException {
-        final List<PlanTemplate.Problem> problems;
-
-        TemplateRejected(List<PlanTemplate.Problem> problems) {
-            super(problems.size() + " problem(s) in the plan file; nothing was imported");
-            this.problems = problems;
-        }
-    }
+    static final String XLSX = TemplateUpload.XLSX;
 
     private final CommandSender commands;
     private final PlanLookup plans;
@@ -85,26 +73,11 @@ class PlanImportController {
         if (title.isBlank() || title.length() > 300) {
             throw Rejection.invalid("title", "title must be 1 to 300 characters");
         }
-        if (file.length > MAX_BYTES) {
-            throw Rejection.invalid("file", "A plan file is at most 5 MB");
-        }
-        PlanTemplate.Result result;
-        try {
-            result = contentType.startsWith(XLSX)
-                    ? PlanTemplate.readXlsx(new ByteArrayInputStream(file))
-                    : PlanTemplate.readCsv(new ByteArrayInputStream(file));
-        } catch (IOException | RuntimeException unreadable) {
-            throw new TemplateRejected(List.of(new PlanTemplate.Problem(1, "file", "The file cannot be read as "
-                    + (contentType.startsWith(XLSX) ? "an XLSX workbook" : "CSV") + ": " + unreadable.getMessage())));
-        }
-        if (!result.ok()) {
-            throw new TemplateRejected(result.problems());
-        }
+        PlanTemplate.Plan plan = TemplateUpload.read(file, contentType, PlanTemplate.Owner.SCHOOL);
         String planId = PlanId.of(urn, academicYear);
         if (plans.find(planId).isPresent()) {
             throw Rejection.conflict("academicYear", "The school already has a plan for " + academicYear);
         }
-        PlanTemplate.Plan plan = result.plan();
         // everything was checked above; from here each row is one ordinary command
         commands.send(new CreateImprovementPlan(planId, urn, academicYear, title));
         for (PlanTemplate.Priority p : plan.priorities()) {
@@ -131,11 +104,8 @@ class PlanImportController {
                 planId, plan.priorities().size(), plan.sections().size(), plan.actions().size(), plan.criteria().size()));
     }
 
-    @ExceptionHandler(TemplateRejected.class)
-    ResponseEntity<ProblemDetail> rejected(TemplateRejected e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setProperty("errors", e.problems.stream().map(p -> Map.of(
-                "row", p.row(), "column", p.column(), "field", p.column(), "message", p.message())).toList());
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    @ExceptionHandler(TemplateUpload.Rejected.class)
+    ResponseEntity<ProblemDetail> rejected(TemplateUpload.Rejected e) {
+        return TemplateUpload.problem(e);
     }
 }

@@ -40,8 +40,9 @@ public final class PlanTemplate {
                                                        "ofsted_areas", "ethos_links", "priorities", "ofsted_actions",
                                                        "leads", "governor_link", "resources", "cost", "cost_basis",
                                                        "funding_source", "monitored_by", "evaluated_by", "starts_on",
-                                                       "ends_on", "due_on", "criteria");
+                                                       "ends_on", "due_on", "criteria", "taking_part");
     private static final Pattern PRIORITY = Pattern.compile("P\\d{1,3}");
+    private static final Pattern ORGANISATION_PRIORITY = Pattern.compile("[A-Z]{0,3}\\d{1,3}");
     private static final Pattern OFSTED_ACTION = Pattern.compile("OA\\d{1,3}");
     private static final int MAX_ROWS = 2000;
 
@@ -54,7 +55,20 @@ public final class PlanTemplate {
     public record Section(String title, String aim, List<String> ethosLinks, Set<OfstedArea> ofstedAreas) {
     }
 
-    public record Action(String section, String number, ActionDetails details) {
+    /** @param takingPart for a trust's or local authority's plan: the URNs named (none: every member school) */
+    public record Action(String section, String number, ActionDetails details, List<String> takingPart) {
+    }
+
+    /**
+     * Whose plan the file is. A school's has sections, P codes and success criteria; a trust's or a local authority's
+     * has none of those, codes such as T1 or O1, and names the member schools taking part in each action.
+     */
+    public record Owner(boolean organisation, Set<String> members) {
+        public static final Owner SCHOOL = new Owner(false, Set.of());
+
+        public static Owner organisation(Set<String> members) {
+            return new Owner(true, Set.copyOf(members));
+        }
     }
 
     public record Criterion(String section, String number, String text, Set<HalfTerm> halfTerms) {
@@ -75,6 +89,14 @@ public final class PlanTemplate {
     }
 
     public static Result readCsv(InputStream in) throws IOException {
+        return readCsv(in, Owner.SCHOOL);
+    }
+
+    public static Result readXlsx(InputStream in) throws IOException {
+        return readXlsx(in, Owner.SCHOOL);
+    }
+
+    public static Result readCsv(InputStream in, Owner owner) throws IOException {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                                             .setIgnoreEmptyLines(true).build();
@@ -88,11 +110,11 @@ public final class PlanTemplate {
                 rows.add(row);
                 lines.add((int) record.getRecordNumber() + 1); // the header is row 1
             }
-            return read(headerProblems(parser.getHeaderNames()), rows, lines);
+            return read(headerProblems(parser.getHeaderNames(), owner), rows, lines, owner);
         }
     }
 
-    public static Result readXlsx(InputStream in) throws IOException {
+    public static Result readXlsx(InputStream in, Owner owner) throws IOException {
         try (Workbook workbook = WorkbookFactory.create(in)) {
             Sheet sheet = workbook.getSheetAt(0);
             DataFormatter cells = new DataFormatter(Locale.UK);
@@ -122,15 +144,16 @@ public final class PlanTemplate {
                     lines.add(r + 1);
                 }
             }
-            return read(headerProblems(names), rows, lines);
+            return read(headerProblems(names, owner), rows, lines, owner);
         }
     }
 
-    private static List<Problem> headerProblems(List<String> names) {
+    private static List<Problem> headerProblems(List<String> names, Owner owner) {
         Set<String> present = new LinkedHashSet<>();
         names.forEach(n -> present.add(normalise(n)));
         List<Problem> problems = new ArrayList<>();
-        for (String required : List.of("kind", "code", "section", "number", "text", "half_terms")) {
+        for (String required : owner.organisation() ? List.of("kind", "code", "number", "text")
+                : List.of("kind", "code", "section", "number", "text", "half_terms")) {
             if (!present.contains(required)) {
                 problems.add(new Problem(1, required, "The header row has no column " + required));
             }
@@ -147,7 +170,10 @@ public final class PlanTemplate {
         return header == null ? "" : header.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace("\ufeff", "");
     }
 
-    private static Result read(List<Problem> problems, List<Map<String, String>> rows, List<Integer> lines) {
+    private static Result read(List<Problem> problems, List<Map<String, String>> rows, List<Integer> lines,
+                               Owner owner) {
+        Pattern priorityCode = owner.organisation() ? ORGANISATION_PRIORITY : PRIORITY;
+        String like = owner.organisation() ? "T1" : "P1";
         if (!problems.isEmpty()) {
             return new Result(null, problems);
         }
@@ -161,14 +187,19 @@ public final class PlanTemplate {
         TemplateTimescales timescales = new TemplateTimescales();
         TemplateTimescales.Problems report = (row, column, message) -> problems.add(new Problem(row, column, message));
         for (int i = 0; i < rows.size(); i++) {
-            Cells row = new Cells(rows.get(i), lines.get(i), problems);
+            TemplateCells row = new TemplateCells(rows.get(i), lines.get(i), problems);
             String kind = row.get("kind").toUpperCase(Locale.ROOT);
+            if (owner.organisation() && (kind.equals("SECTION") || kind.equals("CRITERION"))) {
+                row.problem("kind", "A trust's or local authority's plan has no sections or success criteria: give "
+                        + "its actions milestones with their criteria");
+                continue;
+            }
             switch (kind) {
                 case "PRIORITY" -> {
                     String code = row.get("code");
-                    if (!PRIORITY.matcher(code).matches()) {
-                        row.problem("code", code.isEmpty() ? "A priority needs its code, e.g. P1"
-                                : "'" + code + "' is not a priority code like P1");
+                    if (!priorityCode.matcher(code).matches()) {
+                        row.problem("code", code.isEmpty() ? "A priority needs its code, e.g. " + like
+                                : "'" + code + "' is not a priority code like " + like);
                     } else if (priorities.containsKey(code)) {
                         row.problem("code", "Priority " + code + " appears twice");
                     }
@@ -185,20 +216,21 @@ public final class PlanTemplate {
                                                             row.ofstedAreas()));
                 }
                 case "ACTION" -> {
-                    String section = row.required("section");
-                    if (!section.isEmpty() && !sections.containsKey(section)) {
+                    String section = owner.organisation() ? "" : row.required("section");
+                    if (!owner.organisation() && !section.isEmpty() && !sections.containsKey(section)) {
                         row.problem("section", "No SECTION row above is called '" + section + "'");
                     }
                     String number = row.required("number");
                     String key = section + "#" + number;
                     if (actions.containsKey(key)) {
-                        row.problem("number", "Section '" + section + "' already has an action " + number);
+                        row.problem("number", (owner.organisation() ? "The plan" : "Section '" + section + "'")
+                                + " already has an action " + number);
                     }
                     String title = row.required("text");
                     List<String> linked = row.codes("priorities");
                     for (String code : linked) {
-                        if (!PRIORITY.matcher(code).matches()) {
-                            row.problem("priorities", "'" + code + "' is not a priority code like P1");
+                        if (!priorityCode.matcher(code).matches()) {
+                            row.problem("priorities", "'" + code + "' is not a priority code like " + like);
                         } else if (!priorities.containsKey(code)) {
                             row.problem("priorities", "No PRIORITY row above has code " + code);
                         }
@@ -213,12 +245,13 @@ public final class PlanTemplate {
                     actions.putIfAbsent(key, new Action(section, number, new ActionDetails(
                             title, linked, oas, row.list("leads"), emptyToNull(row.get("governor_link")),
                             emptyToNull(row.get("resources")), cost.pounds(), row.list("monitored_by"),
-                            row.list("evaluated_by"), null, cost.basis(), emptyToNull(row.get("funding_source")))));
+                            row.list("evaluated_by"), null, cost.basis(), emptyToNull(row.get("funding_source"))),
+                            takingPart(row, owner)));
                     timescales.action(key, row.get("starts_on"), row.get("ends_on"), row.row(), report);
                 }
                 case "MILESTONE" -> {
-                    String key = row.required("section") + "#" + row.required("number");
-                    if (!key.startsWith("#") && !key.endsWith("#") && !actions.containsKey(key)) {
+                    String key = (owner.organisation() ? "" : row.required("section")) + "#" + row.required("number");
+                    if ((owner.organisation() || !key.startsWith("#")) && !key.endsWith("#") && !actions.containsKey(key)) {
                         row.problem("number", "No ACTION row above is number " + row.get("number") + " of section '"
                                 + row.get("section") + "'");
                     }
@@ -240,103 +273,38 @@ public final class PlanTemplate {
             }
         }
         if (problems.isEmpty() && priorities.isEmpty() && sections.isEmpty()) {
-            problems.add(new Problem(2, "kind", "The file has no PRIORITY or SECTION rows"));
+            problems.add(new Problem(2, "kind", owner.organisation() ? "The file has no PRIORITY rows"
+                    : "The file has no PRIORITY or SECTION rows"));
         }
-        actions.replaceAll((key, a) -> new Action(a.section(), a.number(), a.details().withTimescale(timescales.of(key))));
+        actions.replaceAll((key, a) -> new Action(a.section(), a.number(), a.details().withTimescale(timescales.of(key)),
+                                                  a.takingPart()));
         return problems.isEmpty()
                 ? new Result(new Plan(List.copyOf(priorities.values()), List.copyOf(sections.values()),
                                       List.copyOf(actions.values()), criteria), List.of())
                 : new Result(null, problems);
     }
 
-    private static String emptyToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+    /**
+     * The schools an organisation's action names ("all" or nothing: every member school), each a member; a school's
+     * own plan names none.
+     */
+    private static List<String> takingPart(TemplateCells row, Owner owner) {
+        List<String> named = row.codes("taking_part");
+        if (!owner.organisation()) {
+            if (!named.isEmpty()) {
+                row.problem("taking_part", "Only a trust's or local authority's plan names the schools taking part");
+            }
+            return List.of();
+        }
+        if (named.size() == 1 && named.get(0).equals("ALL")) {
+            return List.of();
+        }
+        named.stream().filter(urn -> !owner.members().contains(urn)).forEach(urn -> row.problem("taking_part",
+                "'" + urn + "' is not a school of the trust or local authority"));
+        return named;
     }
 
-    /** One row's cells, recording problems against its row number and a column. */
-    private record Cells(Map<String, String> values, int row, List<Problem> problems) {
-
-        String get(String column) {
-            String value = values.get(column);
-            return value == null ? "" : value.strip();
-        }
-
-        void problem(String column, String message) {
-            problems.add(new Problem(row, column, message));
-        }
-
-        String required(String column) {
-            String value = get(column);
-            if (value.isEmpty()) {
-                problem(column, column + " is required on a " + get("kind").toUpperCase(Locale.ROOT) + " row");
-            }
-            return value;
-        }
-
-        /** Items separated by semicolons: "HT; DHT; English Leader". */
-        List<String> list(String column) {
-            List<String> items = new ArrayList<>();
-            for (String item : get(column).split(";")) {
-                if (!item.isBlank()) {
-                    items.add(item.strip());
-                }
-            }
-            return items;
-        }
-
-        /** Codes separated by spaces, commas or semicolons, as plans write them: "P1 P2 P4". */
-        List<String> codes(String column) {
-            List<String> codes = new ArrayList<>();
-            for (String code : get(column).split("[\\s,;]+")) {
-                if (!code.isBlank()) {
-                    codes.add(code.strip().toUpperCase(Locale.ROOT));
-                }
-            }
-            return codes;
-        }
-
-        /** "Autumn 1 Spring 1 Summer 1", "Autumn 2; Summer 2", "AUTUMN_1", or a whole term: "Autumn". */
-        Set<HalfTerm> halfTerms(boolean required) {
-            String cell = get("half_terms");
-            Set<HalfTerm> result = EnumSet.noneOf(HalfTerm.class);
-            if (cell.isEmpty()) {
-                if (required) {
-                    problem("half_terms", "Say in which half-term(s) it is due, e.g. Autumn 1");
-                }
-                return result;
-            }
-            var matcher = Pattern.compile("(?i)(autumn|spring|summer)(?:[\\s_]*([12]))?(?![a-z0-9])").matcher(cell);
-            String rest = cell;
-            while (matcher.find()) {
-                String term = matcher.group(1).toUpperCase(Locale.ROOT);
-                if (matcher.group(2) == null) {
-                    result.add(HalfTerm.valueOf(term + "_1"));
-                    result.add(HalfTerm.valueOf(term + "_2"));
-                } else {
-                    result.add(HalfTerm.valueOf(term + "_" + matcher.group(2)));
-                }
-                rest = rest.replace(matcher.group(), "");
-            }
-            String leftover = rest.replaceAll("[\\s,;]+", " ").strip();
-            if (!leftover.isEmpty() || result.isEmpty()) {
-                problem("half_terms", "'" + cell + "' is not a list of half-terms (Autumn 1 .. Summer 2)");
-            }
-            return result;
-        }
-
-        Set<OfstedArea> ofstedAreas() {
-            Set<OfstedArea> areas = EnumSet.noneOf(OfstedArea.class);
-            for (String name : list("ofsted_areas")) {
-                String constant = name.toUpperCase(Locale.ROOT).replace("&", "AND").replaceAll("[^A-Z]+", "_")
-                                      .replaceAll("^_|_$", "");
-                try {
-                    areas.add(OfstedArea.valueOf(constant));
-                } catch (IllegalArgumentException e) {
-                    problem("ofsted_areas", "'" + name + "' is not an Ofsted area; use one of "
-                            + java.util.Arrays.toString(OfstedArea.values()));
-                }
-            }
-            return areas;
-        }
+    private static String emptyToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 }

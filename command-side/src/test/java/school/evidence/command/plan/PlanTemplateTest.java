@@ -224,6 +224,36 @@ class PlanTemplateTest {
                 "The cost says per school but cost_basis says per year");
     }
 
+    @Test
+    void aLocalAuthoritysPlanReadsTheSameFromCsvAndXlsxWithItsSchoolsYearsMilestonesBodiesAndMoney() throws Exception {
+        PlanTemplate.Owner la = PlanTemplate.Owner.organisation(java.util.Set.of("320001", "320002", "320003"));
+        PlanTemplate.Result csv = PlanTemplate.readCsv(sample("city-la-2025-28.csv"), la);
+        assertThat(csv.problems()).isEmpty();
+        PlanTemplate.Result xlsx = PlanTemplate.readXlsx(new ByteArrayInputStream(asWorkbook(sample("city-la-2025-28.csv"))), la);
+        assertThat(xlsx.plan()).isEqualTo(csv.plan());
+        assertThat(csv.plan().priorities()).extracting(PlanTemplate.Priority::code).containsExactly("O1", "O2", "O3");
+        PlanTemplate.Action network = csv.plan().actions().get(0);
+        assertThat(network.takingPart()).containsExactly("320001", "320002", "320003");
+        assertThat(network.details().costBasis()).isEqualTo(CostBasis.PER_SCHOOL);
+        assertThat(network.details().monitoredBy()).containsExactly("Schools Forum");
+        assertThat(network.details().timescale().milestones()).hasSize(2);
+        assertThat(csv.plan().actions().get(2).takingPart()).isEmpty(); // "all"
+        assertThat(csv.plan().actions().get(2).details().timescale().ongoing()).isTrue();
+    }
+
+    @Test
+    void anOrganisationsPlanHasNoSectionsAndASchoolsNamesNoSchoolsTakingPart() throws Exception {
+        PlanTemplate.Owner trust = PlanTemplate.Owner.organisation(java.util.Set.of("108520"));
+        String header = "kind,code,section,number,text,half_terms,priorities,taking_part\n";
+        PlanTemplate.Result sections = PlanTemplate.readCsv(stream(header + "PRIORITY,T1,,,Reading,,,\n"
+                + "SECTION,,Quality,,,,,\nACTION,,,1,Phonics,,T1,108520; 100001\n"), trust);
+        assertThat(sections.problems()).extracting(p -> p.row() + ":" + p.column())
+                                      .containsExactly("3:kind", "4:taking_part");
+        PlanTemplate.Result school = PlanTemplate.readCsv(stream(header + "PRIORITY,P1,,,Reading,Summer 2,,\n"
+                + "SECTION,,Quality,,,,,\nACTION,,Quality,1,Phonics,,P1,108520\n"));
+        assertThat(school.problems()).extracting(p -> p.row() + ":" + p.column()).containsExactly("4:taking_part");
+    }
+
     private static InputStream stream(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }

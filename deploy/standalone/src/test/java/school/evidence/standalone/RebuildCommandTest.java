@@ -38,8 +38,8 @@ class RebuildCommandTest {
         assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String output = Files.readString(dir.resolve("second.log"));
         assertThat(second.exitValue()).as(output).isZero();
-        assertThat(output).contains("rebuilt plan-view from 66 events", "rebuilt monitoring-list from 66 events",
-                                    "rebuilt audit-trail from 66 events");
+        assertThat(output).contains("rebuilt plan-view from 69 events", "rebuilt monitoring-list from 69 events",
+                                    "rebuilt audit-trail from 69 events");
     }
 
     private static int freePort() throws IOException {

@@ -75,7 +75,7 @@ class ReplayEndToEndTest {
                 Api.sleep(100);
             }
             assertThat(result.path("differences")).as(group + ": " + result).isEmpty();
-            assertThat(result.path("events").asLong()).as(group).isEqualTo(73); // the demo trust's 66 + the 7 written above
+            assertThat(result.path("events").asLong()).as(group).isEqualTo(76); // the demo trust's 69 + the 7 written above
         }
 
         JsonNode before = slt.get("/api/plans/" + plan).body();
