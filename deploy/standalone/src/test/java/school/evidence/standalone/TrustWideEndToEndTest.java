@@ -3,6 +3,7 @@ package school.evidence.standalone;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.test.context.TestPropertySource;
 
 import java.util.List;
@@ -85,12 +86,27 @@ class TrustWideEndToEndTest extends JourneyTest {
                 + "\"academicYear\":\"2026-27\",\"schools\":[\"" + USWORTH + "\",\"" + RIVERSIDE + "\",\"123456\"]}");
         assertThat(outside.status()).isEqualTo(400);
         assertThat(outside.raw().body()).contains("schools", "Not a school of the trust: 123456");
-        Api.Reply triad = officer.post("/api/trusts/" + TRUST + "/triads", "{\"name\":\"Wearside triad\","
-                + "\"academicYear\":\"2026-27\",\"schools\":" + schools + "}");
-        assertThat(triad.status()).as(triad.raw().body()).isEqualTo(201);
+        // the officer forms it from the page: the same school twice is refused, with what was typed kept
+        signIn(browser, "trust-officer");
+        browser.open("/trusts/" + TRUST + "/triads");
+        browser.type("name", "Wearside triad");
+        browser.type("academicYear", "2026-27");
+        choose("autumn", "Usworth Colliery Primary School");
+        choose("spring", "Usworth Colliery Primary School");
+        choose("summer", "Castle View Primary School");
+        browser.go(By.xpath("//button[text()='Form the triad']"));
+        assertThat(browser.text()).contains("There is a problem", "A triad is three different schools");
+        assertThat(browser.find(By.id("name")).getAttribute("value")).isEqualTo("Wearside triad");
+        assertThat(new Select(browser.find(By.id("summer"))).getFirstSelectedOption().getText())
+                .isEqualTo("Castle View Primary School");
+        browser.accessible("forming a triad, with a mistake");
+        choose("spring", "Riverside Primary School");
+        browser.go(By.xpath("//button[text()='Form the triad']"));
+        assertThat(browser.text()).contains("Triad formed", "Wearside triad, 2026-27", "Later in the year");
+        String triadId = "wearside-triad-2026-27";
         String action = "{\"sectionId\":\"" + sectionId + "\",\"number\":\"%s\",\"title\":\"%s\",\"priorities\":[\"P5\"]}";
         Api.Reply review = slt.post("/api/plans/" + PLAN_ID + "/triad-reviews", "{\"trustId\":\"" + TRUST
-                + "\",\"triadId\":\"" + triad.text("triadId") + "\",\"term\":\"AUTUMN\",\"reviewedOn\":\"2026-11-18\","
+                + "\",\"triadId\":\"" + triadId + "\",\"term\":\"AUTUMN\",\"reviewedOn\":\"2026-11-18\","
                 + "\"reviewers\":[\"Head teacher, Castle View\"],\"focus\":\"The school's self-evaluation of reading\","
                 + "\"findings\":[\"Phonics is secure in KS1\"],\"actions\":[" + action.formatted("32", "Reading "
                 + "records for every pupil") + "," + action.formatted("33", "Book talk in Year 5") + "]}");
@@ -147,6 +163,10 @@ class TrustWideEndToEndTest extends JourneyTest {
         assertThat(browser.text()).contains("Reviews by the school's triad", "Head teacher, Castle View",
                                             "32 Reading records for every pupil");
         browser.accessible("the plan with its triad review");
+    }
+
+    private void choose(String select, String school) {
+        new Select(browser.find(By.id(select))).selectByVisibleText(school);
     }
 
     private static JsonNode find(JsonNode plan, String actionId) {
