@@ -1,8 +1,6 @@
 package school.evidence.command.plan;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import school.evidence.command.monitoring.MonitoringRecords;
@@ -26,6 +24,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
+import static school.evidence.command.Refusals.refusedOn;
 
 /** An action's timescale as plans state it: several years, ongoing, milestones inside the span. */
 class ActionTimescaleTest {
@@ -115,19 +115,5 @@ class ActionTimescaleTest {
                .when(new ReviseAction(PLAN, "a1", reworded.withTimescale(new Timescale(null, null, false, null)),
                                       "no fixed timescale"))
                .expectEvents(new ActionRevised(PLAN, URN, "a1", reworded, "no fixed timescale"));
-    }
-
-    private static TypeSafeMatcher<Rejection> refusedOn(String field) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Rejection rejection) {
-                return rejection.kind() == Rejection.Kind.INVALID && field.equals(rejection.field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a rejection naming " + field);
-            }
-        };
     }
 }

@@ -1,8 +1,6 @@
 package school.evidence.command.plan;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import school.evidence.command.triad.TriadLookup;
@@ -25,6 +23,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
+import static school.evidence.command.Refusals.refusedOn;
 
 /** A triad's review of a school lands in its plan with the actions it agreed, all in one commit or not at all. */
 class TriadReviewTest {
@@ -114,19 +114,5 @@ class TriadReviewTest {
     private static ActionDetails titled(String title) {
         return new ActionDetails(title, List.of("P1"), List.of(), List.of("English lead"), null, null, null,
                                  List.of(), List.of(), null, null, null);
-    }
-
-    private static TypeSafeMatcher<Rejection> refusedOn(String field) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Rejection rejection) {
-                return field.equals(rejection.field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a rejection naming " + field);
-            }
-        };
     }
 }

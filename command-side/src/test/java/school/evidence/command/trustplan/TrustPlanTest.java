@@ -1,8 +1,6 @@
 package school.evidence.command.trustplan;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import school.evidence.command.monitoring.MonitoringRecords;
@@ -26,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import static school.evidence.command.Refusals.refusedOn;
 
 /** A trust's plan across its schools: who takes part must be the trust's, and each school's RAG is its own. */
 class TrustPlanTest {
@@ -104,19 +104,5 @@ class TrustPlanTest {
                .when(new JudgeTrustActionRag(PLAN, "a1", "100001", HalfTerm.AUTUMN_2, Rag.GREEN, "r",
                                              List.of("walk-108520"), "to"))
                .expectException(refusedOn("evidence")).expectNoEvents(); // another school's monitoring
-    }
-
-    private static TypeSafeMatcher<Rejection> refusedOn(String field) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Rejection rejection) {
-                return field.equals(rejection.field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a rejection naming " + field);
-            }
-        };
     }
 }
