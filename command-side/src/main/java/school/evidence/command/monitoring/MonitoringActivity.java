@@ -9,6 +9,7 @@ import school.evidence.command.plan.PlanLookup;
 import school.evidence.command.retention.RecordRetention;
 import school.evidence.command.retention.RetainedRecord;
 import school.evidence.command.school.SchoolDirectory;
+import school.evidence.command.trustplan.TrustActionLookup;
 import school.evidence.kernel.Rejection;
 import school.evidence.kernel.monitoring.MonitoringCommands.AmendMonitoringActivity;
 import school.evidence.kernel.monitoring.MonitoringCommands.RecordMonitoringActivity;
@@ -57,13 +58,13 @@ public class MonitoringActivity implements RetainedRecord {
 
     @CommandHandler
     public MonitoringActivity(RecordMonitoringActivity command, SchoolDirectory schools, PlanLookup plans,
-                              MonitoringRecords records) {
+                              TrustActionLookup trustActions, MonitoringRecords records) {
         notNull(command.type(), "type");
         if (!schools.isRegistered(command.schoolUrn())) {
             throw Rejection.notFound("urn", "No school is registered with URN " + command.schoolUrn());
         }
         MonitoringDetails details = new MonitoringRules(command.activityId(), command.schoolUrn(), command.type(),
-                                                        plans, records).check(command.details());
+                                                        plans, trustActions, records).check(command.details());
         List<NextStep> steps = new ArrayList<>();
         int issued = 0;
         for (NextStep step : details.nextSteps()) {
@@ -89,11 +90,12 @@ public class MonitoringActivity implements RetainedRecord {
 
     /** @return the new version number (the first record is version 1) */
     @CommandHandler
-    public int handle(AmendMonitoringActivity command, PlanLookup plans, MonitoringRecords records) {
+    public int handle(AmendMonitoringActivity command, PlanLookup plans, TrustActionLookup trustActions,
+                      MonitoringRecords records) {
         refuseIfRetracted();
         notBlank(command.reason(), "reason");
-        MonitoringDetails details = new MonitoringRules(activityId, state.schoolUrn, state.type, plans, records)
-                .check(command.details());
+        MonitoringDetails details = new MonitoringRules(activityId, state.schoolUrn, state.type, plans, trustActions,
+                                                        records).check(command.details());
         List<NextStep> steps = new ArrayList<>();
         int issued = state.nextStepsIssued;
         for (NextStep step : details.nextSteps()) {
@@ -153,7 +155,7 @@ public class MonitoringActivity implements RetainedRecord {
 
     /** The checks every version of a record must pass, whatever its type. */
     private record MonitoringRules(String activityId, String schoolUrn, MonitoringType type, PlanLookup plans,
-                                   MonitoringRecords records) {
+                                   TrustActionLookup trustActions, MonitoringRecords records) {
 
         MonitoringDetails check(MonitoringDetails details) {
             notNull(details, "details");
@@ -164,15 +166,18 @@ public class MonitoringActivity implements RetainedRecord {
             notBlank(details.lead(), "lead");
             String year = AcademicYear.containing(details.occurredOn());
             Optional<PlanLookup.PlanFacts> plan = plans.find(PlanId.of(schoolUrn, year));
-            if (!details.actionIds().isEmpty()) {
-                Set<String> known = plan.map(PlanLookup.PlanFacts::liveActionIds).orElseThrow(
-                        () -> Rejection.invalid("actionIds", "The school has no improvement plan for " + year
-                                + ", when this happened"));
-                List<String> unknown = details.actionIds().stream().filter(id -> !known.contains(id)).toList();
-                if (!unknown.isEmpty()) {
-                    throw Rejection.invalid("actionIds", "The " + year + " plan has no action "
-                            + String.join(", ", unknown));
-                }
+            Set<String> own = plan.map(PlanLookup.PlanFacts::liveActionIds).orElse(Set.of());
+            List<String> unknown = details.actionIds().stream().filter(id -> !own.contains(id)).toList();
+            if (!unknown.isEmpty()) { // perhaps actions of a trust's plan the school takes part in
+                Set<String> trusts = trustActions.takenPartIn(schoolUrn, year);
+                unknown = unknown.stream().filter(id -> !trusts.contains(id)).toList();
+            }
+            if (!unknown.isEmpty()) {
+                throw Rejection.invalid("actionIds", plan.isEmpty()
+                        ? "The school has no improvement plan for " + year + ", when this happened, nor takes part in "
+                          + "a trust's action " + String.join(", ", unknown)
+                        : "The " + year + " plan has no action " + String.join(", ", unknown)
+                          + ", nor does a trust's plan the school takes part in");
             }
             for (NextStep step : details.nextSteps()) {
                 notBlank(step.text(), "nextSteps.text");

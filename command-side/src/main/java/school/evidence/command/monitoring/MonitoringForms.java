@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import school.evidence.command.CommandSender;
+import school.evidence.command.plan.PlanLookup;
 import school.evidence.kernel.Rejection;
 import school.evidence.kernel.monitoring.MonitoringCommands.AmendMonitoringActivity;
 import school.evidence.kernel.monitoring.MonitoringCommands.RecordMonitoringActivity;
@@ -25,20 +26,23 @@ import school.evidence.platform.pages.PageController;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * The record-monitoring form. Saved, it leads to the first action it is evidence for (where it now shows in the
- * timeline) or to the school's home; refused, it goes back to the form, filled in as typed, each problem against
+ * The record-monitoring form. Saved, it leads to the first action of the school's plan it is evidence for (where it
+ * now shows in the timeline), to the record itself when it cites only a trust's actions, or to the school's home; refused, it goes back to the form, filled in as typed, each problem against
  * its field.
  */
 @PageController
 class MonitoringForms {
 
     private final CommandSender commands;
+    private final PlanLookup plans;
 
-    MonitoringForms(CommandSender commands) {
+    MonitoringForms(CommandSender commands, PlanLookup plans) {
         this.commands = commands;
+        this.plans = plans;
     }
 
     @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.SCHOOL)
@@ -56,8 +60,9 @@ class MonitoringForms {
             Forms.refused(redirect, "record", typed.typed(), typed.errors);
             return back;
         }
+        String activityId = UUID.randomUUID().toString();
         try {
-            commands.send(new RecordMonitoringActivity(UUID.randomUUID().toString(), urn, type, details, null));
+            commands.send(new RecordMonitoringActivity(activityId, urn, type, details, null));
         } catch (RuntimeException e) {
             Rejection r = Forms.rejectionOr(e);
             Forms.refused(redirect, "record", typed.typed(), Map.of(fieldOf(r.field()), r.getMessage()));
@@ -69,7 +74,10 @@ class MonitoringForms {
             return "redirect:/schools/" + urn;
         }
         String planId = PlanId.of(urn, AcademicYear.containing(details.occurredOn()));
-        return "redirect:/plans/" + planId + "/actions/" + details.actionIds().get(0);
+        Set<String> own = plans.find(planId).map(PlanLookup.PlanFacts::liveActionIds).orElse(Set.of());
+        return details.actionIds().stream().filter(own::contains).findFirst()
+                      .map(actionId -> "redirect:/plans/" + planId + "/actions/" + actionId)
+                      .orElse("redirect:/monitoring/" + activityId); // it cites only a trust's actions
     }
 
     /** A change to a record: a new version with the reason given; refused, the form comes back as typed. */

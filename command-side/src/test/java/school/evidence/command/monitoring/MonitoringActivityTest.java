@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import school.evidence.command.plan.PlanLookup;
 import school.evidence.command.school.SchoolDirectory;
+import school.evidence.command.trustplan.TrustActionLookup;
 import school.evidence.kernel.Rejection;
 import school.evidence.kernel.monitoring.MonitoringCommands.AmendMonitoringActivity;
 import school.evidence.kernel.monitoring.MonitoringCommands.RecordMonitoringActivity;
@@ -52,6 +53,9 @@ class MonitoringActivityTest {
         fixture = new AggregateTestFixture<>(MonitoringActivity.class);
         fixture.registerInjectableResource((PlanLookup) id -> Optional.ofNullable(plans.get(id)));
         fixture.registerInjectableResource((SchoolDirectory) URN::equals);
+        // the school takes part in trust action t1 of a plan covering 2023-24 and 2024-25
+        fixture.registerInjectableResource((TrustActionLookup) (urn, year) -> URN.equals(urn)
+                && (year.equals("2023-24") || year.equals("2024-25")) ? Set.of("t1") : Set.of());
         fixture.registerInjectableResource((MonitoringRecords) id -> Optional.ofNullable(others.get(id)));
     }
 
@@ -76,7 +80,8 @@ class MonitoringActivityTest {
                                                         List.of(), List.of("a1", "ghost"));
         fixture.givenNoPriorActivity()
                .when(new RecordMonitoringActivity("v1", URN, MonitoringType.LESSON_VISIT, wrong))
-               .expectExceptionMessage("The 2023-24 plan has no action ghost")
+               .expectExceptionMessage("The 2023-24 plan has no action ghost, nor does a trust's plan the school "
+                                       + "takes part in")
                .expectNoEvents();
     }
 
@@ -86,7 +91,8 @@ class MonitoringActivityTest {
                                                         List.of(), List.of("gone"));
         fixture.givenNoPriorActivity()
                .when(new RecordMonitoringActivity("v1", URN, MonitoringType.LESSON_VISIT, wrong))
-               .expectExceptionMessage("The 2023-24 plan has no action gone")
+               .expectExceptionMessage("The 2023-24 plan has no action gone, nor does a trust's plan the school "
+                                       + "takes part in")
                .expectNoEvents();
     }
 
@@ -96,7 +102,35 @@ class MonitoringActivityTest {
                                                            List.of(), List.of("a1"));
         fixture.givenNoPriorActivity()
                .when(new RecordMonitoringActivity("v1", URN, MonitoringType.LEARNING_WALK, nextYear))
-               .expectExceptionMessage("The school has no improvement plan for 2024-25, when this happened");
+               .expectExceptionMessage("The school has no improvement plan for 2024-25, when this happened, nor "
+                                       + "takes part in a trust's action a1");
+    }
+
+    @Test
+    void citesAnActionOfATrustPlanTheSchoolTakesPartInBesideItsOwn() {
+        MonitoringDetails both = new MonitoringDetails(VISIT.occurredOn(), "DHT", VISIT.focus(), List.of(),
+                                                       List.of(), List.of("a1", "t1"));
+        fixture.givenNoPriorActivity()
+               .when(new RecordMonitoringActivity("v1", URN, MonitoringType.LESSON_VISIT, both))
+               .expectEvents(new MonitoringActivityRecorded("v1", URN, PLAN, MonitoringType.LESSON_VISIT, both));
+    }
+
+    @Test
+    void citesATrustActionInAYearTheSchoolHasNoPlanOfItsOwn() {
+        MonitoringDetails trustOnly = new MonitoringDetails(LocalDate.of(2024, 9, 10), "DHT", null, List.of(),
+                                                            List.of(), List.of("t1"));
+        fixture.givenNoPriorActivity()
+               .when(new RecordMonitoringActivity("v1", URN, MonitoringType.LEARNING_WALK, trustOnly))
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void refusesATrustActionAnotherSchoolTakesPartIn() {
+        MonitoringDetails elsewhere = new MonitoringDetails(VISIT.occurredOn(), "DHT", VISIT.focus(), List.of(),
+                                                            List.of(), List.of("t2"));
+        fixture.givenNoPriorActivity()
+               .when(new RecordMonitoringActivity("v1", URN, MonitoringType.LESSON_VISIT, elsewhere))
+               .expectException(Rejection.class).expectNoEvents();
     }
 
     @Test

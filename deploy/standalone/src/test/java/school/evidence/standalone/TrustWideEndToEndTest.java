@@ -73,9 +73,27 @@ class TrustWideEndToEndTest extends JourneyTest {
         assertThat(slt.post("/api/plans/" + PLAN_ID + "/actions/" + schoolActionId + "/rag", "{\"halfTerm\":"
                 + "\"AUTUMN_2\",\"status\":\"AMBER\",\"rationale\":\"Spine in place, not yet read\"," + evidence + "}")
                       .status()).isEqualTo(201);
+        // a learning walk recorded from the page against the trust's action itself, beside the school's own
+        signIn(browser, "subject-leader");
+        browser.open("/schools/" + USWORTH + "/monitoring/new/learning-walk");
+        assertThat(browser.text()).contains("From the trust's plan", "Wearside Learning Trust: 1 Shared reading spine");
+        browser.date("occurredOn", "26", "11", "2026");
+        browser.type("lead", "English lead");
+        browser.find(By.xpath("//label[text()='Wearside Learning Trust: 1 Shared reading spine']")).click();
+        browser.accessible("recording monitoring against a trust action");
+        browser.go(By.xpath("//button[text()='Save']"));
+        assertThat(browser.text()).contains("Learning walk recorded",
+                                            "From the trust's plan: Wearside Learning Trust: 1 Shared reading spine");
+        String trustWalk = browser.path().substring("/monitoring/".length());
+        Api.Reply elsewhere = lead.postJson("/api/schools/" + USWORTH + "/monitoring", Map.of("type", "LEARNING_WALK",
+                "occurredOn", "2026-11-26", "lead", "English lead", "actionIds", List.of(plan)));
+        assertThat(elsewhere.status()).isEqualTo(400); // not an action of the school's plan or of a trust plan
+        assertThat(elsewhere.raw().body()).contains("actionIds");
+
         String judge = "/api/schools/%s/trust-plans/" + plan + "/actions/%s/rag";
         assertThat(slt.post(judge.formatted(USWORTH, reading), "{\"halfTerm\":\"AUTUMN_2\",\"status\":\"AMBER\","
-                + "\"rationale\":\"Usworth spine started\"," + evidence + "}").status()).isEqualTo(201);
+                + "\"rationale\":\"Usworth spine started\",\"evidence\":[\"" + trustWalk + "\"]}").status())
+                .isEqualTo(201);
         assertThat(officer.post(judge.formatted(RIVERSIDE, reading), "{\"halfTerm\":\"AUTUMN_2\",\"status\":\"RED\","
                 + "\"rationale\":\"Riverside not started\"}").status()).isEqualTo(201);
         assertThat(officer.post(judge.formatted(CASTLE_VIEW, attendance), "{\"halfTerm\":\"AUTUMN_2\","
@@ -124,6 +142,11 @@ class TrustWideEndToEndTest extends JourneyTest {
         JsonNode view = officer.await(base, r -> r.body().path("priorities").get(0).path("schools").size() == 1
                 && "RED".equals(r.body().path("priorities").get(0).path("rag").asText())).body();
         assertThat(view.path("priorities").get(0).path("schools").get(0).path("code").asText()).isEqualTo("P5");
+        JsonNode usworthReading = view.path("actions").get(0).path("schools").get(0);
+        assertThat(usworthReading.path("name").asText()).isEqualTo("Usworth Colliery Primary School");
+        assertThat(officer.await(base, r -> r.body().path("actions").get(0).path("schools").get(0).path("monitoring")
+                                            .asInt() == 1).status()).isEqualTo(200);
+        assertThat(view.path("actions").get(0).path("schools").get(1).path("monitoring").asInt()).isZero();
         JsonNode t2 = view.path("priorities").get(1).path("distribution"); // one school judged, two not yet
         assertThat(List.of(t2.path("GREEN").asInt(), t2.path("NOT_JUDGED").asInt())).containsExactly(1, 2);
         JsonNode triads = officer.await("/api/trusts/" + TRUST + "/triads?on=2026-12-04",
@@ -139,15 +162,20 @@ class TrustWideEndToEndTest extends JourneyTest {
         String usworth = slt.get("/api/schools/" + USWORTH + "/evidence-pack?from=2026-09-01&to=2026-12-04&format=HTML")
                             .raw().body();
         assertThat(usworth).contains("Wearside three-year plan: 1. Shared reading spine", "Usworth spine started",
+                                     "Learning walk, 26 November 2026",
                                      "Reviews by the school's triad", "Phonics is secure in KS1",
                                      "Agreed at the autumn term triad review")
                            .doesNotContain("Riverside", "Castle View at 97%", RIVERSIDE, CASTLE_VIEW);
         String riverside = officer.get("/api/schools/" + RIVERSIDE + "/evidence-pack?from=2026-09-01&to=2026-12-04"
                                        + "&format=HTML").raw().body();
-        assertThat(riverside).contains("Wearside three-year plan: 1. Shared reading spine", "Riverside not started")
+        assertThat(riverside).contains("Wearside three-year plan: 1. Shared reading spine", "Riverside not started",
+                                       "None in the period")
                              .doesNotContain("Usworth spine started", "Castle View at 97%", "Phonics is secure");
 
         signIn(browser, "trust-officer");
+        browser.open("/trusts/" + TRUST + "/plans/" + plan);
+        assertThat(browser.text()).contains("Autumn 2: Usworth spine started\n1 monitoring record",
+                                            "Autumn 2: Riverside not started\nNo monitoring against it");
         browser.open("/trusts/" + TRUST);
         browser.go(By.linkText("Triad reviews"));
         assertThat(browser.text()).contains("Wearside triad, 2026-27", "Autumn term: Usworth Colliery Primary School",
@@ -157,6 +185,8 @@ class TrustWideEndToEndTest extends JourneyTest {
         browser.screenshot("triads");
 
         signIn(browser, "slt");
+        browser.open("/schools/" + USWORTH);
+        assertThat(browser.text()).contains("Action 1, Shared reading spine", "1 monitoring record.");
         browser.open("/plans/" + PLAN_ID + "/actions/" + agreed.get(0));
         assertThat(browser.text()).contains("Agreed at", "Autumn term triad review, 18 November 2026");
         browser.go(By.linkText("Autumn term triad review, 18 November 2026"));

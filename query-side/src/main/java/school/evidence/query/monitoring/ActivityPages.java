@@ -16,6 +16,8 @@ import school.evidence.platform.pages.Typed;
 import school.evidence.query.plan.PlanReads;
 import school.evidence.query.plan.PlanView;
 import school.evidence.query.school.SchoolNames;
+import school.evidence.query.trustplan.TrustPlanReads;
+import school.evidence.query.trustplan.TrustPlanView;
 
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,12 +33,15 @@ class ActivityPages {
     private final PlanReads plans;
     private final SchoolNames names;
     private final RecordFormModel form;
+    private final TrustPlanReads trustPlans;
 
-    ActivityPages(MonitoringReads monitoring, PlanReads plans, SchoolNames names, RecordFormModel form) {
+    ActivityPages(MonitoringReads monitoring, PlanReads plans, SchoolNames names, RecordFormModel form,
+                  TrustPlanReads trustPlans) {
         this.monitoring = monitoring;
         this.plans = plans;
         this.names = names;
         this.form = form;
+        this.trustPlans = trustPlans;
     }
 
     @Allowed(value = Who.SCHOOL_READERS, scope = ScopeKind.RECORD, variable = "activityId",
@@ -47,6 +52,9 @@ class ActivityPages {
         model.addAttribute("record", record);
         model.addAttribute("schoolName", names.of(record.schoolUrn()));
         model.addAttribute("actionNames", actionNames(record.planId()));
+        model.addAttribute("trustActionNames", trustPlans.forSchool(record.schoolUrn()).actions().stream()
+                .collect(Collectors.toMap(TrustPlanView.SchoolAction::actionId,
+                                          a -> a.trustName() + ": " + a.number() + " " + a.title(), (a, b) -> a)));
         model.addAttribute("mayChange", mayChange(record));
         if (!model.containsAttribute("retractErrors")) {
             model.addAttribute("retractErrors", Map.of());
@@ -86,7 +94,7 @@ class ActivityPages {
     }
 
     private Map<String, String> actionNames(String planId) {
-        if (planId == null) {
+        if (planId == null || !plans.exists(planId)) { // a record may cite only a trust's actions
             return Map.of();
         }
         return plans.plan(planId, null, null).actions().stream().collect(Collectors.toMap(

@@ -8,6 +8,9 @@ import school.evidence.platform.access.Caller;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +39,33 @@ public final class MonitoringLookups {
                                              eq("retracted", false),
                                              Filters.gte("current.occurredOn", from.toString()),
                                              Filters.lte("current.occurredOn", to.toString())));
+    }
+
+    /** How many unretracted activities of the school cite each of these actions: one read for all of them. */
+    public static Map<String, Integer> citedCounts(MongoDatabase db, String urn, Collection<String> actionIds) {
+        Map<String, Integer> counts = new HashMap<>();
+        if (actionIds.isEmpty()) {
+            return counts;
+        }
+        db.getCollection(MonitoringListProjection.COLLECTION)
+          .find(Filters.and(eq(SCHOOL_URN, urn), Filters.in("current.actionIds", actionIds), eq("retracted", false)))
+          .projection(new Document("current.actionIds", 1))
+          .forEach(d -> d.get("current", Document.class).getList("actionIds", String.class).stream()
+                         .filter(actionIds::contains).forEach(id -> counts.merge(id, 1, Integer::sum)));
+        return counts;
+    }
+
+    /** The unretracted activities citing the action that happened between two dates, earliest first. */
+    public static List<Document> citing(MongoDatabase db, String urn, String actionId, LocalDate from, LocalDate to) {
+        List<Document> found = new ArrayList<>();
+        db.getCollection(MonitoringListProjection.COLLECTION)
+          .find(Filters.and(eq(SCHOOL_URN, urn), eq("current.actionIds", actionId), eq("retracted", false),
+                            Filters.gte("current.occurredOn", from.toString()),
+                            Filters.lte("current.occurredOn", to.toString())))
+          .sort(Sorts.ascending("current.occurredOn"))
+          .forEach(d -> found.add(new Document("activityId", d.get("activityId")).append("type", d.get("type"))
+                  .append("occurredOn", d.get("current", Document.class).get("occurredOn"))));
+        return found;
     }
 
     /**

@@ -5,11 +5,13 @@ import org.springframework.ui.Model;
 import school.evidence.kernel.monitoring.MonitoringType;
 import school.evidence.kernel.monitoring.PupilGroup;
 import school.evidence.kernel.monitoring.Specifics;
+import school.evidence.kernel.plan.AcademicYear;
 import school.evidence.platform.access.Caller;
 import school.evidence.platform.pages.Typed;
 import school.evidence.query.plan.PlanReads;
 import school.evidence.query.plan.PlanView;
 import school.evidence.query.school.SchoolNames;
+import school.evidence.query.trustplan.TrustPlanReads;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,11 +38,13 @@ class RecordFormModel {
     private final PlanReads plans;
     private final MonitoringReads monitoring;
     private final SchoolNames names;
+    private final TrustPlanReads trustPlans;
 
-    RecordFormModel(PlanReads plans, MonitoringReads monitoring, SchoolNames names) {
+    RecordFormModel(PlanReads plans, MonitoringReads monitoring, SchoolNames names, TrustPlanReads trustPlans) {
         this.plans = plans;
         this.monitoring = monitoring;
         this.names = names;
+        this.trustPlans = trustPlans;
     }
 
     /**
@@ -61,6 +65,9 @@ class RecordFormModel {
         model.addAttribute("plan", plan);
         model.addAttribute("actions", plan == null ? List.of()
                 : plan.actions().stream().filter(a -> !a.withdrawn()).toList());
+        String year = plan != null ? plan.academicYear() : AcademicYear.containing(today);
+        model.addAttribute("trustActions", trustPlans.forSchool(urn).actions().stream().filter(a -> a.covers(year))
+                                                     .toList());
         model.addAttribute("yearGroups", YEAR_GROUPS);
         model.addAttribute("pupilGroups", PupilGroup.values());
         model.addAttribute("visitKinds", Specifics.VisitKind.values());

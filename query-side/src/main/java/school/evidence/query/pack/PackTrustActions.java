@@ -5,6 +5,7 @@ import org.bson.Document;
 import school.evidence.kernel.plan.AcademicYear;
 import school.evidence.kernel.trust.TrustEvents.SchoolJoinedTrust;
 import school.evidence.ledger.LedgerReader;
+import school.evidence.query.monitoring.MonitoringLookups;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import static com.mongodb.client.model.Filters.eq;
 
 /**
  * The pack's "From the trust's plan": the actions of the school's trusts' plans covering the period that the school
- * takes part in, each with the school's own judgement only. No other school taking part is named.
+ * takes part in, each with the school's own judgement and its own monitoring citing it in the period only. No other
+ * school taking part is named.
  */
 final class PackTrustActions {
     private PackTrustActions() {
@@ -50,6 +52,8 @@ final class PackTrustActions {
                             .append("judgement", own == null ? null : new Document("halfTerm", own.get("halfTerm"))
                                     .append("rationale", own.get("rationale")).append("judgedBy", own.get("judgedBy"))
                                     .append("judgedAt", own.get("judgedAt"))));
+                    actions.get(actions.size() - 1).append("monitoring", MonitoringLookups.citing(
+                            db, urn, action.getString("actionId"), from, to));
                     aggregates.add(plan.getString("planId"));
                 }
             }

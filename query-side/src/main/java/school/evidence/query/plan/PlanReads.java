@@ -140,6 +140,10 @@ public class PlanReads {
         return Optional.ofNullable(found).map(d -> d.getString("_id"));
     }
 
+    public boolean exists(String planId) {
+        return plans.countDocuments(eq("_id", planId)) > 0;
+    }
+
     /** The school's calendar for the plan's year, if it has been set. */
     public Optional<SchoolCalendar> calendarOf(String planId) {
         Document plan = load(planId);

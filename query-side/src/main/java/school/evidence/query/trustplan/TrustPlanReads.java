@@ -9,6 +9,7 @@ import school.evidence.kernel.plan.CostBasis;
 import school.evidence.kernel.plan.Rag;
 import school.evidence.platform.access.SchoolScopes;
 import school.evidence.query.ReadModels;
+import school.evidence.query.monitoring.MonitoringLookups;
 import school.evidence.query.plan.PlanSummaries;
 import school.evidence.query.school.SchoolNames;
 import school.evidence.query.trust.TrustDirectory;
@@ -16,6 +17,7 @@ import school.evidence.query.trust.TrustDirectory;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,10 +87,10 @@ public class TrustPlanReads {
                 for (TrustPlanView.Action action : view.actions()) {
                     action.schools().stream().filter(s -> s.urn().equals(urn)).findFirst().ifPresent(s -> actions.add(
                             new TrustPlanView.SchoolAction(view.planId(), view.title(), trustId, view.trustName(),
-                                    action.actionId(), action.number(), action.title(),
+                                    view.fromYear(), view.toYear(), action.actionId(), action.number(), action.title(),
                                     action.priorities().stream().map(c -> new TrustPlanView.PriorityRef(
                                             c, statements.get(c))).toList(),
-                                    action.leads(), action.timescale(), s.rag(), s.judgement())));
+                                    action.leads(), action.timescale(), s.rag(), s.judgement(), s.monitoring())));
                 }
             }
         }
@@ -100,6 +102,9 @@ public class TrustPlanReads {
         List<String> members = trusts.schoolsOf(trustId);
         List<Document> actions = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
+        List<String> actionIds = plan.getList("actions", Document.class).stream().map(a -> a.getString("actionId"))
+                                     .toList();
+        Map<String, Map<String, Integer>> cited = new HashMap<>(); // school → action → its monitoring citing it
         for (Document action : plan.getList("actions", Document.class)) {
             List<String> taking = action.getBoolean("allSchools", false) ? members
                     : action.getList("schools", String.class);
@@ -114,8 +119,10 @@ public class TrustPlanReads {
                 if (judgement != null) {
                     judgement.remove("schoolUrn");
                 }
+                int monitoring = cited.computeIfAbsent(urn, u -> MonitoringLookups.citedCounts(database, u, actionIds))
+                                      .getOrDefault(action.getString("actionId"), 0);
                 schools.add(new Document("urn", urn).append("name", schoolName.apply(urn)).append("rag", status)
-                                                     .append("judgement", judgement));
+                                                     .append("judgement", judgement).append("monitoring", monitoring));
             }
             BigDecimal whole = wholeCost(action, taking.size());
             total = whole == null ? total : total.add(whole);

@@ -38,9 +38,13 @@ public record TrustPlanView(String planId, String trustId, String trustName, Str
                          List<School> schools, String rag, Map<String, Integer> distribution) {
     }
 
-    /** One taking-part school: its latest judgement for the action, if any. */
+    /**
+     * One taking-part school: its latest judgement for the action, if any.
+     *
+     * @param monitoring how many of the school's standing monitoring records cite the action
+     */
     public record School(String urn, String name, String rag,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) Judgement judgement) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Judgement judgement, int monitoring) {
     }
 
     public record Judgement(String halfTerm, String status, String rationale, List<String> evidence, String judgedBy,
@@ -58,10 +62,17 @@ public record TrustPlanView(String planId, String trustId, String trustName, Str
     public record ForSchool(String urn, List<SchoolAction> actions) {
     }
 
-    public record SchoolAction(String planId, String planTitle, String trustId, String trustName, String actionId,
-                               String number, String title, List<PriorityRef> priorities, List<String> leads,
+    /** @param monitoring how many of the school's standing monitoring records cite the action */
+    public record SchoolAction(String planId, String planTitle, String trustId, String trustName, String fromYear,
+                               String toYear, String actionId, String number, String title,
+                               List<PriorityRef> priorities, List<String> leads,
                                @JsonInclude(JsonInclude.Include.NON_NULL) PlanView.Timescale timescale, String rag,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) Judgement judgement) {
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Judgement judgement, int monitoring) {
+
+        /** Whether the action's plan covers the academic year (e.g. 2026-27). */
+        public boolean covers(String academicYear) {
+            return fromYear.compareTo(academicYear) <= 0 && toYear.compareTo(academicYear) >= 0;
+        }
     }
 
     public record PriorityRef(String code, String statement) {
