@@ -172,6 +172,14 @@ class TrustWideEndToEndTest extends JourneyTest {
                                        "None in the period")
                              .doesNotContain("Usworth spine started", "Castle View at 97%", "Phonics is secure");
 
+        // the trust's audit trail: its own records and its schools' records made for it, each with who and when
+        JsonNode audit = officer.await("/api/trusts/" + TRUST + "/audit?size=500",
+                                       r -> r.body().path("items").findValuesAsText("type").contains("TriadFormed")).body();
+        assertThat(audit.path("items").findValuesAsText("subjectId")).contains(plan, triadId);
+        assertThat(audit.path("items").findValuesAsText("type")).contains("TrustPlanCreated", "TrustPriorityAdded",
+                "TrustActionAdded", "TrustActionRagJudged", "TriadFormed", "TriadReviewRecorded");
+        assertThat(slt.get("/api/trusts/" + TRUST + "/audit").status()).isEqualTo(403);
+
         signIn(browser, "trust-officer");
         browser.open("/trusts/" + TRUST + "/plans/" + plan);
         assertThat(browser.text()).contains("Autumn 2: Usworth spine started\n1 monitoring record",

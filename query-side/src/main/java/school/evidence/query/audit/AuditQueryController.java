@@ -30,4 +30,17 @@ class AuditQueryController {
                              @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
         return trail.page(urn, page, size);
     }
+
+    /**
+     * A trust's or local authority's audit trail, oldest first, paged: its own records (its plans, priorities,
+     * actions, triads, bodies) and its schools' records made for it (joining, phase changes, their judgements of its
+     * actions, triad reviews).
+     */
+    @Allowed(value = Who.TRUST_OFFICERS, scope = ScopeKind.TRUST)
+    @GetMapping("/api/trusts/{trustId}/audit")
+    Paging<AuditEntry> trustAudit(@PathVariable String trustId,
+                                  @RequestParam(defaultValue = "0") @Min(0) int page,
+                                  @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
+        return trail.pageOfTrust(trustId, page, size);
+    }
 }

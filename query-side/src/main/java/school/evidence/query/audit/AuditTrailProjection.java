@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
+import school.evidence.kernel.OrganisationEvent;
 import school.evidence.kernel.SchoolEvent;
 import school.evidence.platform.axon.CommandMetadata;
 
@@ -21,7 +22,8 @@ import static com.mongodb.client.model.Filters.eq;
 import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /**
- * Every event of a school as an audit entry: what happened, when it was recorded, who did it, on what, and why.
+ * Every event of a school or of a trust's (or local authority's) work as an audit entry: what happened, when it was
+ * recorded, who did it, on what, and why.
  * Keyed by event id, so a redelivered event overwrites itself.
  */
 @Component
@@ -30,6 +32,7 @@ class AuditTrailProjection {
 
     static final String GROUP = "audit-trail";
     static final String COLLECTION = "audit_entries";
+    static final String TRUST_ID = "trustId";
 
     private final MongoCollection<Document> entries;
 
@@ -37,13 +40,20 @@ class AuditTrailProjection {
         this.entries = database.getCollection(COLLECTION);
         school.evidence.query.ReadModelIndexes.ensure(entries, "schoolByTimeThenId",
                                                       Indexes.ascending(SCHOOL_URN, "recordedAt", "_id"), "schoolByTime");
+        school.evidence.query.ReadModelIndexes.ensure(entries, "trustByTimeThenId",
+                                                      Indexes.ascending(TRUST_ID, "recordedAt", "_id"));
     }
 
+    /** A school's event, an organisation's, or both (a school's record made for its trust): one entry each. */
     @EventHandler
-    void on(SchoolEvent event, EventMessage<?> message) {
+    void on(Object event, EventMessage<?> message) {
+        if (!(event instanceof SchoolEvent) && !(event instanceof OrganisationEvent)) {
+            return;
+        }
         Document entry = new Document("_id", message.getIdentifier())
                 .append("eventId", message.getIdentifier())
-                .append(SCHOOL_URN, event.schoolUrn())
+                .append(SCHOOL_URN, event instanceof SchoolEvent school ? school.schoolUrn() : null)
+                .append(TRUST_ID, event instanceof OrganisationEvent organisation ? organisation.trustId() : null)
                 .append("type", message.getPayloadType().getSimpleName())
                 .append("recordedAt", RecordedAt.format(message.getTimestamp()))
                 .append("actor", message.getMetaData().get(CommandMetadata.ACTOR))

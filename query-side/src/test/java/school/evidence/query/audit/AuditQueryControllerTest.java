@@ -46,6 +46,18 @@ class AuditQueryControllerTest {
     }
 
     @Test
+    void aTrustOfficerReadsTheTrustsTrailAndNoOtherTrusts() throws Exception {
+        given(trail.pageOfTrust(TRUST, 0, 100)).willReturn(new Paging<>(3, 0, 100, java.util.List.of()));
+        http.perform(get("/api/trusts/" + TRUST + "/audit").with(as(TRUST_OFFICER)))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.total").value(3));
+        http.perform(get("/api/trusts/another-trust/audit").with(as(TRUST_OFFICER))).andExpect(problem(403));
+        http.perform(get("/api/trusts/" + TRUST + "/audit").with(as(SENIOR_LEADER))).andExpect(problem(403));
+        http.perform(get("/api/trusts/" + TRUST + "/audit").with(as(GOVERNOR))).andExpect(problem(403));
+        verify(trail).pageOfTrust(TRUST, 0, 100);
+    }
+
+    @Test
     void subjectLeadersAndOtherSchoolsDoNotReadIt() throws Exception {
         http.perform(get("/api/schools/" + SCHOOL + "/audit").with(as(SUBJECT_LEADER))).andExpect(problem(403));
         http.perform(get("/api/schools/" + OTHER_SCHOOL + "/audit").with(as(SENIOR_LEADER))).andExpect(problem(403));

@@ -1,5 +1,6 @@
 package school.evidence.kernel.triad;
 
+import school.evidence.kernel.OrganisationEvent;
 import school.evidence.kernel.SchoolEvent;
 
 import java.time.LocalDate;
@@ -14,7 +15,8 @@ public final class TriadEvents {
     }
 
     /** The trust's: the ledger files it under no school. */
-    public record TriadFormed(String trustId, String triadId, String name, String academicYear, List<RotaSlot> rota) {
+    public record TriadFormed(String trustId, String triadId, String name, String academicYear, List<RotaSlot> rota)
+            implements OrganisationEvent {
         public TriadFormed {
             rota = List.copyOf(rota);
         }
@@ -27,7 +29,7 @@ public final class TriadEvents {
     public record TriadReviewRecorded(String planId, String schoolUrn, String reviewId, String trustId,
                                       String triadId, Term term, LocalDate reviewedOn, List<String> reviewingSchools,
                                       List<String> reviewers, String focus, List<String> findings,
-                                      List<String> actionIds) implements SchoolEvent {
+                                      List<String> actionIds) implements SchoolEvent, OrganisationEvent {
         public TriadReviewRecorded {
             reviewingSchools = List.copyOf(reviewingSchools);
             reviewers = reviewers == null ? List.of() : List.copyOf(reviewers);

@@ -1,5 +1,6 @@
 package school.evidence.kernel.trust;
 
+import school.evidence.kernel.OrganisationEvent;
 import school.evidence.kernel.SchoolEvent;
 import school.evidence.kernel.trust.TrustCommands.ImprovementPhase;
 import school.evidence.kernel.trust.TrustCommands.OrganisationKind;
@@ -12,7 +13,7 @@ public final class TrustEvents {
     }
 
     /** Not about one school: the ledger files it under no school. Recorded before kinds were kept: a trust. */
-    public record TrustRegistered(String trustId, String name, OrganisationKind kind) {
+    public record TrustRegistered(String trustId, String name, OrganisationKind kind) implements OrganisationEvent {
         public TrustRegistered {
             kind = kind == null ? OrganisationKind.TRUST : kind;
         }
@@ -25,7 +26,7 @@ public final class TrustEvents {
     /** @param indicativeMeasures the notes the phase was judged on; empty on events recorded before they were kept */
     public record SchoolJoinedTrust(String trustId, String schoolUrn, ImprovementPhase phase, LocalDate joinedOn,
                                     List<String> indicativeMeasures)
-            implements SchoolEvent {
+            implements SchoolEvent, OrganisationEvent {
         public SchoolJoinedTrust {
             indicativeMeasures = indicativeMeasures == null ? List.of() : List.copyOf(indicativeMeasures);
         }
@@ -39,7 +40,7 @@ public final class TrustEvents {
     public record ImprovementPhaseChanged(String trustId, String schoolUrn, ImprovementPhase from,
                                           ImprovementPhase to, LocalDate effectiveOn, String reason,
                                           List<String> indicativeMeasures)
-            implements SchoolEvent {
+            implements SchoolEvent, OrganisationEvent {
         public ImprovementPhaseChanged {
             indicativeMeasures = indicativeMeasures == null ? List.of() : List.copyOf(indicativeMeasures);
         }

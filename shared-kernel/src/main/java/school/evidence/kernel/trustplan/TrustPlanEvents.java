@@ -1,5 +1,6 @@
 package school.evidence.kernel.trustplan;
 
+import school.evidence.kernel.OrganisationEvent;
 import school.evidence.kernel.SchoolEvent;
 import school.evidence.kernel.plan.ActionDetails;
 import school.evidence.kernel.plan.HalfTerm;
@@ -15,15 +16,18 @@ public final class TrustPlanEvents {
     private TrustPlanEvents() {
     }
 
-    public record TrustPlanCreated(String planId, String trustId, String title, String fromYear, String toYear) {
+    public record TrustPlanCreated(String planId, String trustId, String title, String fromYear, String toYear)
+            implements OrganisationEvent {
     }
 
-    public record TrustPriorityAdded(String planId, String trustId, String code, String statement) {
+    public record TrustPriorityAdded(String planId, String trustId, String code, String statement)
+            implements OrganisationEvent {
     }
 
     /** @param allSchools every school of the trust takes part (then {@code schools} is empty), as it is at the time */
     public record TrustActionAdded(String planId, String trustId, String actionId, String number,
-                                   ActionDetails details, boolean allSchools, List<String> schools) {
+                                   ActionDetails details, boolean allSchools, List<String> schools)
+            implements OrganisationEvent {
         public TrustActionAdded {
             schools = schools == null ? List.of() : List.copyOf(schools);
         }
@@ -31,7 +35,7 @@ public final class TrustPlanEvents {
 
     public record TrustActionRagJudged(String planId, String trustId, String actionId, String schoolUrn,
                                        HalfTerm halfTerm, Rag status, String rationale, List<String> evidence,
-                                       String judgedBy) implements SchoolEvent {
+                                       String judgedBy) implements SchoolEvent, OrganisationEvent {
         public TrustActionRagJudged {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
         }
