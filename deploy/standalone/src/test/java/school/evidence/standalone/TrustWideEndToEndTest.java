@@ -46,6 +46,8 @@ class TrustWideEndToEndTest extends JourneyTest {
         String attendance = officer.post(base + "/actions", "{\"number\":\"2\",\"title\":\"Attendance officer visits\","
                 + "\"priorities\":[\"T2\"],\"takingPart\":" + schools + "}").text("actionId");
 
+        String beforeJudged = java.time.Instant.now().toString();
+
         // the school's priority feeds T1; its action is supported by a subject leader's plan
         assertThat(slt.post("/api/plans/" + PLAN_ID + "/priorities/P5/trust-link",
                             "{\"trustPlanId\":\"" + plan + "\",\"trustPriority\":\"T1\"}").status()).isEqualTo(201);
@@ -147,6 +149,10 @@ class TrustWideEndToEndTest extends JourneyTest {
         assertThat(officer.await(base, r -> r.body().path("actions").get(0).path("schools").get(0).path("monitoring")
                                             .asInt() == 1).status()).isEqualTo(200);
         assertThat(view.path("actions").get(0).path("schools").get(1).path("monitoring").asInt()).isZero();
+        JsonNode then = officer.get(base + "?asOf=" + beforeJudged).body(); // as the product knew it then
+        assertThat(then.path("asOf").asText()).isEqualTo(beforeJudged);
+        assertThat(then.path("actions").get(0).path("schools").findValuesAsText("rag")).containsOnly("null");
+        assertThat(then.path("priorities").get(0).path("schools").size()).isZero(); // linked later
         JsonNode t2 = view.path("priorities").get(1).path("distribution"); // one school judged, two not yet
         assertThat(List.of(t2.path("GREEN").asInt(), t2.path("NOT_JUDGED").asInt())).containsExactly(1, 2);
         JsonNode triads = officer.await("/api/trusts/" + TRUST + "/triads?on=2026-12-04",
@@ -175,7 +181,7 @@ class TrustWideEndToEndTest extends JourneyTest {
         // the trust's audit trail: its own records and its schools' records made for it, each with who and when
         JsonNode audit = officer.await("/api/trusts/" + TRUST + "/audit?size=500",
                                        r -> r.body().path("items").findValuesAsText("type").contains("TriadFormed")).body();
-        assertThat(audit.path("items").findValuesAsText("subjectId")).contains(plan, triadId);
+        assertThat(audit.path("items").findValuesAsText("subjectId")).contains(plan, TRUST, PLAN_ID);
         assertThat(audit.path("items").findValuesAsText("type")).contains("TrustPlanCreated", "TrustPriorityAdded",
                 "TrustActionAdded", "TrustActionRagJudged", "TriadFormed", "TriadReviewRecorded");
         assertThat(slt.get("/api/trusts/" + TRUST + "/audit").status()).isEqualTo(403);

@@ -39,9 +39,20 @@ public final class PlanSummaries {
 
     /** The school's plans' live priorities that feed {@code trustPriority} of the trust plan, by the school's index. */
     public static List<LinkedPriority> linkedTo(MongoDatabase db, String urn, String trustPlanId) {
+        return linkedTo(db, urn, trustPlanId, null);
+    }
+
+    /** As the school's plans stood at an instant ({@code asOf}), or now when null. */
+    public static List<LinkedPriority> linkedTo(MongoDatabase db, String urn, String trustPlanId,
+                                                java.time.Instant asOf) {
         List<LinkedPriority> linked = new java.util.ArrayList<>();
-        for (Document plan : db.getCollection(PlanViewProjection.COLLECTION)
+        for (Document live : db.getCollection(PlanViewProjection.COLLECTION)
                                .find(eq(school.evidence.query.ReadModels.SCHOOL_URN, urn))) {
+            Document plan = asOf == null ? live
+                    : new PlanHistory(db).asOf(live.getString("planId"), live.getLong("version"), asOf).orElse(null);
+            if (plan == null) {
+                continue; // not yet recorded then
+            }
             for (Document priority : PlanViewProjection.list(plan, "priorities")) {
                 Document link = priority.get("trustLink", Document.class);
                 if (link == null || priority.getBoolean("withdrawn", false)

@@ -59,10 +59,12 @@ class PlanViewProjection {
 
     private final MongoCollection<Document> plans;
     private final MongoCollection<Document> history;
+    private final school.evidence.query.VersionHistory versions;
 
     PlanViewProjection(MongoDatabase database) {
         this.plans = database.getCollection(COLLECTION);
         this.history = database.getCollection(HISTORY);
+        this.versions = new school.evidence.query.VersionHistory(history, "plan");
         school.evidence.query.ReadModelIndexes.ensure(plans, "schoolByYear", com.mongodb.client.model.Indexes
                 .ascending(school.evidence.query.ReadModels.SCHOOL_URN, "academicYear"));
     }
@@ -360,16 +362,11 @@ class PlanViewProjection {
 
     /**
      * Keeps every version of the plan, keyed {@code <planId>:<version>} with when it was recorded, so the plan as it
-     * stood at any instant is a binary search of keyed lookups (see {@link PlanHistory}).
+     * stood at any instant is a binary search of keyed lookups (see {@link school.evidence.query.VersionHistory}).
      */
     private void remember(Document plan, EventMessage<?> message) {
-        Document snapshot = new Document(plan);
-        snapshot.remove("_id");
-        history.replaceOne(eq("_id", plan.getString("_id") + ":" + plan.getLong("version")),
-                           new Document("_id", plan.getString("_id") + ":" + plan.getLong("version"))
-                                   .append("recordedAt", RecordedAt.format(message.getTimestamp()))
-                                   .append("plan", snapshot),
-                           new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        versions.remember(plan.getString("_id"), plan.getLong("version"), RecordedAt.format(message.getTimestamp()),
+                          plan);
     }
 
     private static long sequenceOf(EventMessage<?> message) {

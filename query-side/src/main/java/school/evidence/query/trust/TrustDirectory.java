@@ -25,6 +25,17 @@ public class TrustDirectory {
                 : trust.getList("schools", Document.class).stream().map(s -> s.getString("urn")).toList();
     }
 
+    /** The schools that had joined (as recorded) by the instant, in the order they joined. */
+    public List<String> schoolsOf(String trustId, java.time.Instant asOf) {
+        String at = school.evidence.query.RecordedAt.format(asOf);
+        Document trust = database.getCollection(TrustProjection.COLLECTION).find(eq("_id", trustId)).first();
+        return trust == null ? List.of()
+                : trust.getList("schools", Document.class).stream()
+                       .filter(s -> s.getString("joinedRecordedAt") == null
+                               || s.getString("joinedRecordedAt").compareTo(at) <= 0)
+                       .map(s -> s.getString("urn")).toList();
+    }
+
     /** What the organisation is, in the school's words: "trust" or "local authority" (for pages' headings). */
     public String wordFor(String trustId) {
         Document trust = database.getCollection(TrustProjection.COLLECTION).find(eq("_id", trustId)).first();

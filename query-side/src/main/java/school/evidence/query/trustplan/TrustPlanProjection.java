@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
@@ -17,6 +18,7 @@ import school.evidence.kernel.trustplan.TrustPlanEvents.TrustPlanCreated;
 import school.evidence.kernel.trustplan.TrustPlanEvents.TrustPriorityAdded;
 import school.evidence.query.ReadModelIndexes;
 import school.evidence.query.RecordedAt;
+import school.evidence.query.VersionHistory;
 import school.evidence.query.plan.TimescaleDocs;
 
 import java.util.ArrayList;
@@ -27,40 +29,49 @@ import static com.mongodb.client.model.Filters.eq;
 
 /**
  * Each trust plan as one document: its priorities, and its actions with who takes part and each school's latest
- * RAG judgement. Which schools "all" means is read with the trust's members, not fixed here.
+ * RAG judgement, with every version kept ({@code trust_plan_history}) for reads as it stood at an instant. Which
+ * schools "all" means is read with the trust's members, not fixed here.
  */
 @Component
 @ProcessingGroup("trust-plans")
 class TrustPlanProjection {
 
     static final String COLLECTION = "trust_plans";
+    static final String HISTORY = "trust_plan_history";
     private final MongoCollection<Document> plans;
+    private final MongoCollection<Document> history;
 
     TrustPlanProjection(MongoDatabase database) {
         this.plans = database.getCollection(COLLECTION);
+        this.history = database.getCollection(HISTORY);
         ReadModelIndexes.ensure(plans, "byTrust", Indexes.ascending("trustId", "fromYear"));
     }
 
     @EventHandler
     void on(TrustPlanCreated event, EventMessage<?> message) {
+        if (plans.find(eq("_id", event.planId())).first() != null) {
+            return; // a redelivery
+        }
         Document plan = new Document("_id", event.planId()).append("planId", event.planId())
                 .append("trustId", event.trustId()).append("title", event.title())
                 .append("fromYear", event.fromYear()).append("toYear", event.toYear())
                 .append("createdAt", RecordedAt.format(message.getTimestamp()))
-                .append("priorities", new ArrayList<>()).append("actions", new ArrayList<>());
+                .append("priorities", new ArrayList<>()).append("actions", new ArrayList<>())
+                .append("version", sequenceOf(message));
+        remember(plan, message);
         plans.replaceOne(eq("_id", event.planId()), plan, new ReplaceOptions().upsert(true));
     }
 
     @EventHandler
-    void on(TrustPriorityAdded event) {
-        update(event.planId(), plan -> add(plan, "priorities", "code", event.code(),
+    void on(TrustPriorityAdded event, EventMessage<?> message) {
+        update(event.planId(), message, plan -> add(plan, "priorities", "code", event.code(),
                 new Document("code", event.code()).append("statement", event.statement())));
     }
 
     @EventHandler
-    void on(TrustActionAdded event) {
+    void on(TrustActionAdded event, EventMessage<?> message) {
         ActionDetails d = event.details();
-        update(event.planId(), plan -> add(plan, "actions", "actionId", event.actionId(),
+        update(event.planId(), message, plan -> add(plan, "actions", "actionId", event.actionId(),
                 new Document("actionId", event.actionId()).append("number", event.number())
                         .append("title", d.title()).append("priorities", d.priorities()).append("leads", d.leads())
                         .append("resources", d.resources())
@@ -74,7 +85,7 @@ class TrustPlanProjection {
 
     @EventHandler
     void on(TrustActionRagJudged event, EventMessage<?> message) {
-        update(event.planId(), plan -> {
+        update(event.planId(), message, plan -> {
             Document action = find(plan, "actions", "actionId", event.actionId());
             if (action == null) {
                 return;
@@ -91,14 +102,29 @@ class TrustPlanProjection {
     @ResetHandler
     void reset() {
         plans.deleteMany(new Document());
+        history.deleteMany(new Document());
     }
 
-    private void update(String planId, Consumer<Document> change) {
+    /** Each event is a version of the plan (its sequence number), kept for reads as the product knew it then. */
+    private void update(String planId, EventMessage<?> message, Consumer<Document> change) {
+        long seq = sequenceOf(message);
         Document plan = plans.find(eq("_id", planId)).first();
-        if (plan != null) {
-            change.accept(plan);
-            plans.replaceOne(eq("_id", planId), plan);
+        if (plan == null || plan.get("version") instanceof Number v && v.longValue() >= seq) {
+            return; // already applied (a redelivery)
         }
+        change.accept(plan);
+        plan.put("version", seq);
+        remember(plan, message);
+        plans.replaceOne(eq("_id", planId), plan);
+    }
+
+    private void remember(Document plan, EventMessage<?> message) {
+        new VersionHistory(history, "plan").remember(plan.getString("_id"), plan.getLong("version"),
+                                                     RecordedAt.format(message.getTimestamp()), plan);
+    }
+
+    private static long sequenceOf(EventMessage<?> message) {
+        return ((DomainEventMessage<?>) message).getSequenceNumber();
     }
 
     /** Adds the item unless one with that key is there (a redelivered event changes nothing). */

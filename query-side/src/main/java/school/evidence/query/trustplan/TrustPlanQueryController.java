@@ -3,11 +3,13 @@ package school.evidence.query.trustplan;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import school.evidence.platform.access.AccessRules.ScopeKind;
 import school.evidence.platform.access.Allowed;
 import school.evidence.platform.access.Who;
 
+import java.time.Instant;
 import java.util.List;
 
 @RestController
@@ -30,11 +32,13 @@ class TrustPlanQueryController {
     /**
      * One plan: each priority rolled up over its actions in every taking-part school; each action with every such
      * school's latest RAG and their roll-up; its whole cost (per school times the schools, a year times its years).
+     * {@code asOf=<instant>}: as the product knew it then.
      */
     @Allowed(value = Who.TRUST_OFFICERS, scope = ScopeKind.TRUST)
     @GetMapping("/api/trusts/{trustId}/plans/{planId}")
-    TrustPlanView plan(@PathVariable String trustId, @PathVariable String planId) {
-        return reads.plan(trustId, planId);
+    TrustPlanView plan(@PathVariable String trustId, @PathVariable String planId,
+                       @RequestParam(required = false) Instant asOf) {
+        return reads.plan(trustId, planId, asOf);
     }
 
     /** The trust actions the school takes part in, with its own RAG; no other school is named. */

@@ -9,12 +9,14 @@ import school.evidence.kernel.plan.CostBasis;
 import school.evidence.kernel.plan.Rag;
 import school.evidence.platform.access.SchoolScopes;
 import school.evidence.query.ReadModels;
+import school.evidence.query.VersionHistory;
 import school.evidence.query.monitoring.MonitoringLookups;
 import school.evidence.query.plan.PlanSummaries;
 import school.evidence.query.school.SchoolNames;
 import school.evidence.query.trust.TrustDirectory;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,7 +58,7 @@ public class TrustPlanReads {
         List<TrustPlanView.Summary> plans = new ArrayList<>();
         for (Document plan : database.getCollection(TrustPlanProjection.COLLECTION).find(eq("trustId", trustId))
                                      .sort(new Document("trustId", 1).append("fromYear", 1))) {
-            TrustPlanView view = view(plan);
+            TrustPlanView view = view(plan, null);
             List<Rag> rags = new ArrayList<>();
             view.actions().forEach(a -> a.schools().forEach(s -> rags.add(rag(s.rag()))));
             Rag rolled = Rag.rollUp(rags);
@@ -67,12 +69,27 @@ public class TrustPlanReads {
     }
 
     public TrustPlanView plan(String trustId, String planId) {
+        return plan(trustId, planId, null);
+    }
+
+    /**
+     * The plan as the product knew it at {@code asOf} (by recorded time), or now when null: its priorities, actions
+     * and each school's judgement then, the schools that had joined by then, and the schools' linked priorities as
+     * their plans stood then. The monitoring counts are left out of a past view.
+     */
+    public TrustPlanView plan(String trustId, String planId, Instant asOf) {
         Document plan = database.getCollection(TrustPlanProjection.COLLECTION)
                                 .find(and(eq("_id", planId), eq("trustId", trustId))).first();
         if (plan == null) {
             throw Rejection.notFound("planId", "Trust " + trustId + " has no plan " + planId);
         }
-        return view(plan);
+        if (asOf != null) {
+            Number version = (Number) plan.get("version");
+            plan = new VersionHistory(database.getCollection(TrustPlanProjection.HISTORY), "plan")
+                    .asOf(planId, version == null ? -1 : version.longValue(), asOf).orElseThrow(
+                            () -> Rejection.notFound("asOf", "Plan " + planId + " was not yet recorded at " + asOf));
+        }
+        return view(plan, asOf);
     }
 
     /** The actions of the school's trusts' plans it takes part in, each with only its own judgement. */
@@ -81,7 +98,7 @@ public class TrustPlanReads {
         for (String trustId : trustsOf.apply(urn).stream().sorted().toList()) {
             for (Document plan : database.getCollection(TrustPlanProjection.COLLECTION).find(eq("trustId", trustId))
                                          .sort(new Document("trustId", 1).append("fromYear", 1))) {
-                TrustPlanView view = view(plan);
+                TrustPlanView view = view(plan, null);
                 Map<String, String> statements = new LinkedHashMap<>();
                 view.priorities().forEach(p -> statements.put(p.code(), p.statement()));
                 for (TrustPlanView.Action action : view.actions()) {
@@ -97,9 +114,9 @@ public class TrustPlanReads {
         return new TrustPlanView.ForSchool(urn, actions);
     }
 
-    private TrustPlanView view(Document plan) {
+    private TrustPlanView view(Document plan, Instant asOf) {
         String trustId = plan.getString("trustId");
-        List<String> members = trusts.schoolsOf(trustId);
+        List<String> members = asOf == null ? trusts.schoolsOf(trustId) : trusts.schoolsOf(trustId, asOf);
         List<Document> actions = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         List<String> actionIds = plan.getList("actions", Document.class).stream().map(a -> a.getString("actionId"))
@@ -119,8 +136,8 @@ public class TrustPlanReads {
                 if (judgement != null) {
                     judgement.remove("schoolUrn");
                 }
-                int monitoring = cited.computeIfAbsent(urn, u -> MonitoringLookups.citedCounts(database, u, actionIds))
-                                      .getOrDefault(action.getString("actionId"), 0);
+                Integer monitoring = asOf != null ? null : cited.computeIfAbsent(urn, u -> MonitoringLookups
+                        .citedCounts(database, u, actionIds)).getOrDefault(action.getString("actionId"), 0);
                 schools.add(new Document("urn", urn).append("name", schoolName.apply(urn)).append("rag", status)
                                                      .append("judgement", judgement).append("monitoring", monitoring));
             }
@@ -134,7 +151,8 @@ public class TrustPlanReads {
             view.remove("judgements");
             actions.add(view);
         }
-        Map<String, Map<String, List<PlanSummaries.LinkedPriority>>> feeding = feeding(plan.getString("planId"), members);
+        Map<String, Map<String, List<PlanSummaries.LinkedPriority>>> feeding = feeding(plan.getString("planId"), members,
+                                                                                        asOf);
         List<Document> priorities = new ArrayList<>();
         for (Document priority : plan.getList("priorities", Document.class)) {
             String code = priority.getString("code");
@@ -152,16 +170,17 @@ public class TrustPlanReads {
                 .append("trustName", trusts.nameOf(trustId)).append("title", plan.get("title"))
                 .append("fromYear", plan.get("fromYear")).append("toYear", plan.get("toYear"))
                 .append("priorities", priorities).append("actions", actions)
-                .append("totalCostPounds", total.toPlainString());
+                .append("totalCostPounds", total.toPlainString())
+                .append("asOf", asOf == null ? null : asOf.toString());
         return ReadModels.as(view, TrustPlanView.class);
     }
 
     /** Trust priority → member school → its plans' priorities feeding it: each school's plans read once per view. */
     private Map<String, Map<String, List<PlanSummaries.LinkedPriority>>> feeding(String trustPlanId,
-                                                                                List<String> members) {
+                                                                                List<String> members, Instant asOf) {
         Map<String, Map<String, List<PlanSummaries.LinkedPriority>>> feeding = new java.util.HashMap<>();
         for (String urn : members) {
-            for (PlanSummaries.LinkedPriority p : PlanSummaries.linkedTo(database, urn, trustPlanId)) {
+            for (PlanSummaries.LinkedPriority p : PlanSummaries.linkedTo(database, urn, trustPlanId, asOf)) {
                 feeding.computeIfAbsent(p.trustPriority(), c -> new LinkedHashMap<>())
                        .computeIfAbsent(urn, u -> new ArrayList<>()).add(p);
             }

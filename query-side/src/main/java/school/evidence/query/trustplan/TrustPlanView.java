@@ -11,7 +11,8 @@ import java.util.Map;
  * priority rolled up over its actions in every school, and what the plan costs over its schools and years.
  */
 public record TrustPlanView(String planId, String trustId, String trustName, String title, String fromYear,
-                            String toYear, List<Priority> priorities, List<Action> actions, String totalCostPounds) {
+                            String toYear, List<Priority> priorities, List<Action> actions, String totalCostPounds,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String asOf) {
 
     /** @param schools the member schools' plan priorities that feed this one, with their actions' RAG */
     public record Priority(String code, String statement, String rag, Map<String, Integer> distribution,
@@ -41,10 +42,11 @@ public record TrustPlanView(String planId, String trustId, String trustName, Str
     /**
      * One taking-part school: its latest judgement for the action, if any.
      *
-     * @param monitoring how many of the school's standing monitoring records cite the action
+     * @param monitoring how many of the school's standing monitoring records cite the action (left out of past views)
      */
     public record School(String urn, String name, String rag,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) Judgement judgement, int monitoring) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Judgement judgement,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer monitoring) {
     }
 
     public record Judgement(String halfTerm, String status, String rationale, List<String> evidence, String judgedBy,
@@ -67,7 +69,7 @@ public record TrustPlanView(String planId, String trustId, String trustName, Str
                                String toYear, String actionId, String number, String title,
                                List<PriorityRef> priorities, List<String> leads,
                                @JsonInclude(JsonInclude.Include.NON_NULL) PlanView.Timescale timescale, String rag,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) Judgement judgement, int monitoring) {
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Judgement judgement, Integer monitoring) {
 
         /** Whether the action's plan covers the academic year (e.g. 2026-27). */
         public boolean covers(String academicYear) {

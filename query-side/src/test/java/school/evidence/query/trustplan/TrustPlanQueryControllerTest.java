@@ -45,6 +45,15 @@ class TrustPlanQueryControllerTest {
     }
 
     @Test
+    void aPastViewNeedsAnInstantAndNothingIsReadOtherwise() throws Exception {
+        http.perform(get("/api/trusts/" + TRUST + "/plans/" + TRUST + "-2025-26?asOf=last-week").with(as(TRUST_OFFICER)))
+            .andExpect(problem(400))
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field")
+                                                                                        .value("asOf"));
+        verifyNoInteractions(reads);
+    }
+
+    @Test
     void anotherTrustsOfficerIsRefused() throws Exception {
         http.perform(get("/api/trusts/trust-south/plans").with(as(TRUST_OFFICER))).andExpect(problem(403));
         verifyNoInteractions(reads);

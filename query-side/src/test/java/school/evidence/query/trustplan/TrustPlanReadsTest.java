@@ -27,6 +27,7 @@ import school.evidence.query.trust.TrustDirectory;
 
 import java.lang.reflect.Constructor;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -131,5 +132,47 @@ class TrustPlanReadsTest {
         assertThat(usworth.actions().get(0).judgement().rationale()).isEqualTo("Started");
         assertThat(usworth.actions().get(0).priorities().get(0).statement()).isEqualTo("Reading");
         assertThat(reads.forSchool("999999").actions()).isEmpty();
+    }
+
+    @Test
+    void aPastViewIsThePlanAndItsSchoolsAsTheyWereRecordedThen() throws Exception {
+        MongoDatabase db = MONGO.freshDatabase();
+        Constructor<?> trusts = Class.forName("school.evidence.query.trust.TrustProjection")
+                                     .getDeclaredConstructor(MongoDatabase.class);
+        trusts.setAccessible(true);
+        Instant t = Instant.parse("2025-09-01T08:00:00Z");
+        feed(trusts.newInstance(db),
+             event("Trust", TRUST, 0, new TrustRegistered(TRUST, "North Star Learning Trust"), "officer", t),
+             event("Trust", TRUST, 1, new SchoolJoinedTrust(TRUST, "108520", ImprovementPhase.IMPROVE,
+                                                           LocalDate.of(2025, 9, 1)), "slt", t),
+             event("Trust", TRUST, 2, new SchoolJoinedTrust(TRUST, "100001", ImprovementPhase.SUSTAIN,
+                                                           LocalDate.of(2026, 1, 5)), "slt", t.plusSeconds(600)));
+        feed(new TrustPlanProjection(db),
+             event("TrustPlan", PLAN, 0, new TrustPlanCreated(PLAN, TRUST, "Trust plan", "2025-26", "2027-28"), "to",
+                   t.plusSeconds(10)),
+             event("TrustPlan", PLAN, 1, new TrustPriorityAdded(PLAN, TRUST, "T1", "Reading"), "to", t.plusSeconds(20)),
+             event("TrustPlan", PLAN, 2, new TrustActionAdded(PLAN, TRUST, "a1", "1", ActionDetails.of(
+                     "Reading visits", List.of("T1"), List.of(), null), true, List.of()), "to", t.plusSeconds(30)),
+             event("TrustPlan", PLAN, 3, new TrustActionRagJudged(PLAN, TRUST, "a1", "108520", HalfTerm.AUTUMN_1,
+                                                                  Rag.RED, "Not started", List.of(), "slt"), "slt",
+                   t.plusSeconds(40)),
+             event("TrustPlan", PLAN, 4, new TrustActionRagJudged(PLAN, TRUST, "a1", "108520", HalfTerm.AUTUMN_2,
+                                                                  Rag.GREEN, "Embedded", List.of(), "slt"), "slt",
+                   t.plusSeconds(900)));
+        TrustPlanReads reads = new TrustPlanReads(db, new TrustDirectory(db), urn -> Set.of(TRUST),
+                                                  urn -> "School " + urn);
+
+        TrustPlanView then = reads.plan(TRUST, PLAN, t.plusSeconds(300));
+        assertThat(then.asOf()).isEqualTo(t.plusSeconds(300).toString());
+        assertThat(then.actions().get(0).schools()).singleElement().satisfies(school -> {
+            assertThat(school.urn()).isEqualTo("108520"); // the other school joined later
+            assertThat(school.rag()).isEqualTo("RED");
+            assertThat(school.monitoring()).isNull(); // not counted in a past view
+        });
+        TrustPlanView now = reads.plan(TRUST, PLAN);
+        assertThat(now.actions().get(0).schools()).extracting(TrustPlanView.School::urn, TrustPlanView.School::rag)
+                                                  .containsExactly(tuple("108520", "GREEN"), tuple("100001", null));
+        assertThat(reads.plan(TRUST, PLAN, t.plusSeconds(25)).actions()).isEmpty(); // only its priority by then
+        assertThatThrownBy(() -> reads.plan(TRUST, PLAN, t)).hasMessageContaining("was not yet recorded at");
     }
 }
