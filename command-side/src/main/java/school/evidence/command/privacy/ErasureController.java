@@ -73,14 +73,7 @@ class ErasureController {
     @Allowed(value = Who.SENIOR_LEADERS, scope = ScopeKind.SCHOOL)
     @PostMapping("/api/schools/{urn}/erasures")
     ResponseEntity<ErasureReply> erase(@PathVariable String urn, @Valid @RequestBody ErasureRequest request) {
-        String person = request.person().strip();
-        if (PeopleAndRoles.isRole(person)) {
-            throw Rejection.invalid("person", "'" + person + "' reads as a role or initials, which are not personal "
-                    + "data; give the person's name as it is recorded");
-        }
-        if (Mentions.pattern(person).matcher(request.reason()).find()) {
-            throw Rejection.invalid("reason", "The reason must not name the person: it is kept after they are erased");
-        }
+        String person = checkedPerson(request);
         String subject = SubjectKeys.person(urn, person);
         boolean erasedBefore = keys.status(subject) == SubjectKeys.Status.ERASED;
         Optional<String> personKey = keys.erase(subject);
@@ -109,6 +102,19 @@ class ErasureController {
         commands.send(new RecordErasure(erasureId, urn, subjectKeyId, recordKeys, request.reason()));
         return ResponseEntity.status(HttpStatus.CREATED)
                              .body(new ErasureReply(erasureId, subjectKeyId, recordKeys, inClear, null));
+    }
+
+    /** The person as named: not a role (roles are not personal data), and not named by the reason, which is kept. */
+    static String checkedPerson(ErasureRequest request) {
+        String person = request.person().strip();
+        if (PeopleAndRoles.isRole(person)) {
+            throw Rejection.invalid("person", "'" + person + "' reads as a role or initials, which are not personal "
+                    + "data; give the person's name as it is recorded");
+        }
+        if (Mentions.pattern(person).matcher(request.reason()).find()) {
+            throw Rejection.invalid("reason", "The reason must not name the person: it is kept after they are erased");
+        }
+        return person;
     }
 
     /** The erasure already recorded for this key, if any (by key id in the ledger; the name is never stored). */

@@ -102,6 +102,59 @@ class ErasureEndToEndTest {
         }
     }
 
+    @Test
+    void aPersonNamedInATrustsOwnPlanIsErasedByTheTrustFromItsRecordsAndEveryReadModel() throws Exception {
+        try (ConfigurableApplicationContext app = start()) {
+            Api officer = new Api(base(app), "trust-officer");
+            String trust = "/api/trusts/wearside-learning-trust";
+            created(officer.postJson("/api/trusts", Map.of("trustId", "wearside-learning-trust", "name", "Wearside")));
+            String plan = created(officer.post(trust + "/plans", "{\"fromYear\":\"2026-27\",\"title\":\"Reading with "
+                    + PERSON + "\"}")).text("planId");
+            created(officer.post(trust + "/plans/" + plan + "/priorities", "{\"code\":\"T1\",\"statement\":\""
+                    + PERSON + "'s phonics model in every school\"}"));
+            created(officer.postJson(trust + "/plans/" + plan + "/actions", Map.of("number", "1", "title",
+                    "Phonics training", "priorities", List.of("T1"), "leads", List.of(PERSON, "Trust lead"),
+                    "resources", "Release time for " + PERSON)));
+            assertThat(stored(app, "events")).doesNotContain("brannagh"); // sealed under keys the trust can destroy
+            assertThat(officer.await(trust + "/plans/" + plan, r -> r.raw().body().contains(PERSON)).status())
+                    .isEqualTo(200);
+            Api slt = officer.as("slt");
+            assertThat(slt.postJson(trust + "/erasures", Map.of("person", PERSON, "reason", REASON)).status())
+                    .isEqualTo(403);
+            assertThat(slt.postJson("/api/schools/108520/erasures", Map.of("person", PERSON, "reason", REASON))
+                          .status()).as("a school's erasure does not reach the trust's own records").isEqualTo(404);
+
+            Api.Reply erased = officer.postJson(trust + "/erasures", Map.of("person", PERSON, "reason", REASON));
+            assertThat(erased.status()).as(erased.raw().body()).isEqualTo(201);
+            assertThat(erased.body().path("recordKeyIds").size()).as("the title and statement name them").isEqualTo(2);
+            for (String path : List.of(trust + "/plans/" + plan, trust + "/plans", trust, trust + "/bodies",
+                                       trust + "/triads", trust + "/audit?size=500")) {
+                assertThat(awaitWithout(officer, path)).as(path).doesNotContainIgnoringCase("brannagh");
+            }
+            assertThat(officer.get(trust + "/plans/" + plan).raw().body()).contains("[erased]", "Trust lead");
+            assertThat(officer.get(trust + "/audit?size=500").body().path("items").findValuesAsText("type"))
+                    .contains("OrganisationSubjectErased");
+            MongoDatabase database = app.getBean(MongoDatabase.class);
+            for (String collection : database.listCollectionNames()) {
+                String text = awaitStoredWithout(app, collection);
+                assertThat(text).as("collection " + collection).doesNotContain("brannagh");
+            }
+            Api.Reply again = officer.postJson(trust + "/erasures", Map.of("person", PERSON, "reason", REASON));
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(again.body().path("alreadyErased").asBoolean()).isTrue();
+        }
+    }
+
+    /** A collection's documents once the rebuild after an erasure has swapped it in. */
+    private static String awaitStoredWithout(ConfigurableApplicationContext app, String collection) {
+        String text = stored(app, collection);
+        for (int i = 0; i < 200 && text.contains("brannagh"); i++) {
+            Api.sleep(50);
+            text = stored(app, collection);
+        }
+        return text;
+    }
+
     private static String erasures() {
         return "/api/schools/" + URN + "/erasures";
     }

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import school.evidence.kernel.privacy.PrivacyEvents.DataSubjectErased;
+import school.evidence.kernel.privacy.PrivacyEvents.OrganisationSubjectErased;
 import school.evidence.kernel.retention.RetentionEvents.RecordShredded;
 import school.evidence.platform.privacy.SubjectKeys;
 import school.evidence.query.replay.ProjectionRebuild;
@@ -38,6 +39,11 @@ class ErasureFollower {
 
     @EventHandler
     void on(DataSubjectErased event, EventMessage<?> message) {
+        rebuildSoon(message);
+    }
+
+    @EventHandler
+    void on(OrganisationSubjectErased event, EventMessage<?> message) {
         rebuildSoon(message);
     }
 

@@ -19,4 +19,13 @@ public final class PrivacyCommands {
             recordKeyIds = recordKeyIds == null ? List.of() : List.copyOf(recordKeyIds);
         }
     }
+
+    /** The record that a person was erased from an organisation's own records: the keys destroyed, never the person. */
+    public record RecordOrganisationErasure(@TargetAggregateIdentifier String erasureId, String trustId,
+                                            List<String> subjectKeyIds, List<String> recordKeyIds, String reason) {
+        public RecordOrganisationErasure {
+            subjectKeyIds = subjectKeyIds == null ? List.of() : List.copyOf(subjectKeyIds);
+            recordKeyIds = recordKeyIds == null ? List.of() : List.copyOf(recordKeyIds);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package school.evidence.kernel.privacy;
 
+import school.evidence.kernel.OrganisationEvent;
 import school.evidence.kernel.SchoolEvent;
 
 import java.util.List;
@@ -23,6 +24,21 @@ public final class PrivacyEvents {
 
         public DataSubjectErased(String erasureId, String schoolUrn, String subjectKeyId, String reason) {
             this(erasureId, schoolUrn, subjectKeyId, reason, List.of());
+        }
+    }
+
+    /**
+     * A person erased from a trust's or local authority's own records (its plans, filed under no school): everything
+     * sealed under those keys now reads as erased; read models are rebuilt without it. Names only keys.
+     *
+     * @param subjectKeyIds the person's keys for the organisation's records destroyed (empty if they had none)
+     * @param recordKeyIds  keys of the organisation's records that named them, shredded whole
+     */
+    public record OrganisationSubjectErased(String erasureId, String trustId, List<String> subjectKeyIds,
+                                            String reason, List<String> recordKeyIds) implements OrganisationEvent {
+        public OrganisationSubjectErased {
+            subjectKeyIds = subjectKeyIds == null ? List.of() : List.copyOf(subjectKeyIds);
+            recordKeyIds = recordKeyIds == null ? List.of() : List.copyOf(recordKeyIds);
         }
     }
 }

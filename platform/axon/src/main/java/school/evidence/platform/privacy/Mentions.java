@@ -54,6 +54,32 @@ public final class Mentions {
         return found;
     }
 
+    /**
+     * Where a person is named in an organisation's own records (its plans, filed under no school): the events of the
+     * kinds that hold personal data and are the organisation's alone, read by kind, those of this organisation only.
+     */
+    public List<Mention> ofOrganisation(String trustId, String person) {
+        Pattern name = pattern(person);
+        List<Mention> found = new ArrayList<>();
+        ledger.forEachOfTypes(ORGANISATION_TYPES, event -> {
+            if (event.school() == null && trustId.equals(read(event.payload()).path("trustId").asText())) {
+                mentionIn(event, name).ifPresent(found::add);
+            }
+        });
+        return found;
+    }
+
+    /** Kinds of event with personal data that belong to an organisation and no school. */
+    private static final List<String> ORGANISATION_TYPES = PersonalData.BY_EVENT.keySet().stream().filter(type -> {
+        try {
+            Class<?> kind = Class.forName(type);
+            return school.evidence.kernel.OrganisationEvent.class.isAssignableFrom(kind)
+                    && !school.evidence.kernel.SchoolEvent.class.isAssignableFrom(kind);
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }).sorted().toList();
+
     private java.util.Optional<Mention> mentionIn(StoredEvent event, Pattern name) {
         String type = event.payloadType();
         String payload = event.payload();

@@ -96,7 +96,7 @@ public class PersonalDataSerializer implements Serializer {
      */
     String seal(String json, PersonalData personal) {
         JsonNode root = parse(json);
-        String school = root.path("schoolUrn").asText("");
+        String school = placeOf(root);
         String recordId = recordIdOf(root, personal);
         String recordKey = recordId == null ? null : keys.keyIdFor(SubjectKeys.record(recordId));
         Set<String> peopleKeys = new LinkedHashSet<>();
@@ -118,6 +118,16 @@ public class PersonalDataSerializer implements Serializer {
             }
         }
         return root.toString();
+    }
+
+    /**
+     * Whose records these are, for a person's key: the school's, or for an organisation's own records (filed under no
+     * school) the organisation's, so each can erase a person from its own records.
+     */
+    public static String placeOf(JsonNode root) {
+        String school = root.path("schoolUrn").asText("");
+        return school.isEmpty() && !root.path("trustId").asText("").isEmpty()
+                ? SubjectKeys.organisation(root.path("trustId").asText()) : school;
     }
 
     private static List<String> keyIds(List<String> people, String recordKey) {

@@ -103,6 +103,11 @@ public class SubjectKeys {
         return "person:" + urn + ":" + name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
+    /** The place of an organisation's own records in a person's key ({@link #person}): {@code trust:<id>}. */
+    public static String organisation(String trustId) {
+        return "trust:" + trustId;
+    }
+
     public static String record(String recordId) {
         return "record:" + recordId;
     }
