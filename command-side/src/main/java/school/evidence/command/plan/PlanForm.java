@@ -14,23 +14,24 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The forms that change an action or a success criterion, read into what the commands take. A cost that is not an
+ * The forms that add or change an action (a school's or a trust's) or a success criterion, read into what the
+ * commands take. A cost that is not an
  * amount, a blank title or no half-term ticked is said here in plain words; the plan's own rules (a priority the plan
  * does not have, a closed plan) come back from the command.
  */
-final class PlanForm extends FormReader {
+public final class PlanForm extends FormReader {
 
     /** The fields the forms have; a refusal that names another field is shown against the reason. */
     private static final Set<String> ON_THE_FORMS = Set.of("title", "priorities", "leads", "governorLink", "resources",
                                                            "cost", "costBasis", "fundingSource", "startsOn", "endsOn", "monitoredBy", "evaluatedBy", "text", "halfTerms",
                                                            "reason");
 
-    PlanForm(MultiValueMap<String, String> form) {
+    public PlanForm(MultiValueMap<String, String> form) {
         super(form);
     }
 
     /** The action as typed, or null when something could not be read (then {@link #errors} says what). */
-    ActionDetails actionDetails() {
+    public ActionDetails actionDetails() {
         String title = required("title", "Enter what the action is");
         BigDecimal cost = pounds("cost");
         LocalDate startsOn = date("startsOn", "Enter the day it starts as a date, for example 1 9 2025", false);
@@ -69,7 +70,7 @@ final class PlanForm extends FormReader {
      * The form's name for the field a refusal names ({@code costPounds} is the cost box; a milestone outside the
      * dates is said against the end date, where the span is given).
      */
-    String fieldOf(String domainField) {
+    public String fieldOf(String domainField) {
         if ("costPounds".equals(domainField)) {
             return "cost";
         }

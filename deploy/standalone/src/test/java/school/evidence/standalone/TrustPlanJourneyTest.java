@@ -91,4 +91,45 @@ class TrustPlanJourneyTest extends JourneyTest {
                                   .doesNotContain("Riverside");
         browser.accessible("home with the trust's actions");
     }
+
+    @Test
+    void anOfficerStartsAPlanAndAddsItsPriorityAndAnActionFromThePagesKeepingWhatWasTypedWhenRefused() {
+        signIn(browser, "trust-officer");
+        browser.open("/trusts/" + TRUST + "/plans");
+        browser.type("title", "Wearside writing plan");
+        browser.type("fromYear", "2028-29");
+        browser.type("toYear", "2029");
+        browser.go(By.xpath("//button[text()='Start the plan']"));
+        assertThat(browser.text()).contains("There is a problem", "Enter the academic year as two years");
+        assertThat(browser.find(By.id("title")).getAttribute("value")).isEqualTo("Wearside writing plan");
+        browser.accessible("starting a trust plan, with a mistake");
+        browser.type("toYear", "2029-30");
+        browser.go(By.xpath("//button[text()='Start the plan']"));
+        assertThat(browser.text()).contains("Plan started", "Wearside writing plan", "Academic years 2028-29 to 2029-30",
+                                            "Add a priority first");
+
+        browser.type("code", "t1");
+        browser.type("statement", "Writing at greater depth in every school");
+        browser.go(By.xpath("//button[text()='Add the priority']"));
+        assertThat(browser.text()).contains("Priority T1 added", "T1: Writing at greater depth in every school");
+
+        browser.type("number", "1");
+        browser.type("leads", "Trust English lead");
+        browser.find(By.xpath("//label[text()='T1: Writing at greater depth in every school']")).click();
+        browser.find(By.xpath("//label[text()='Riverside Primary School']")).click();
+        browser.type("cost", "£1,200");
+        browser.find(By.xpath("//label[text()='Per school']")).click();
+        browser.go(By.xpath("//button[text()='Add the action']"));
+        assertThat(browser.text()).contains("There is a problem", "Enter what the action is");
+        assertThat(browser.find(By.id("number")).getAttribute("value")).isEqualTo("1");
+        assertThat(browser.find(By.id("takingPart-" + RIVERSIDE)).isSelected()).isTrue();
+        browser.accessible("adding a trust action, with a mistake");
+        browser.type("title", "Moderation of writing across the trust");
+        browser.go(By.xpath("//button[text()='Add the action']"));
+        assertThat(browser.text()).contains("Action 1 added", "1 Moderation of writing across the trust",
+                                            "Trust English lead", "£1,200.00 per school", "The schools taking part",
+                                            "Riverside Primary School");
+        browser.accessible("a trust's plan with its forms");
+        browser.fitsNarrowScreen("a trust's plan with its forms");
+    }
 }

@@ -57,7 +57,7 @@ public class FormReader {
     }
 
     /** The field without surrounding spaces, or null when nothing was typed. */
-    protected String text(String name) {
+    public String text(String name) {
         String v = value(name).strip();
         return v.isEmpty() ? null : v;
     }
