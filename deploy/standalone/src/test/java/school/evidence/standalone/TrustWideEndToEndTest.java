@@ -207,6 +207,24 @@ class TrustWideEndToEndTest extends JourneyTest {
         assertThat(browser.text()).contains("Reviews by the school's triad", "Head teacher, Castle View",
                                             "32 Reading records for every pupil");
         browser.accessible("the plan with its triad review");
+
+        // the school's page for the trust's action: its own RAG and monitoring, and the form to judge it here
+        browser.open("/schools/" + USWORTH);
+        browser.go(By.linkText("Action 1, Shared reading spine"));
+        assertThat(browser.text()).contains("RAG here", "Usworth spine started", "Learning walk, 26 November 2026")
+                                  .doesNotContain("Riverside", "Castle View");
+        browser.find(By.xpath("//label[starts-with(., 'Learning walk, 26 November 2026')]")).click();
+        browser.type("rationale", "The spine is read in every class");
+        browser.go(By.xpath("//button[text()='Save judgement']"));
+        assertThat(browser.text()).contains("There is a problem", "Choose green, amber or red");
+        assertThat(browser.find(By.id("rationale")).getAttribute("value")).isEqualTo("The spine is read in every class");
+        browser.accessible("judging a trust action at the school, with a mistake");
+        new Select(browser.find(By.id("halfTerm"))).selectByVisibleText("Autumn 2");
+        browser.find(By.xpath("//label[starts-with(., 'Green')]")).click();
+        browser.go(By.xpath("//button[text()='Save judgement']"));
+        assertThat(browser.text()).contains("Judgement saved: Green for Autumn 2", "The spine is read in every class");
+        browser.fitsNarrowScreen("a trust action at the school");
+        browser.screenshot("trust-action");
     }
 
     private void choose(String select, String school) {

@@ -64,7 +64,8 @@ public final class MonitoringLookups {
                             Filters.lte("current.occurredOn", to.toString())))
           .sort(Sorts.ascending("current.occurredOn"))
           .forEach(d -> found.add(new Document("activityId", d.get("activityId")).append("type", d.get("type"))
-                  .append("occurredOn", d.get("current", Document.class).get("occurredOn"))));
+                  .append("occurredOn", d.get("current", Document.class).get("occurredOn"))
+                  .append("lead", d.get("current", Document.class).get("lead"))));
         return found;
     }
 
