@@ -13,7 +13,10 @@ import school.evidence.platform.access.Actor;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Sends a command on behalf of the signed-in user, so its events record who did it and why. */
+/**
+ * Sends a command on behalf of the signed-in user, so its events record who did it and why; one that lost a race with
+ * another node's write to the same record is sent again.
+ */
 @Component
 public class CommandSender {
 
@@ -44,7 +47,7 @@ public class CommandSender {
         Timer.Sample sample = Timer.start(meters);
         String outcome = "error";
         try {
-            R result = gateway.sendAndWait(message);
+            R result = sendRetryingLostRaces(message, command);
             outcome = "success";
             return result;
         } catch (RuntimeException e) {
@@ -55,6 +58,44 @@ public class CommandSender {
                              .tag("command", command.getClass().getSimpleName()).tag("outcome", outcome)
                              .register(meters));
             MDC.remove(CommandMetadata.CORRELATION_ID);
+        }
+    }
+
+    /**
+     * Another node appended to the same record between this node's load and its append (the ledger refused the
+     * sequence number it took): the command is decided again on the record as it is now, after a short, growing,
+     * jittered pause. An {@code If-Match} still holds, since the version is checked again as the record loads, so a
+     * change made meanwhile is then a 409; a refusal of the command itself is never retried.
+     */
+    private <R> R sendRetryingLostRaces(Object message, Object command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return gateway.sendAndWait(message);
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !lostARace(e)) {
+                    throw e;
+                }
+                meters.counter("evidence.commands.retries", "command", command.getClass().getSimpleName()).increment();
+                pause(attempt);
+            }
+        }
+    }
+
+    static final int ATTEMPTS = 6;
+
+    private static boolean lostARace(Throwable e) {
+        Throwable cause = e instanceof org.axonframework.commandhandling.CommandExecutionException && e.getCause() != null
+                ? e.getCause() : e;
+        return cause instanceof org.axonframework.modelling.command.ConcurrencyException; // not a stream created twice
+    }
+
+    private static void pause(int attempt) {
+        long millis = (10L << attempt) + java.util.concurrent.ThreadLocalRandom.current().nextLong(10L << attempt);
+        try {
+            Thread.sleep(millis); // 20-40 ms, then 40-80 ... up to 320-640 ms: about 1.2 s in all at most
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to send a command again", interrupted);
         }
     }
 
