@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import school.evidence.kernel.Rejection;
 import school.evidence.kernel.retention.RetentionCommands.ShredRecord;
 import school.evidence.kernel.retention.RetentionSchedule;
+import school.evidence.platform.axon.ClusterLeases;
 import school.evidence.platform.privacy.SubjectKeys;
 import school.evidence.platform.axon.CommandMetadata;
 
@@ -43,8 +44,11 @@ public class RetentionJob {
     private final CommandGateway commands;
     private final SubjectKeys keys;
 
+    private final ClusterLeases leases;
+
     RetentionJob(LedgerRetentionRecords records, RetentionSchedule schedule, CommandGateway commands,
-                 SubjectKeys keys) {
+                 SubjectKeys keys, ClusterLeases leases) {
+        this.leases = leases;
         this.records = records;
         this.schedule = schedule;
         this.commands = commands;
@@ -53,6 +57,9 @@ public class RetentionJob {
 
     @Scheduled(cron = "${evidence.retention.cron:0 30 2 * * *}", zone = "Europe/London")
     void nightly() {
+        if (!leases.take("retention", java.time.Duration.ofHours(1))) {
+            return; // another command-side node runs it tonight
+        }
         Run run = run(LocalDate.now(SCHOOL_ZONE));
         log.info("Retention run {}: {} records examined, {} shredded, {} kept on legal hold, {} failed", run.on(),
                  run.examined(), run.shredded().size(), run.keptOnHold().size(), run.failed().size());

@@ -22,6 +22,7 @@ import school.evidence.ledger.merkle.LedgerKeys;
 import school.evidence.ledger.merkle.LedgerVerifier;
 import school.evidence.ledger.merkle.MerkleTree;
 import school.evidence.ledger.merkle.SchoolLog;
+import school.evidence.platform.axon.ClusterLeases;
 
 import java.time.Clock;
 import java.util.HexFormat;
@@ -42,8 +43,15 @@ public class LedgerProofs {
     private final SigningKey signing;
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
+    private final ClusterLeases leases;
+    private final java.time.Duration interval;
+
     LedgerProofs(MongoDatabase database, LedgerReader ledger, SigningKey signing,
-                     io.micrometer.core.instrument.MeterRegistry meters, StoreProperties store) {
+                 io.micrometer.core.instrument.MeterRegistry meters, StoreProperties store, ClusterLeases leases,
+                 @org.springframework.beans.factory.annotation.Value("${evidence.ledger.checkpoint-interval:PT5M}")
+                 java.time.Duration interval) {
+        this.leases = leases;
+        this.interval = interval;
         this.meters = meters;
         this.ledger = ledger;
         this.database = database;
@@ -57,10 +65,17 @@ public class LedgerProofs {
         return log.schools();
     }
 
-    /** Signs every school's log as it stands, every {@code evidence.ledger.checkpoint-interval} (default 5 min). */
+    /**
+     * Signs every school's log as it stands, every {@code evidence.ledger.checkpoint-interval} (default 5 min), on one
+     * query-side node of the cluster: the one holding the lease, which lapses after three intervals without a round.
+     */
     @Scheduled(fixedDelayString = "${evidence.ledger.checkpoint-interval:PT5M}",
                initialDelayString = "${evidence.ledger.checkpoint-interval:PT5M}")
     void issuePeriodically() {
+        if (!leases.take("checkpoints", interval.multipliedBy(3))) {
+            return; // another node signs
+        }
+        meters.counter("evidence.ledger.checkpoint.rounds").increment();
         log.schools().forEach(this::issueFor);
     }
 

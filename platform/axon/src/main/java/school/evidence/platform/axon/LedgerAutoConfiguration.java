@@ -113,6 +113,12 @@ public class LedgerAutoConfiguration {
         return LedgerSerializers.framework();
     }
 
+    /** The leases that make a scheduled job run once across the cluster. */
+    @Bean
+    public ClusterLeases clusterLeases(MongoDatabase evidenceDatabase) {
+        return new ClusterLeases(evidenceDatabase, java.time.Clock.systemUTC());
+    }
+
     /**
      * Per-data-subject keys for crypto-shredding, wrapped by {@code evidence.privacy.key-encryption-key} (32 bytes,
      * base64; print one with {@code openssl rand -base64 32}). Demo mode only: a demo key kept in the database.

@@ -1,0 +1,63 @@
+package school.evidence.standalone;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import school.evidence.query.QuerySideApplication;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two query-side nodes on one store, each with the checkpoint schedule: the schools' logs are signed once per
+ * interval across the cluster, by the node holding the lease, not once on every node.
+ */
+class TwoQueryNodesTest {
+
+    private static final long INTERVAL_MS = 200;
+
+    private MongoServer mongo;
+    private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        nodes.forEach(ConfigurableApplicationContext::close);
+        if (mongo != null) {
+            mongo.shutdownNow();
+        }
+    }
+
+    @Test
+    void checkpointsAreSignedOncePerIntervalAcrossTheClusterNotOncePerNode() throws Exception {
+        mongo = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = mongo.bind();
+        String uri = "mongodb://127.0.0.1:" + address.getPort() + "/evidence";
+        for (int i = 0; i < 2; i++) {
+            nodes.add(new SpringApplicationBuilder(QuerySideApplication.class).run("--server.port=0",
+                    "--spring.data.mongodb.uri=" + uri, "--evidence.ledger.checkpoint-interval=PT0.2S"));
+        }
+        List<Double> before = rounds();
+        long started = System.nanoTime();
+        Thread.sleep(3_000);
+        List<Double> after = rounds();
+        long intervals = (System.nanoTime() - started) / 1_000_000 / INTERVAL_MS;
+        double first = after.get(0) - before.get(0);
+        double second = after.get(1) - before.get(1);
+        assertThat(first + second).as("a node signs").isPositive();
+        // both nodes signing would come to about twice the intervals; one holder comes to at most one a round
+        assertThat(first + second).as("rounds signed across both nodes in %d intervals", intervals)
+                                 .isLessThanOrEqualTo(intervals + 3); // a hand-over may share a round
+    }
+
+    private List<Double> rounds() {
+        return nodes.stream().map(n -> n.getBean(MeterRegistry.class).find("evidence.ledger.checkpoint.rounds")
+                                        .counters().stream().mapToDouble(c -> c.count()).sum()).toList();
+    }
+}

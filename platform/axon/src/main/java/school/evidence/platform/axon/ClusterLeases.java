@@ -1,0 +1,61 @@
+package school.evidence.platform.axon;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+
+/**
+ * Jobs that must run once across the cluster, not once on every node (signing checkpoints, the nightly retention
+ * run): each run first takes its job's lease in the evidence database. The node holding it renews it on each run;
+ * another node takes it over only once it has lapsed (the holder stopped or stalled). One keyed document per job.
+ */
+public class ClusterLeases {
+
+    static final String COLLECTION = "cluster_leases";
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final MongoCollection<Document> leases;
+    private final Clock clock;
+    /** This process: its host and pid (as Axon names a node in its token claims) and a random part. */
+    private final String node;
+
+    public ClusterLeases(MongoDatabase database, Clock clock) {
+        this.leases = database.getCollection(COLLECTION);
+        this.clock = clock;
+        this.node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Takes or renews the job's lease for {@code length}; false while another node holds it. */
+    public boolean take(String job, Duration length) {
+        Instant now = clock.instant();
+        try {
+            Document lease = leases.findOneAndUpdate(
+                    Filters.and(Filters.eq("_id", job),
+                                Filters.or(Filters.eq("owner", node), Filters.lt("until", Date.from(now)))),
+                    Updates.combine(Updates.set("owner", node), Updates.set("until", Date.from(now.plus(length)))),
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+            return lease != null && node.equals(lease.getString("owner"));
+        } catch (MongoException e) {
+            if (e.getCode() == DUPLICATE_KEY) {
+                return false; // held by another node: the upsert found no free lease and the job's document exists
+            }
+            throw e;
+        }
+    }
+
+    public String node() {
+        return node;
+    }
+}
