@@ -23,6 +23,8 @@ class OperationsJourneyTest extends JourneyTest {
 
     @Autowired
     DeadLetterTest.FragileProjection fragile;
+    @Autowired
+    school.evidence.platform.axon.ClusterLeases node;
 
     /** A projection's figure: 1 for events behind, 2 for parked. */
     private String cell(String projection, int column) {
@@ -46,6 +48,8 @@ class OperationsJourneyTest extends JourneyTest {
         assertThat(browser.text()).contains("Parked by fragile", "MonitoringActivityRecorded",
                                             "Unexpected finding in activity", "Usworth Colliery Primary School (108520)")
                                   .doesNotContain(DeadLetterTest.POISON);
+        // the node doing each read model's work, as the token store names it (with several nodes, which one)
+        assertThat(browser.text()).contains("plan-view\nheld by " + node.node());
         browser.accessible("operations with a parked event");
         browser.fitsNarrowScreen("operations");
         browser.screenshot("operations");

@@ -34,7 +34,8 @@ class OperationsPage {
     record SchoolLedger(String urn, String name, CheckpointView latest) {
     }
 
-    record Projection(String name, long lagEvents, long lagMillis, long parked, boolean rebuildable) {
+    /** @param heldBy the node doing its work (several query-side nodes share the store, one holds each segment) */
+    record Projection(String name, long lagEvents, long lagMillis, long parked, boolean rebuildable, String heldBy) {
     }
 
     private final LedgerProofs proofs;
@@ -43,10 +44,12 @@ class OperationsPage {
     private final ProjectionRebuild rebuild;
     private final MeterRegistry meters;
     private final school.evidence.query.backup.Backups backups;
+    private final ProcessorClaims claims;
 
     OperationsPage(LedgerProofs proofs, SchoolNames names, DeadLetters letters, ProjectionRebuild rebuild,
-                   MeterRegistry meters, school.evidence.query.backup.Backups backups) {
+                   MeterRegistry meters, school.evidence.query.backup.Backups backups, ProcessorClaims claims) {
         this.backups = backups;
+        this.claims = claims;
         this.proofs = proofs;
         this.names = names;
         this.letters = letters;
@@ -126,7 +129,8 @@ class OperationsPage {
         collect(byName, "evidence.processor.dead.letters", 2);
         List<String> rebuildable = rebuild.groups();
         return byName.entrySet().stream().map(e -> new Projection(e.getKey(), e.getValue()[0], e.getValue()[1],
-                                                                  e.getValue()[2], rebuildable.contains(e.getKey())))
+                                                                  e.getValue()[2], rebuildable.contains(e.getKey()),
+                                                                  claims.heldBy(e.getKey())))
                      .toList();
     }
 

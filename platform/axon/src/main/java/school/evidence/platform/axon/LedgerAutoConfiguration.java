@@ -264,8 +264,11 @@ public class LedgerAutoConfiguration {
     }
 
     @Bean
-    public TokenStore tokenStore(MongoClient client, MongoConnectionDetails connection, Serializer serializer) {
+    public TokenStore tokenStore(MongoClient client, MongoConnectionDetails connection, Serializer serializer,
+                                 ClusterLeases node) {
+        // claims name the node as its leases do: host, pid and a random part, unique even for two in one process
         return MongoTokenStore.builder()
+                              .nodeId(node.node())
                               .mongoTemplate(DefaultMongoTemplate.builder()
                                                                  .mongoDatabase(client,
                                                                                 databaseName(connection))
