@@ -2,19 +2,14 @@ package school.evidence.standalone;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import school.evidence.command.CommandSideApplication;
 import school.evidence.kernel.plan.PlanEvents.ActionAdded;
 import school.evidence.ledger.RawLedger;
 
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -34,27 +29,18 @@ class TwoCommandNodesTest {
     private static final int WRITERS = 8;
     private static final int EACH = 10;
 
-    private MongoServer mongo;
-    private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+    private SharedStoreNodes cluster;
 
     @AfterEach
     void stop() {
-        nodes.forEach(ConfigurableApplicationContext::close);
-        if (mongo != null) {
-            mongo.shutdownNow();
-        }
+        cluster.close();
     }
 
     @Test
     void writesToOnePlanFromBothNodesAtOnceAreAllAcknowledgedAndEachIsInTheLedgerOnce() throws Exception {
-        mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = mongo.bind();
-        String uri = "mongodb://127.0.0.1:" + address.getPort() + "/evidence";
-        for (int i = 0; i < 2; i++) {
-            nodes.add(new SpringApplicationBuilder(CommandSideApplication.class)
-                              .run("--server.port=0", "--spring.data.mongodb.uri=" + uri));
-        }
-        List<Api> apis = nodes.stream().map(n -> new Api("http://localhost:" + port(n), "slt")).toList();
+        cluster = new SharedStoreNodes().start(CommandSideApplication.class, 2);
+        List<ConfigurableApplicationContext> nodes = cluster.nodes;
+        List<Api> apis = List.of(new Api(cluster.base(0), "slt"), new Api(cluster.base(1), "slt"));
         Scenario s = Scenario.upToTheLessonVisit(apis.get(0), "108520");
 
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
@@ -89,9 +75,5 @@ class TwoCommandNodesTest {
         double retries = nodes.stream().mapToDouble(n -> n.getBean(MeterRegistry.class)
                 .find("evidence.commands.retries").counters().stream().mapToDouble(c -> c.count()).sum()).sum();
         assertThat(retries).as("the nodes raced: some appends lost and were decided again").isPositive();
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 }

@@ -1,18 +1,14 @@
 package school.evidence.standalone;
 
 import com.mongodb.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import school.evidence.platform.axon.ClusterLeases;
 import school.evidence.query.QuerySideApplication;
 
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -28,26 +24,19 @@ class TwoQueryNodesTest {
 
     private static final long INTERVAL_MS = 200;
 
-    private MongoServer mongo;
-    private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+    private SharedStoreNodes cluster;
+    private List<ConfigurableApplicationContext> nodes;
 
     @AfterEach
     void stop() {
-        nodes.forEach(ConfigurableApplicationContext::close);
-        if (mongo != null) {
-            mongo.shutdownNow();
-        }
+        cluster.close();
     }
 
     @Test
     void checkpointsAreSignedOncePerIntervalAcrossTheClusterNotOncePerNode() throws Exception {
-        mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = mongo.bind();
-        String uri = "mongodb://127.0.0.1:" + address.getPort() + "/evidence";
-        for (int i = 0; i < 2; i++) {
-            nodes.add(new SpringApplicationBuilder(QuerySideApplication.class).run("--server.port=0",
-                    "--spring.data.mongodb.uri=" + uri, "--evidence.ledger.checkpoint-interval=PT0.2S"));
-        }
+        cluster = new SharedStoreNodes().start(QuerySideApplication.class, 2,
+                                               "--evidence.ledger.checkpoint-interval=PT0.2S");
+        nodes = cluster.nodes;
         List<Double> before = rounds();
         long started = System.nanoTime();
         Thread.sleep(3_000);
@@ -63,13 +52,9 @@ class TwoQueryNodesTest {
 
     @Test
     void whenTheNodeDoingTheReadModelsWorkStopsTheOtherTakesEveryProcessorOver() throws Exception {
-        mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = mongo.bind();
-        String uri = "mongodb://127.0.0.1:" + address.getPort() + "/evidence";
-        for (int i = 0; i < 2; i++) {
-            nodes.add(new SpringApplicationBuilder(QuerySideApplication.class).run("--server.port=0",
-                    "--spring.data.mongodb.uri=" + uri));
-        }
+        cluster = new SharedStoreNodes().start(QuerySideApplication.class, 2);
+        nodes = cluster.nodes;
+        String uri = cluster.uri;
         List<String> names = nodes.stream().map(n -> n.getBean(ClusterLeases.class).node()).toList();
         assertThat(names.get(0)).isNotEqualTo(names.get(1));
         com.mongodb.client.MongoClient reader = com.mongodb.client.MongoClients.create(uri); // outlives either node

@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * Jobs that must run once across the cluster, not once on every node (signing checkpoints, the nightly retention
  * run): each run first takes its job's lease in the evidence database. The node holding it renews it on each run;
- * another node takes it over only once it has lapsed (the holder stopped or stalled). One keyed document per job.
+ * another node takes it over only once it has lapsed (the holder stopped or stalled). One keyed document per job;
+ * a node that finds it held only reads it (no refused write each round).
  */
 public class ClusterLeases {
 
@@ -40,16 +41,24 @@ public class ClusterLeases {
     /** Takes or renews the job's lease for {@code length}; false while another node holds it. */
     public boolean take(String job, Duration length) {
         Instant now = clock.instant();
-        try {
-            Document lease = leases.findOneAndUpdate(
-                    Filters.and(Filters.eq("_id", job),
-                                Filters.or(Filters.eq("owner", node), Filters.lt("until", Date.from(now)))),
-                    Updates.combine(Updates.set("owner", node), Updates.set("until", Date.from(now.plus(length)))),
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-            return lease != null && node.equals(lease.getString("owner"));
+        Document lease = leases.findOneAndUpdate(
+                Filters.and(Filters.eq("_id", job),
+                            Filters.or(Filters.eq("owner", node), Filters.lt("until", Date.from(now)))),
+                Updates.combine(Updates.set("owner", node), Updates.set("until", Date.from(now.plus(length)))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (lease != null) {
+            return true; // ours, renewed, or lapsed and taken over
+        }
+        if (leases.find(Filters.eq("_id", job)).first() != null) {
+            return false; // held by another node
+        }
+        try { // the job's first run anywhere
+            leases.insertOne(new Document("_id", job).append("owner", node)
+                                                     .append("until", Date.from(now.plus(length))));
+            return true;
         } catch (MongoException e) {
             if (e.getCode() == DUPLICATE_KEY) {
-                return false; // held by another node: the upsert found no free lease and the job's document exists
+                return false; // another node took it first, at the same moment
             }
             throw e;
         }
