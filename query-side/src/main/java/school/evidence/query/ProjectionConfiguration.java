@@ -5,7 +5,6 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
@@ -13,6 +12,8 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import school.evidence.query.cluster.ProcessorSettings;
+import school.evidence.query.cluster.SchoolSequencing;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,6 +24,10 @@ import java.util.TreeSet;
  * goes to Axon's dead-letter queue, stored in MongoDB ({@code dead_letters}), where operators see it and retry it
  * once the fault is fixed. The ledger's Merkle index is the exception: it must take every event in order, so it
  * retries in place instead.
+ * <p>
+ * With {@code evidence.processors.segments} above one (several query-side nodes), a read model's work splits into
+ * segments the nodes share through the token store: a school's events stay in one segment and in order
+ * ({@link SchoolSequencing}), and a parked event then holds back the later events of its school in that read model.
  */
 @Configuration(proxyBeanMethods = false)
 @org.springframework.scheduling.annotation.EnableScheduling
@@ -30,6 +35,10 @@ public class ProjectionConfiguration {
 
     /** Processing groups that never skip an event. */
     public static final Set<String> IN_ORDER_ONLY = Set.of("ledger-index");
+    /** Groups that see every event in one order (the Merkle index; erasures start rebuilds): one segment always. */
+    public static final Set<String> ONE_SEGMENT = Set.of("ledger-index", "erasures");
+    /** Read models of trusts, whose events go together by trust ({@link SchoolSequencing#byOrganisation()}). */
+    static final Set<String> BY_ORGANISATION = Set.of("trusts", "trust-plans");
     /**
      * Events a processor handles at a time when that many are waiting (a catch-up; live, a batch is what has arrived).
      * A batch's read-model writes go to the store together ({@link BatchedWrites}) and its position once. 200 (and
@@ -42,7 +51,7 @@ public class ProjectionConfiguration {
     @Bean
     public ConfigurerModule trackingProjections(MongoDatabase evidenceDatabase,
                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                ListableBeanFactory beans) {
+                                                ListableBeanFactory beans, ProcessorSettings settings) {
         // dead letters keep the event as the ledger does: personal fields stay encrypted (erasure reaches them)
         DefaultMongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(evidenceDatabase)
                                                             .deadLetterCollectionName(DEAD_LETTERS).build();
@@ -56,10 +65,19 @@ public class ProjectionConfiguration {
                             group, (c, invoker) -> invoker.enableSequenceIdentifierCache());
                 }
             }
+            // several segments: a thread each, so one node can take every segment when the others are gone; the
+            // events a read model must take in order share a segment. One segment keeps Axon's order per record.
+            int segments = settings.segments();
+            for (String group : processingGroups(beans)) {
+                if (segments > 1 && !ONE_SEGMENT.contains(group)) {
+                    processing.registerSequencingPolicy(group, c -> BY_ORGANISATION.contains(group)
+                            ? SchoolSequencing.byOrganisation() : SchoolSequencing.bySchool());
+                    processing.registerTrackingEventProcessorConfiguration(group, c -> settings.tracking(segments).andBatchSize(BATCH));
+                }
+            }
             processing
                 .usingTrackingEventProcessors()
-                .registerTrackingEventProcessorConfiguration(
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(BATCH))
+                .registerTrackingEventProcessorConfiguration(c -> settings.tracking(1).andBatchSize(BATCH))
                 .registerDefaultHandlerInterceptor((c, group) -> BatchedWrites.flushAtEndOfBatch())
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDeadLetterQueueProvider(group -> IN_ORDER_ONLY.contains(group) ? null

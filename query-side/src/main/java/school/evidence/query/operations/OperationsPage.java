@@ -13,6 +13,7 @@ import school.evidence.platform.access.AccessRules.ScopeKind;
 import school.evidence.platform.access.Allowed;
 import school.evidence.platform.access.Who;
 import school.evidence.platform.pages.PageController;
+import school.evidence.query.cluster.ProcessorClaims;
 import school.evidence.query.ledger.LedgerProofs;
 import school.evidence.query.ledger.LedgerViews.CheckpointView;
 import school.evidence.query.replay.ProjectionRebuild;

@@ -10,7 +10,6 @@ import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -24,6 +23,7 @@ import school.evidence.kernel.plan.PlanEvents.CriterionRagJudged;
 import school.evidence.platform.axon.CommandMetadata;
 import school.evidence.query.monitoring.MonitoringDocuments;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,7 +48,6 @@ class ActionTimelineProjection {
     private final MongoCollection<Document> timelines;
     private final MongoCollection<Document> entries;
     /** order of entries whose event has no ledger position (events handed over directly, as in unit tests) */
-    private final java.util.concurrent.atomic.AtomicLong untracked = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE / 2);
     /** which actions each activity currently cites, so an amendment or retraction reaches all of them */
     private final MongoCollection<Document> activityLinks;
     /**
@@ -162,8 +161,11 @@ class ActionTimelineProjection {
         if (!hasHeader(actionId)) {
             return;
         }
-        long order = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
-                ? tracked.trackingToken().position().orElse(untracked.incrementAndGet()) : untracked.incrementAndGet();
+        // in the order recorded (microseconds): the same in every replay. The stream's position is not: an event
+        // written while another writer's earlier position was still open reaches a live reader after it, carrying
+        // the later position, but a rebuild reads it in its own place
+        Instant at = message.getTimestamp();
+        long order = at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
         Document stored = new Document(entry).append("_id", entryId).append("actionId", actionId)
                                              .append("order", order);
         // keyed by action and event: a redelivered event replaces its own entry, never adds a second

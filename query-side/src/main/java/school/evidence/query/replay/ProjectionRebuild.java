@@ -16,7 +16,13 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bson.Document;
+import school.evidence.kernel.Rejection;
+import school.evidence.platform.axon.ClusterLeases;
 import school.evidence.query.BatchedWrites;
+import school.evidence.query.ProjectionConfiguration;
+import school.evidence.query.cluster.ClusterProcessors;
+import school.evidence.query.cluster.ProcessorClaims;
+import school.evidence.query.cluster.ProcessorSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
@@ -52,6 +58,10 @@ public class ProjectionRebuild {
     private static final int COPY_BATCH = 1000;
     private static final int DELETE_BATCH = 250;
     private static final int REPLAY_BATCH = 50;
+    /** A timeline's or list's documents can be large: a small batch keeps each reply within the driver's limit. */
+    private static final int COMPARE_BATCH = 20;
+    /** Long enough for the catch-up and the copy into the live collections; lapses if this node dies meanwhile. */
+    private static final java.time.Duration SWAP_HOLD = java.time.Duration.ofMinutes(10);
 
     public record Result(String group, long events, Map<String, Integer> documents, List<String> differences,
                          boolean swapped) {
@@ -62,6 +72,9 @@ public class ProjectionRebuild {
     private final MongoDatabase live;
     private final EventStorageEngine engine;
     private final Configuration axon;
+    private final ClusterLeases leases;
+    private final ProcessorSettings settings;
+    private final ProcessorClaims claims;
     private final java.util.concurrent.atomic.AtomicInteger rebuilding = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Whether a rebuild is under way: readiness is withheld until it has caught up and swapped in. */
@@ -70,7 +83,11 @@ public class ProjectionRebuild {
     }
 
     public ProjectionRebuild(ApplicationContext context, MongoClient client, MongoDatabase live,
-                             EventStorageEngine engine, Configuration axon) {
+                             EventStorageEngine engine, Configuration axon, ClusterLeases leases,
+                             ProcessorSettings settings, ProcessorClaims claims) {
+        this.leases = leases;
+        this.settings = settings;
+        this.claims = claims;
         this.context = context;
         this.client = client;
         this.live = live;
@@ -110,6 +127,9 @@ public class ProjectionRebuild {
      * document either as it was or as rebuilt, never an emptied read model (the embedded store has no transactions).
      * The processor's position is then set to where the rebuild stopped; Axon's reset is not used, because its reset
      * handler would empty the live collections first.
+     * <p>
+     * With several query-side nodes, the swap is done under the read model's rebuild lease: the other nodes stop its
+     * processor while it is held ({@link ClusterProcessors}), so this node can set every segment's position.
      */
     public synchronized Result rebuildAndSwap(String group) {
         Object projection = projection(group);
@@ -121,25 +141,59 @@ public class ProjectionRebuild {
         try {
             Object rebuilt = newInstance(projection, shadow);
             Replayed first = replay(rebuilt, null);               // live keeps answering meanwhile
+            String lease = ClusterProcessors.rebuildLease(group);
+            if (!leases.take(lease, SWAP_HOLD)) {
+                throw Rejection.conflict("group", "Another node is rebuilding " + group + " now; try again later");
+            }
             processor.shutDown();
-            Replayed rest = replay(rebuilt, first.lastToken());   // catch up to the head
-            TrackingToken head = rest.lastToken() != null ? rest.lastToken() : first.lastToken();
-            Map<String, Integer> documents = new LinkedHashMap<>();
-            for (String name : ownedCollections(rebuilt)) {
-                documents.put(name, replaceLive(shadow.getCollection(name), live.getCollection(name)));
+            try {
+                awaitOtherNodesLetGo(group);
+                return swapIn(group, processor, rebuilt, shadow, first);
+            } finally {
+                leases.release(lease);
             }
-            if (head != null) {
-                moveTo(group, head);
-            }
-            processor.start();
-            log.info("Projection {} rebuilt from {} events and swapped in", group, first.events() + rest.events());
-            return new Result(group, first.events() + rest.events(), documents, List.of(), true);
         } finally {
             if (!processor.isRunning()) {
                 processor.start();
             }
             shadow.drop();
             rebuilding.decrementAndGet();
+        }
+    }
+
+    private Result swapIn(String group, TrackingEventProcessor processor, Object rebuilt, MongoDatabase shadow,
+                          Replayed first) {
+        Replayed rest = replay(rebuilt, first.lastToken());   // catch up to the head
+        TrackingToken head = rest.lastToken() != null ? rest.lastToken() : first.lastToken();
+        Map<String, Integer> documents = new LinkedHashMap<>();
+        for (String name : ownedCollections(rebuilt)) {
+            documents.put(name, replaceLive(shadow.getCollection(name), live.getCollection(name)));
+        }
+        if (head != null) {
+            moveTo(group, head);
+        }
+        processor.start();
+        log.info("Projection {} rebuilt from {} events and swapped in", group, first.events() + rest.events());
+        return new Result(group, first.events() + rest.events(), documents, List.of(), true);
+    }
+
+    /**
+     * Waits until no other node holds a segment of the group: they let go when they see the lease, or, if one has
+     * crashed, its claim lapses after the claim timeout.
+     */
+    private void awaitOtherNodesLetGo(String group) {
+        long deadline = System.nanoTime() + settings.coordination().multipliedBy(3)
+                                                    .plus(settings.claimTimeout()).toNanos();
+        while (claims.heldElsewhere(group, leases.node(), settings.claimTimeout())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Another node still holds part of " + group + "; rebuild not swapped in");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for other nodes to let " + group + " go", e);
+            }
         }
     }
 
@@ -171,20 +225,27 @@ public class ProjectionRebuild {
         return kept.size();
     }
 
-    /** Sets every segment of the stopped processor to {@code head}, where the rebuilt data stops. */
+    /**
+     * Sets every segment of the stopped processor to {@code head}, where the rebuilt data stops, split into as many
+     * segments as are set now ({@code evidence.processors.segments}).
+     */
     private void moveTo(String group, TrackingToken head) {
         TokenStore tokens = axon.eventProcessingConfiguration().tokenStore(group);
         int[] segments = tokens.fetchSegments(group);
-        if (segments.length == 0) {
-            tokens.initializeTokenSegments(group, 1, head);
-            return;
-        }
+        int wanted = ProjectionConfiguration.ONE_SEGMENT.contains(group) ? 1 : settings.segments();
         for (int segment : segments) {
             TrackingToken current = tokens.fetchToken(group, segment); // claims it for this node
-            if (!head.equals(current)) {
-                tokens.storeToken(head, group, segment);
+            if (segments.length != wanted) {
+                tokens.deleteToken(group, segment);
+            } else {
+                if (!head.equals(current)) {
+                    tokens.storeToken(head, group, segment);
+                }
+                tokens.releaseClaim(group, segment);
             }
-            tokens.releaseClaim(group, segment);
+        }
+        if (segments.length != wanted) {
+            tokens.initializeTokenSegments(group, wanted, head);
         }
     }
 
@@ -258,7 +319,7 @@ public class ProjectionRebuild {
 
     private static Map<Object, Document> byId(MongoCollection<Document> collection) {
         Map<Object, Document> docs = new TreeMap<>((a, b) -> String.valueOf(a).compareTo(String.valueOf(b)));
-        collection.find().forEach(d -> docs.put(d.get("_id"), d));
+        collection.find().batchSize(COMPARE_BATCH).forEach(d -> docs.put(d.get("_id"), d));
         return docs;
     }
 

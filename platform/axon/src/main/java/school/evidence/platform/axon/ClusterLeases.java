@@ -64,6 +64,23 @@ public class ClusterLeases {
         }
     }
 
+    /** Of these jobs, those whose lease another node holds now (a lapsed lease is held by no one). */
+    public java.util.Set<String> heldByOthers(java.util.Collection<String> jobs) {
+        java.util.Set<String> held = new java.util.TreeSet<>();
+        Date now = Date.from(clock.instant());
+        for (Document lease : leases.find(Filters.in("_id", jobs))) {
+            if (!node.equals(lease.getString("owner")) && lease.getDate("until").after(now)) {
+                held.add(lease.getString("_id"));
+            }
+        }
+        return held;
+    }
+
+    /** Lets one job go, if this node holds it. */
+    public void release(String job) {
+        leases.deleteOne(Filters.and(Filters.eq("_id", job), Filters.eq("owner", node)));
+    }
+
     public String node() {
         return node;
     }

@@ -265,10 +265,13 @@ public class LedgerAutoConfiguration {
 
     @Bean
     public TokenStore tokenStore(MongoClient client, MongoConnectionDetails connection, Serializer serializer,
-                                 ClusterLeases node) {
-        // claims name the node as its leases do: host, pid and a random part, unique even for two in one process
+                                 ClusterLeases node,
+                                 @Value("${evidence.processors.claim-timeout:PT10S}") java.time.Duration claimTimeout) {
+        // claims name the node as its leases do: host, pid and a random part, unique even for two in one process;
+        // a claim its node has not renewed for the timeout (the node crashed) may be taken by another
         return MongoTokenStore.builder()
                               .nodeId(node.node())
+                              .claimTimeout(claimTimeout)
                               .mongoTemplate(DefaultMongoTemplate.builder()
                                                                  .mongoDatabase(client,
                                                                                 databaseName(connection))
@@ -276,6 +279,12 @@ public class LedgerAutoConfiguration {
                                                                  .build())
                               .serializer(serializer)
                               .build();
+    }
+
+    /** The processors' positions as stored, for a page waiting on segments other nodes hold. */
+    @Bean
+    public TokenPositions tokenPositions(MongoClient client, MongoConnectionDetails connection, Serializer serializer) {
+        return new TokenPositions(client.getDatabase(databaseName(connection)), serializer);
     }
 
     /** Axon's default name, named here because the processors' positions can be made again from the ledger. */

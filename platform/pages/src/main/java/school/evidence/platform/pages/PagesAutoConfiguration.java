@@ -41,8 +41,9 @@ public class PagesAutoConfiguration {
     /** A page after a form waits for the read models to show the form's write ({@link ReadYourWrites}). */
     @Bean
     public org.springframework.web.servlet.config.annotation.WebMvcConfigurer readYourWrites(
-            ObjectProvider<org.axonframework.config.Configuration> axon) {
-        ReadYourWrites interceptor = new ReadYourWrites(axon);
+            ObjectProvider<org.axonframework.config.Configuration> axon,
+            ObjectProvider<school.evidence.platform.axon.TokenPositions> positions) {
+        ReadYourWrites interceptor = new ReadYourWrites(axon, positions);
         return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
             @Override
             public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
