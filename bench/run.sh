@@ -28,5 +28,5 @@ start_postgres() {
 }
 
 if [ -z "${BENCH_POSTGRES_URL:-}" ]; then start_postgres || true; fi
-./mvnw -B -q -ntp -pl bench,deploy/standalone -am package -DskipTests
+./mvnw -B -q -ntp -pl bench,deploy/standalone,command-side,query-side -am package -DskipTests
 java -Xms2g -Xmx8g -jar bench/target/bench.jar "$@"

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * The whole benchmark: prints one table and writes the same figures as JSON. Every figure is the median of at least
  * three repetitions (min and max beside it), at fixed sizes, after a discarded warm-up. Run it with
  * {@code bench/run.sh} (docs/measured.md); options: {@code --quick} (small sizes, a smoke run),
- * {@code --only=engines,ledger,http,store,pages} ({@code store}: sections 4, 5, 7 without 1 and 3; {@code pages}: section 8), {@code --postgres=<jdbc url>} (else {@code BENCH_POSTGRES_URL}),
+ * {@code --only=engines,ledger,http,store,pages} ({@code store}: sections 4, 5, 7 without 1 and 3; {@code pages}: section 8; {@code cluster}: section 9, several nodes on one store), {@code --postgres=<jdbc url>} (else {@code BENCH_POSTGRES_URL}),
  * {@code --store-events=<n>} (the store of sections 4 and 5, 1,000,000 by default), {@code --out=<file.json>}.
  */
 public final class Bench {
@@ -22,7 +22,7 @@ public final class Bench {
         Sizes sizes = option(options, "--store-events=").map(v -> standard.withStoreEvents(Integer.parseInt(v)))
                                                         .orElse(standard);
         Set<String> only = option(options, "--only=").map(v -> Set.of(v.split(",")))
-                                                     .orElse(Set.of("engines", "ledger", "http", "store", "pages"));
+                                                     .orElse(Set.of("engines", "ledger", "http", "store", "pages", "cluster"));
         String postgres = option(options, "--postgres=").orElse(System.getenv("BENCH_POSTGRES_URL"));
         Path out = Path.of(option(options, "--out=").orElse("bench/results/latest.json"));
         Report report = new Report();
@@ -34,6 +34,10 @@ public final class Bench {
         if (only.contains("pages")) {
             System.out.println("Section 8: the pages, rendered on the server");
             new PageBench(sizes, report).run(HttpBench.standaloneJar());
+        }
+        if (only.contains("cluster")) {
+            System.out.println("Section 9: command-side and query-side nodes on one store");
+            new ClusterBench(sizes, report).run();
         }
         if (only.contains("engines")) {
             System.out.println("Section 2: event storage engines");

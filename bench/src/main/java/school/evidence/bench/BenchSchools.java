@@ -15,11 +15,22 @@ final class BenchSchools {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DAY = "2026-11-16"; // within the 2026-27 plan, not in the future
     private static final int FIRST_URN = 200_000;
-    private final AtomicInteger schools = new AtomicInteger(FIRST_URN);
+    private final int first;
+    private final AtomicInteger schools;
+
+    BenchSchools() {
+        this(FIRST_URN);
+    }
+
+    /** Schools numbered from {@code first}: two sets of fixtures on one store must not meet. */
+    BenchSchools(int first) {
+        this.first = first;
+        this.schools = new AtomicInteger(first);
+    }
 
     /** How many schools this has made. */
     int made() {
-        return schools.get() - FIRST_URN;
+        return schools.get() - first;
     }
 
     School setUp(Service service, HttpClient http) throws Exception {

@@ -227,11 +227,16 @@ final class HttpBench {
 
     /** Closed loop: each client writes as soon as its last write was answered. */
     private Load writePath(Service service, int clients, int fixedWrites) throws Exception {
+        return writePath(List.of(service), clients, fixedWrites);
+    }
+
+    /** Clients spread in turn over the nodes, each writing to its own school, for the set time or writes. */
+    Load writePath(List<Service> nodes, int clients, int fixedWrites) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<School> mine = new ArrayList<>();
         HttpClient setup = HttpClient.newHttpClient();
         for (int c = 0; c < clients; c++) {
-            mine.add(fixtures.setUp(service, setup));
+            mine.add(fixtures.setUp(nodes.get(c % nodes.size()), setup));
         }
         ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
         AtomicInteger failures = new AtomicInteger();
@@ -240,6 +245,7 @@ final class HttpBench {
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             School school = mine.get(c);
+            Service service = nodes.get(c % nodes.size());
             int writesEach = fixedWrites == 0 ? Integer.MAX_VALUE : Math.max(1, fixedWrites / clients);
             running.add(pool.submit(() -> {
                 HttpClient http = HttpClient.newHttpClient();

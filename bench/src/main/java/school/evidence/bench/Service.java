@@ -113,6 +113,13 @@ final class Service implements AutoCloseable {
         return Double.NaN;
     }
 
+    /** CPU time the service process has used so far (user and system, Linux), in seconds. */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime in clock ticks
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -6,20 +6,20 @@ package school.evidence.bench;
  */
 record Sizes(String name, int repetitions, int records, int engineOps, int slowEngineOps, int replayLimit,
              int slowReplayLimit, int maxSecondsPerMeasurement, int merkleLeaves, int httpSeconds,
-             int freshnessSeconds, int footprintEvents, int storeEvents, int storeSchools, int oneSchoolsEvents) {
+             int freshnessSeconds, int footprintEvents, int storeEvents, int storeSchools, int oneSchoolsEvents, int clusterEvents) {
 
     static Sizes full() {
-        return new Sizes("full", 3, 5_000, 5_000, 500, 1_000_000, 20_000, 30, 1_000_000, 20, 20, 100_000, 1_000_000, 100, 10_000);
+        return new Sizes("full", 3, 5_000, 5_000, 500, 1_000_000, 20_000, 30, 1_000_000, 20, 20, 100_000, 1_000_000, 100, 10_000, 100_000);
     }
 
     static Sizes quick() {
-        return new Sizes("quick", 3, 500, 500, 100, 100_000, 2_000, 10, 100_000, 4, 4, 10_000, 20_000, 10, 1_000);
+        return new Sizes("quick", 3, 500, 500, 100, 100_000, 2_000, 10, 100_000, 4, 4, 10_000, 20_000, 10, 1_000, 5_000);
     }
 
     /** The same sizes with another store size for sections 4 and 5 ({@code --store-events=}, e.g. for a smaller disk). */
     Sizes withStoreEvents(int events) {
         return new Sizes(name, repetitions, records, engineOps, slowEngineOps, replayLimit, slowReplayLimit,
                          maxSecondsPerMeasurement, merkleLeaves, httpSeconds, freshnessSeconds, footprintEvents, events,
-                         storeSchools, oneSchoolsEvents);
+                         storeSchools, oneSchoolsEvents, clusterEvents);
     }
 }

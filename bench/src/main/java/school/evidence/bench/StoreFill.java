@@ -38,39 +38,45 @@ final class StoreFill {
         MongoServer server = new MongoServer(DurableH2Backend.open(storeFile.toString(), Duration.ofSeconds(45),
                                                                    collection -> false));
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
-            MongoLedgerStorageEngine engine = MongoLedgerStorageEngine.builder()
-                    .database(client.getDatabase("evidence"))
-                    .eventSerializer(LedgerSerializers.events()).snapshotSerializer(LedgerSerializers.events())
-                    .partitionResolver(m -> (String) m.getMetaData().get("schoolUrn")).build();
-            List<EventMessage<?>> batch = new ArrayList<>();
-            for (long i = 0; i < count; i++) {
-                School school = i < forFirst || schools.size() == 1 ? schools.get(0)
-                        : schools.get(1 + (int) ((i - forFirst) % (schools.size() - 1)));
-                String id = UUID.randomUUID().toString();
-                MonitoringDetails details = new MonitoringDetails(
-                        LocalDate.of(2026, 9, 8).plusDays(i % 70), "DHT",
-                        new MonitoringDetails.Focus("Phonics", List.of("Y1")),
-                        List.of("Pure sounds modelled clearly; pupils blended CVC words with confidence"),
-                        List.of("Check decodable books match the sounds taught this week"),
-                        List.of(school.actionId((int) i)));
-                batch.add(new GenericDomainEventMessage<>("MonitoringActivity", id, 0,
-                                                          new MonitoringActivityRecorded(id, school.urn(),
-                                                                                         school.planId(),
-                                                                                         MonitoringType.LESSON_VISIT,
-                                                                                         details),
-                                                          MetaData.with("schoolUrn", school.urn())
-                                                                  .and("actor", "bench")));
-                if (batch.size() == 100) {
-                    engine.appendEvents(batch);
-                    batch.clear();
-                }
-            }
-            if (!batch.isEmpty()) {
-                engine.appendEvents(batch);
-            }
-            return count;
+            return lessonVisits(client.getDatabase("evidence"), schools, count, forFirst);
         } finally {
             server.shutdownNow();
         }
+    }
+
+    /** The same, into the evidence database of a store the nodes share. */
+    static long lessonVisits(com.mongodb.client.MongoDatabase database, List<School> schools, long count,
+                             long forFirst) {
+        MongoLedgerStorageEngine engine = MongoLedgerStorageEngine.builder()
+                .database(database)
+                .eventSerializer(LedgerSerializers.events()).snapshotSerializer(LedgerSerializers.events())
+                .partitionResolver(m -> (String) m.getMetaData().get("schoolUrn")).build();
+        List<EventMessage<?>> batch = new ArrayList<>();
+        for (long i = 0; i < count; i++) {
+            School school = i < forFirst || schools.size() == 1 ? schools.get(0)
+                    : schools.get(1 + (int) ((i - forFirst) % (schools.size() - 1)));
+            String id = UUID.randomUUID().toString();
+            MonitoringDetails details = new MonitoringDetails(
+                    LocalDate.of(2026, 9, 8).plusDays(i % 70), "DHT",
+                    new MonitoringDetails.Focus("Phonics", List.of("Y1")),
+                    List.of("Pure sounds modelled clearly; pupils blended CVC words with confidence"),
+                    List.of("Check decodable books match the sounds taught this week"),
+                    List.of(school.actionId((int) i)));
+            batch.add(new GenericDomainEventMessage<>("MonitoringActivity", id, 0,
+                                                      new MonitoringActivityRecorded(id, school.urn(),
+                                                                                     school.planId(),
+                                                                                     MonitoringType.LESSON_VISIT,
+                                                                                     details),
+                                                      MetaData.with("schoolUrn", school.urn())
+                                                              .and("actor", "bench")));
+            if (batch.size() == 100) {
+                engine.appendEvents(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            engine.appendEvents(batch);
+        }
+        return count;
     }
 }
