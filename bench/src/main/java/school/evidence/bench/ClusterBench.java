@@ -7,6 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.bson.types.Binary;
+import school.evidence.ledger.LedgerReader;
 import school.evidence.store.DurableH2Backend;
 
 import java.net.http.HttpClient;
@@ -169,8 +170,7 @@ final class ClusterBench {
     }
 
     private static long head(MongoDatabase db) {
-        Document counter = db.getCollection("ledger_counters").find().first();
-        return counter == null ? 0 : ((Number) counter.get("value")).longValue();
+        return LedgerReader.of(db).lastReservedPosition();
     }
 
     private static Service node(Path jar, Path data, int port, String uri, String... more) throws Exception {

@@ -3,10 +3,6 @@ package school.evidence.query.replay;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -15,7 +11,6 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.bson.Document;
 import school.evidence.kernel.Rejection;
 import school.evidence.platform.axon.ClusterLeases;
 import school.evidence.query.BatchedWrites;
@@ -32,7 +27,6 @@ import org.springframework.stereotype.Component;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +34,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 /**
  * Rebuilds a projection from the first event into a shadow database while the live one keeps answering, then
@@ -55,11 +47,7 @@ public class ProjectionRebuild {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
     /** The ledger's Merkle index assigns permanent positions; it is never rebuilt. */
     private static final List<String> NOT_REBUILT = List.of("ledger-index", "erasures");
-    private static final int COPY_BATCH = 1000;
-    private static final int DELETE_BATCH = 250;
     private static final int REPLAY_BATCH = 50;
-    /** A timeline's or list's documents can be large: a small batch keeps each reply within the driver's limit. */
-    private static final int COMPARE_BATCH = 20;
     /** Long enough for the catch-up and the copy into the live collections; lapses if this node dies meanwhile. */
     private static final java.time.Duration SWAP_HOLD = java.time.Duration.ofMinutes(10);
 
@@ -113,7 +101,8 @@ public class ProjectionRebuild {
         MongoDatabase shadow = shadow(group);
         try {
             long events = replay(newInstance(projection, shadow), null).events();
-            return new Result(group, events, counts(shadow), differences(shadow), false);
+            return new Result(group, events, ShadowCopies.counts(shadow), ShadowCopies.differences(shadow, live),
+                              false);
         } finally {
             shadow.drop();
         }
@@ -167,7 +156,7 @@ public class ProjectionRebuild {
         TrackingToken head = rest.lastToken() != null ? rest.lastToken() : first.lastToken();
         Map<String, Integer> documents = new LinkedHashMap<>();
         for (String name : ownedCollections(rebuilt)) {
-            documents.put(name, replaceLive(shadow.getCollection(name), live.getCollection(name)));
+            documents.put(name, ShadowCopies.replaceLive(shadow.getCollection(name), live.getCollection(name)));
         }
         if (head != null) {
             moveTo(group, head);
@@ -195,34 +184,6 @@ public class ProjectionRebuild {
                 throw new IllegalStateException("Interrupted while waiting for other nodes to let " + group + " go", e);
             }
         }
-    }
-
-    /** Makes {@code target} hold exactly the documents of {@code source}; returns how many. */
-    private static int replaceLive(MongoCollection<Document> source, MongoCollection<Document> target) {
-        Set<Object> kept = new HashSet<>();
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        for (Document doc : source.find()) {
-            kept.add(doc.get("_id"));
-            writes.add(new ReplaceOneModel<>(eq("_id", doc.get("_id")), doc, new ReplaceOptions().upsert(true)));
-            if (writes.size() == COPY_BATCH) {
-                target.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-                writes.clear();
-            }
-        }
-        if (!writes.isEmpty()) {
-            target.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        }
-        List<Object> stale = new ArrayList<>();
-        for (Document doc : target.find().projection(new Document("_id", 1))) {
-            if (!kept.contains(doc.get("_id"))) {
-                stale.add(doc.get("_id"));
-            }
-        }
-        // small $in lists: the embedded server matches each document against the whole list
-        for (int from = 0; from < stale.size(); from += DELETE_BATCH) {
-            target.deleteMany(in("_id", stale.subList(from, Math.min(stale.size(), from + DELETE_BATCH))));
-        }
-        return kept.size();
     }
 
     /**
@@ -296,39 +257,6 @@ public class ProjectionRebuild {
             throw new IllegalStateException("Replay failed after " + count + " events", e);
         }
         return new Replayed(count, last);
-    }
-
-    private List<String> differences(MongoDatabase shadow) {
-        List<String> differences = new ArrayList<>();
-        for (String name : shadow.listCollectionNames()) {
-            Map<Object, Document> rebuilt = byId(shadow.getCollection(name));
-            Map<Object, Document> current = byId(live.getCollection(name));
-            for (Map.Entry<Object, Document> e : rebuilt.entrySet()) {
-                Document now = current.get(e.getKey());
-                if (now == null) {
-                    differences.add(name + "/" + e.getKey() + ": missing from the live data");
-                } else if (!now.toJson().equals(e.getValue().toJson())) {
-                    differences.add(name + "/" + e.getKey() + ": differs");
-                }
-            }
-            current.keySet().stream().filter(k -> !rebuilt.containsKey(k))
-                   .forEach(k -> differences.add(name + "/" + k + ": only in the live data"));
-        }
-        return differences;
-    }
-
-    private static Map<Object, Document> byId(MongoCollection<Document> collection) {
-        Map<Object, Document> docs = new TreeMap<>((a, b) -> String.valueOf(a).compareTo(String.valueOf(b)));
-        collection.find().batchSize(COMPARE_BATCH).forEach(d -> docs.put(d.get("_id"), d));
-        return docs;
-    }
-
-    private static Map<String, Integer> counts(MongoDatabase db) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String name : db.listCollectionNames()) {
-            counts.put(name, (int) db.getCollection(name).countDocuments());
-        }
-        return counts;
     }
 
     private MongoDatabase shadow(String group) {

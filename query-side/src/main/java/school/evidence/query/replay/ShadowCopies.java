@@ -1,0 +1,93 @@
+package school.evidence.query.replay;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+/** A rebuild's shadow against the live read model: copied over it document by document, or compared with it. */
+final class ShadowCopies {
+
+    private static final int COPY_BATCH = 1000;
+    private static final int DELETE_BATCH = 250;
+    /** A timeline's or list's documents can be large: a small batch keeps each reply within the driver's limit. */
+    private static final int COMPARE_BATCH = 20;
+
+    private ShadowCopies() {
+    }
+
+    /** Makes {@code target} hold exactly the documents of {@code source}; returns how many. */
+    static int replaceLive(MongoCollection<Document> source, MongoCollection<Document> target) {
+        Set<Object> kept = new HashSet<>();
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Document doc : source.find()) {
+            kept.add(doc.get("_id"));
+            writes.add(new ReplaceOneModel<>(eq("_id", doc.get("_id")), doc, new ReplaceOptions().upsert(true)));
+            if (writes.size() == COPY_BATCH) {
+                target.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+                writes.clear();
+            }
+        }
+        if (!writes.isEmpty()) {
+            target.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+        List<Object> stale = new ArrayList<>();
+        for (Document doc : target.find().projection(new Document("_id", 1))) {
+            if (!kept.contains(doc.get("_id"))) {
+                stale.add(doc.get("_id"));
+            }
+        }
+        // small $in lists: the embedded server matches each document against the whole list
+        for (int from = 0; from < stale.size(); from += DELETE_BATCH) {
+            target.deleteMany(in("_id", stale.subList(from, Math.min(stale.size(), from + DELETE_BATCH))));
+        }
+        return kept.size();
+    }
+
+    static List<String> differences(MongoDatabase shadow, MongoDatabase live) {
+        List<String> differences = new ArrayList<>();
+        for (String name : shadow.listCollectionNames()) {
+            Map<Object, Document> rebuilt = byId(shadow.getCollection(name));
+            Map<Object, Document> current = byId(live.getCollection(name));
+            for (Map.Entry<Object, Document> e : rebuilt.entrySet()) {
+                Document now = current.get(e.getKey());
+                if (now == null) {
+                    differences.add(name + "/" + e.getKey() + ": missing from the live data");
+                } else if (!now.toJson().equals(e.getValue().toJson())) {
+                    differences.add(name + "/" + e.getKey() + ": differs");
+                }
+            }
+            current.keySet().stream().filter(k -> !rebuilt.containsKey(k))
+                   .forEach(k -> differences.add(name + "/" + k + ": only in the live data"));
+        }
+        return differences;
+    }
+
+    private static Map<Object, Document> byId(MongoCollection<Document> collection) {
+        Map<Object, Document> docs = new TreeMap<>((a, b) -> String.valueOf(a).compareTo(String.valueOf(b)));
+        collection.find().batchSize(COMPARE_BATCH).forEach(d -> docs.put(d.get("_id"), d));
+        return docs;
+    }
+
+    static Map<String, Integer> counts(MongoDatabase db) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String name : db.listCollectionNames()) {
+            counts.put(name, (int) db.getCollection(name).countDocuments());
+        }
+        return counts;
+    }
+}
