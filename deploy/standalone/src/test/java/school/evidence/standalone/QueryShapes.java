@@ -58,7 +58,7 @@ public final class QueryShapes implements CommandListener {
      */
     static final Map<String, String> WHOLE_READS_BY_DESIGN = Map.of(
             "school.evidence.ledger.backup.", "a backup archives every document; a restore clears what it wrote",
-            "school.evidence.query.replay.ProjectionRebuild", "a rebuild compares and replaces every document",
+            "school.evidence.query.replay.ShadowCopies", "a rebuild compares and replaces every document",
             "school.evidence.platform.privacy.SubjectKeys.opensTheStore",
             "once at start-up, for a store from before the key check value: stops at the first key",
             "school.evidence.store.", "the embedded store's own housekeeping",
