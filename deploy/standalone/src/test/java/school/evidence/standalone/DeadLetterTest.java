@@ -91,7 +91,7 @@ class DeadLetterTest {
         assertThat(database.getCollection("dead_letters").countDocuments()).isEqualTo(1);
         // stored as the ledger stores it: the personal finding is encrypted there too
         assertThat(database.getCollection("dead_letters").find().first().toJson()).doesNotContain(POISON);
-        assertThat(meters.get("evidence.processor.dead.letters").tag("processor", "fragile").gauge().value())
+        assertThat(meters.get("evidence.processor.dead.letters").tag("projection", "fragile").gauge().value())
                 .isEqualTo(1.0);
         // only operators see the queue
         assertThat(slt.get("/api/operations/dead-letters").status()).isEqualTo(403);
@@ -110,7 +110,7 @@ class DeadLetterTest {
         assertThat(fragile.seen).contains(poisoned, after);
         assertThat(operator.get("/api/operations/dead-letters").body().path("fragile")).isEmpty();
         assertThat(database.getCollection("dead_letters").countDocuments()).isZero();
-        assertThat(meters.get("evidence.processor.dead.letters").tag("processor", "fragile").gauge().value()).isZero();
+        assertThat(meters.get("evidence.processor.dead.letters").tag("projection", "fragile").gauge().value()).isZero();
         assertThat(operator.post("/api/operations/dead-letters/no-such/retry", "{}").status()).isEqualTo(404);
     }
 

@@ -43,10 +43,10 @@ class OperatorMetersTest {
         assertThat(value(after, "evidence_ledger_events_reserved_total")
                            - Math.max(0, value(before, "evidence_ledger_events_reserved_total"))).isGreaterThanOrEqualTo(7.0);
         // Axon's own, dimensional, processor metrics are there too
-        assertThat(after).contains("eventProcessor_latency{processorName=\"plan-view\"}", "commandBus_successCounter_total");
+        assertThat(after).contains("eventProcessor_latency{processorName=\"read-models\"}", "commandBus_successCounter_total");
 
         // lag returns to zero once every projection has caught up
-        String lag = "evidence_processor_lag_events{processor=\"plan-view\"}";
+        String lag = "evidence_processor_lag_events{processor=\"read-models\",projection=\"plan-view\"}";
         double seen = -1;
         for (int i = 0; i < 100; i++) {
             seen = value(slt.getAnonymously("/actuator/prometheus").raw().body(), lag);

@@ -31,9 +31,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static school.evidence.standalone.ReadModelChecks.assertSameAsRebuild;
+import static school.evidence.standalone.ReadModelChecks.await;
 
 /**
  * The cluster Compose and Kubernetes run, on one store: two command-side nodes taking writes from eight clients, and
@@ -96,8 +97,8 @@ class SeveralNodesTest {
                     .isEqualTo(201);
         }
         awaitCaughtUp(query);
-        await(() -> query.stream().allMatch(n -> status(n).getOrDefault("action-timeline", Map.of()).size() == 1),
-              "both nodes share the rebuilt read model again");
+        await(() -> query.stream().allMatch(n -> status(n).getOrDefault("read-models", Map.of()).size() == 1),
+              "both nodes share the read models' processor again");
         assertSameAsRebuild(query.get(0));
     }
 
@@ -109,7 +110,8 @@ class SeveralNodesTest {
         cluster.start(QuerySideApplication.class, 2, QUERY_NODE);
         List<ConfigurableApplicationContext> query = new ArrayList<>(cluster.nodes.subList(1, 3));
         long head = head(query.get(0));
-        await(() -> query.stream().allMatch(n -> held(n) >= 5), "both query nodes hold segments");
+        await(() -> query.stream().allMatch(n -> status(n).getOrDefault("read-models", Map.of()).size() == 1),
+              "both query nodes hold a segment of the read models");
         assertThat(caughtUp(query, head)).as("still catching up when the node is killed").isFalse();
 
         ConfigurableApplicationContext killed = query.remove(0);
@@ -181,16 +183,6 @@ class SeveralNodesTest {
                 : Filters.and(Filters.eq("aggregateId", aggregateId), Filters.eq("payloadType", type.getName())));
     }
 
-    /** Every read model, as the live nodes made it, equals a rebuild from the ledger, document by document. */
-    private static void assertSameAsRebuild(ConfigurableApplicationContext node) {
-        ProjectionRebuild rebuild = node.getBean(ProjectionRebuild.class);
-        for (String group : rebuild.groups()) {
-            ProjectionRebuild.Result compared = rebuild.compare(group);
-            assertThat(compared.differences()).as("%s against a rebuild from %d events", group, compared.events())
-                                              .isEmpty();
-        }
-    }
-
     /** Until each segment of every processor, on whichever node holds it, has reached the ledger's head. */
     private static void awaitCaughtUp(List<ConfigurableApplicationContext> nodes) {
         long head = head(nodes.get(0));
@@ -221,10 +213,6 @@ class SeveralNodesTest {
         return status;
     }
 
-    private static int held(ConfigurableApplicationContext node) {
-        return status(node).values().stream().mapToInt(Map::size).sum();
-    }
-
     private static long head(ConfigurableApplicationContext node) {
         return node.getBean(EventStorageEngine.class).createHeadToken().position().orElseThrow();
     }
@@ -253,18 +241,5 @@ class SeveralNodesTest {
         watcher.setDaemon(true);
         watcher.start();
         return watcher;
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        assertThat(condition.getAsBoolean()).as(what + " within 180 s").isTrue();
     }
 }

@@ -11,9 +11,9 @@ import java.util.stream.Stream;
 /**
  * How the read models' work is shared between query-side nodes.
  *
- * @param segments     how many parts each read model's work splits into (at least the number of query-side nodes
- *                     that should share it; 1 on a single node). Fixed when a read model is first built; a rebuild
- *                     re-splits it to the number set now.
+ * @param segments     how many parts the read models' work splits into (at least the number of query-side nodes
+ *                     that should share it; 1 on a single node). Fixed when the read models' processor first starts
+ *                     on a store (docs/operating.md says how to change it).
  * @param claimInterval how often a node with a free thread looks for a segment no node holds
  * @param claimTimeout  how long a claim its node has not renewed holds (after a crash, the others wait this long)
  * @param coordination  how often a node says it is alive, gives up segments beyond its share and looks for

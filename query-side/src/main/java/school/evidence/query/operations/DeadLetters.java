@@ -7,7 +7,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.stereotype.Component;
+import school.evidence.query.ProjectionConfiguration;
 import school.evidence.kernel.Rejection;
 
 import java.time.Instant;
@@ -35,8 +37,11 @@ class DeadLetters {
     private static final int CAUSE_LIMIT = 300;
     private final Configuration axon;
 
-    DeadLetters(Configuration axon) {
+    private final ListableBeanFactory beans;
+
+    DeadLetters(Configuration axon, ListableBeanFactory beans) {
         this.axon = axon;
+        this.beans = beans;
     }
 
     Map<String, List<Letter>> all() {
@@ -73,7 +78,7 @@ class DeadLetters {
 
     private Map<String, SequencedDeadLetterQueue<EventMessage<?>>> queues() {
         Map<String, SequencedDeadLetterQueue<EventMessage<?>>> queues = new TreeMap<>();
-        for (String group : processing().eventProcessors().keySet()) {
+        for (String group : ProjectionConfiguration.processingGroups(beans)) {
             processing().deadLetterQueue(group).ifPresent(q -> queues.put(group, q));
         }
         return queues;

@@ -16,6 +16,7 @@ import school.evidence.platform.pages.PageController;
 import school.evidence.query.cluster.ProcessorClaims;
 import school.evidence.query.ledger.LedgerProofs;
 import school.evidence.query.ledger.LedgerViews.CheckpointView;
+import school.evidence.query.ReadModelProcessors;
 import school.evidence.query.replay.ProjectionRebuild;
 import school.evidence.query.school.SchoolNames;
 
@@ -122,7 +123,7 @@ class OperationsPage {
         }
     }
 
-    /** Each processor's lag and parked events, as its meters say (the same figures the dashboard shows). */
+    /** Each read model's lag and parked events, as its meters say (the same figures the dashboard shows). */
     private List<Projection> projections() {
         Map<String, long[]> byName = new TreeMap<>();
         collect(byName, "evidence.processor.lag.events", 0);
@@ -131,13 +132,13 @@ class OperationsPage {
         List<String> rebuildable = rebuild.groups();
         return byName.entrySet().stream().map(e -> new Projection(e.getKey(), e.getValue()[0], e.getValue()[1],
                                                                   e.getValue()[2], rebuildable.contains(e.getKey()),
-                                                                  claims.heldBy(e.getKey())))
+                                                                  claims.heldBy(ReadModelProcessors.of(e.getKey()))))
                      .toList();
     }
 
     private void collect(Map<String, long[]> byName, String meter, int slot) {
         for (Gauge gauge : meters.find(meter).gauges()) {
-            String name = gauge.getId().getTag("processor");
+            String name = gauge.getId().getTag("projection");
             if (name != null) {
                 byName.computeIfAbsent(name, n -> new long[3])[slot] = Math.round(gauge.value());
             }

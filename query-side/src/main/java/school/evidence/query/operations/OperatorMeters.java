@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import io.micrometer.core.instrument.Tags;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -14,6 +16,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import school.evidence.ledger.LedgerReader;
 import school.evidence.ledger.merkle.Checkpoints;
+import school.evidence.query.ProjectionConfiguration;
+import school.evidence.query.ReadModelProcessors;
 import school.evidence.query.replay.ProjectionRebuild;
 
 import java.time.Instant;
@@ -34,8 +38,11 @@ class OperatorMeters implements HealthIndicator {
     private final Configuration axon;
     private final ProjectionRebuild rebuild;
 
+    private final ListableBeanFactory beans;
+
     OperatorMeters(MongoDatabase database, LedgerReader ledger, MeterRegistry meters, Configuration axon,
-                   ProjectionRebuild rebuild) {
+                   ProjectionRebuild rebuild, ListableBeanFactory beans) {
+        this.beans = beans;
         this.checkpoints = new Checkpoints(database, java.time.Clock.systemUTC());
         this.ledger = ledger;
         this.meters = meters;
@@ -51,19 +58,22 @@ class OperatorMeters implements HealthIndicator {
         Gauge.builder("evidence.ledger.checkpoint.age", this, OperatorMeters::checkpointAgeSeconds)
              .description("Seconds since the newest signed checkpoint (NaN: none yet)").baseUnit("seconds")
              .register(meters);
-        axon.eventProcessingConfiguration().eventProcessors().forEach((name, processor) -> {
-            if (processor instanceof TrackingEventProcessor tracking) {
-                Gauge.builder("evidence.processor.lag.events", tracking, p -> lagEvents(p)).tag("processor", name)
+        // per read model, so an operator sees each one; read models sharing a processor show its lag
+        for (String group : ProjectionConfiguration.processingGroups(beans)) {
+            String name = ReadModelProcessors.of(group);
+            axon.eventProcessingConfiguration().eventProcessor(name, TrackingEventProcessor.class).ifPresent(tracking -> {
+                Tags tags = Tags.of("processor", name, "projection", group);
+                Gauge.builder("evidence.processor.lag.events", tracking, p -> lagEvents(p)).tags(tags)
                      .description("Events in the ledger this projection has not processed yet").register(meters);
-                Gauge.builder("evidence.processor.lag", tracking, p -> lagMillis(p)).tag("processor", name)
+                Gauge.builder("evidence.processor.lag", tracking, p -> lagMillis(p)).tags(tags)
                      .baseUnit("milliseconds")
                      .description("Age of the oldest event this projection has not processed yet").register(meters);
-                axon.eventProcessingConfiguration().deadLetterQueue(name).ifPresent(queue ->
-                        Gauge.builder("evidence.processor.dead.letters", queue, q -> q.size()).tag("processor", name)
+                axon.eventProcessingConfiguration().deadLetterQueue(group).ifPresent(queue ->
+                        Gauge.builder("evidence.processor.dead.letters", queue, q -> q.size()).tags(tags)
                              .description("Events this projection could not handle, parked for an operator")
                              .register(meters));
-            }
-        });
+            });
+        }
     }
 
     private double head() {

@@ -70,12 +70,11 @@ class ErasureFollower {
             return;
         }
         log.info("Rebuilding every read model after an erasure or shredding recorded at {}", asked);
-        for (String group : rebuild.groups()) {
-            try {
-                rebuild.rebuildAndSwap(group);
-            } catch (RuntimeException e) {
-                // one read model that cannot be rebuilt must not leave the others holding erased data
-                log.error("Could not rebuild {} after an erasure: rebuild it by hand once fixed", group, e);
+        // together: one read of the ledger and one stop of their processor; one read model that cannot be rebuilt
+        // does not leave the others holding erased data
+        for (ProjectionRebuild.Result result : rebuild.rebuildTogether(rebuild.groups())) {
+            if (!result.swapped()) {
+                log.error("Could not rebuild {} after an erasure: rebuild it by hand once fixed", result.group());
             }
         }
         log.info("Read models rebuilt after erasure");

@@ -1,55 +1,53 @@
 package school.evidence.query.replay;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import school.evidence.kernel.Rejection;
-import school.evidence.platform.axon.ClusterLeases;
-import school.evidence.query.BatchedWrites;
-import school.evidence.query.ProjectionConfiguration;
-import school.evidence.query.cluster.ClusterProcessors;
-import school.evidence.query.cluster.ProcessorClaims;
-import school.evidence.query.cluster.ProcessorSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.stereotype.Component;
+import school.evidence.kernel.Rejection;
+import school.evidence.platform.axon.ClusterLeases;
+import school.evidence.platform.axon.TokenPositions;
+import school.evidence.query.ReadModelProcessors;
+import school.evidence.query.cluster.ClusterProcessors;
+import school.evidence.query.cluster.ProcessorClaims;
+import school.evidence.query.cluster.ProcessorSettings;
+import school.evidence.query.replay.ShadowReplay.Target;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
-
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Rebuilds a projection from the first event into a shadow database while the live one keeps answering, then
- * (when asked) swaps it in: the live processor pauses, the shadow catches up to the head, its collections replace
- * the live ones document by document and the processor resumes from where the shadow stopped. Also compares a shadow with the live
- * data document by document, which is how replay is proven deterministic.
+ * Rebuilds read models from the first event into shadow databases while the live ones keep answering, then (when
+ * asked) swaps them in. Also compares a shadow with the live data document by document, which is how replay is
+ * proven deterministic.
+ * <p>
+ * A shadow takes the events its processor has handled for it, no more: first, with the processor running, those
+ * every segment had handled when the rebuild began; then, with it stopped, those each segment has handled since
+ * ({@link HandledSoFar}). The swap replaces live documents by id and deletes those the rebuild does not have, so a
+ * reader sees each document either as it was or as rebuilt, never an emptied read model (the embedded store has no
+ * transactions), and the processor goes on from where it stopped for every read model it feeds (Axon's reset is not
+ * used: it would empty all of them). Several read models rebuilt together share one read of the ledger and one stop.
+ * <p>
+ * With several query-side nodes, the swap is done under the processor's rebuild lease: the other nodes stop it while
+ * it is held ({@link ClusterProcessors}), so its positions stand still.
  */
 @Component
 public class ProjectionRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
-    /** The ledger's Merkle index assigns permanent positions; it is never rebuilt. */
-    private static final List<String> NOT_REBUILT = List.of("ledger-index", "erasures");
-    private static final int REPLAY_BATCH = 50;
     /** Long enough for the catch-up and the copy into the live collections; lapses if this node dies meanwhile. */
-    private static final java.time.Duration SWAP_HOLD = java.time.Duration.ofMinutes(10);
+    private static final Duration SWAP_HOLD = Duration.ofMinutes(10);
 
     public record Result(String group, long events, Map<String, Integer> documents, List<String> differences,
                          boolean swapped) {
@@ -63,81 +61,102 @@ public class ProjectionRebuild {
     private final ClusterLeases leases;
     private final ProcessorSettings settings;
     private final ProcessorClaims claims;
-    private final java.util.concurrent.atomic.AtomicInteger rebuilding = new java.util.concurrent.atomic.AtomicInteger();
+    private final TokenPositions positions;
+    private final AtomicInteger rebuilding = new AtomicInteger();
+
+    public ProjectionRebuild(ApplicationContext context, MongoClient client, MongoDatabase live,
+                             EventStorageEngine engine, Configuration axon, ClusterLeases leases,
+                             ProcessorSettings settings, ProcessorClaims claims, TokenPositions positions) {
+        this.context = context;
+        this.client = client;
+        this.live = live;
+        this.engine = engine;
+        this.axon = axon;
+        this.leases = leases;
+        this.settings = settings;
+        this.claims = claims;
+        this.positions = positions;
+    }
 
     /** Whether a rebuild is under way: readiness is withheld until it has caught up and swapped in. */
     public boolean rebuilding() {
         return rebuilding.get() > 0;
     }
 
-    public ProjectionRebuild(ApplicationContext context, MongoClient client, MongoDatabase live,
-                             EventStorageEngine engine, Configuration axon, ClusterLeases leases,
-                             ProcessorSettings settings, ProcessorClaims claims) {
-        this.leases = leases;
-        this.settings = settings;
-        this.claims = claims;
-        this.context = context;
-        this.client = client;
-        this.live = live;
-        this.engine = engine;
-        this.axon = axon;
-    }
-
     /** The collections of every rebuildable projection: all of them can be made again from the ledger. */
     public Set<String> rebuildableCollections() {
-        Set<String> names = new java.util.TreeSet<>();
-        projections().values().forEach(projection -> names.addAll(ownedCollections(projection)));
+        Set<String> names = new TreeSet<>();
+        RebuildableProjections.of(context).values()
+                              .forEach(beans -> beans.forEach(p -> names.addAll(RebuildableProjections.ownedCollections(p))));
         return names;
     }
 
-    /** The processing groups of every rebuildable projection. */
+    /** The processing groups of every rebuildable projection: the read models, each rebuilt on its own. */
     public List<String> groups() {
-        return new ArrayList<>(projections().keySet());
+        return new ArrayList<>(RebuildableProjections.of(context).keySet());
     }
 
     /** Rebuilds into a shadow and compares it with the live collections; changes nothing live. */
     public Result compare(String group) {
-        Object projection = projection(group);
-        MongoDatabase shadow = shadow(group);
+        Target target = target(group);
         try {
-            long events = replay(newInstance(projection, shadow), null).events();
-            return new Result(group, events, ShadowCopies.counts(shadow), ShadowCopies.differences(shadow, live),
-                              false);
+            long events = ShadowReplay.replay(engine, List.of(target), null, Long.MAX_VALUE);
+            failIfFailed(target, events);
+            return new Result(group, events, ShadowCopies.counts(target.shadow),
+                              ShadowCopies.differences(target.shadow, live), false);
         } finally {
-            shadow.drop();
+            target.shadow.drop();
         }
     }
 
+    /** Rebuilds one read model and swaps it in; a failed replay changes nothing live and is thrown. */
+    public Result rebuildAndSwap(String group) {
+        Result result = rebuildTogether(List.of(group)).get(0);
+        if (!result.swapped()) {
+            throw new IllegalStateException("Replay of " + group + " failed: " + result.differences());
+        }
+        return result;
+    }
+
     /**
-     * Rebuilds into a shadow, then swaps it in for the live projection. One at a time: an operator's rebuild and the
-     * one an erasure starts must not pause, reset and restart the same processor over each other.
-     * <p>
-     * The swap replaces live documents by id and then deletes those the rebuild does not have, so a reader sees each
-     * document either as it was or as rebuilt, never an emptied read model (the embedded store has no transactions).
-     * The processor's position is then set to where the rebuild stopped; Axon's reset is not used, because its reset
-     * handler would empty the live collections first.
-     * <p>
-     * With several query-side nodes, the swap is done under the read model's rebuild lease: the other nodes stop its
-     * processor while it is held ({@link ClusterProcessors}), so this node can set every segment's position.
+     * Rebuilds these read models and swaps in each whose replay succeeded (a failed one is reported, not swapped,
+     * and does not hold the others back). One at a time: an operator's rebuild and the one an erasure starts must
+     * not stop and restart the same processor over each other.
      */
-    public synchronized Result rebuildAndSwap(String group) {
-        Object projection = projection(group);
-        TrackingEventProcessor processor = axon.eventProcessingConfiguration()
-                                               .eventProcessor(group, TrackingEventProcessor.class)
-                                               .orElseThrow(() -> new IllegalStateException("No processor " + group));
-        MongoDatabase shadow = shadow(group);
+    public synchronized List<Result> rebuildTogether(List<String> groups) {
+        Map<String, List<String>> byProcessor = new LinkedHashMap<>();
+        groups.forEach(g -> byProcessor.computeIfAbsent(ReadModelProcessors.of(g), p -> new ArrayList<>()).add(g));
+        List<Result> results = new ArrayList<>();
         rebuilding.incrementAndGet();
         try {
-            Object rebuilt = newInstance(projection, shadow);
-            Replayed first = replay(rebuilt, null);               // live keeps answering meanwhile
-            String lease = ClusterProcessors.rebuildLease(group);
+            byProcessor.forEach((processor, its) -> results.addAll(rebuildAndSwap(processor, its)));
+        } finally {
+            rebuilding.decrementAndGet();
+        }
+        return results;
+    }
+
+    private List<Result> rebuildAndSwap(String name, List<String> groups) {
+        TrackingEventProcessor processor = axon.eventProcessingConfiguration()
+                                               .eventProcessor(name, TrackingEventProcessor.class)
+                                               .orElseThrow(() -> new IllegalStateException("No processor " + name));
+        List<Target> targets = groups.stream().map(this::target).toList();
+        try {
+            HandledSoFar atStart = HandledSoFar.of(name, groups.get(0), positions, axon);
+            targets.forEach(t -> t.take = atStart::coveredByEvery);
+            long first = ShadowReplay.replay(engine, targets, null, atStart.everySegmentPosition()); // live answers
+            String lease = ClusterProcessors.rebuildLease(name);
             if (!leases.take(lease, SWAP_HOLD)) {
-                throw Rejection.conflict("group", "Another node is rebuilding " + group + " now; try again later");
+                throw Rejection.conflict("group", "Another node is rebuilding " + name + " now; try again later");
             }
             processor.shutDown();
             try {
-                awaitOtherNodesLetGo(group);
-                return swapIn(group, processor, rebuilt, shadow, first);
+                awaitOtherNodesLetGo(name);
+                for (Target target : targets) {
+                    target.take = HandledSoFar.of(name, target.group, positions, axon)::covers;
+                }
+                long rest = ShadowReplay.replay(engine, targets, atStart.everySegment(), Long.MAX_VALUE);
+                return targets.stream().map(t -> swapIn(t, first + rest)).toList();
             } finally {
                 leases.release(lease);
             }
@@ -145,153 +164,61 @@ public class ProjectionRebuild {
             if (!processor.isRunning()) {
                 processor.start();
             }
-            shadow.drop();
-            rebuilding.decrementAndGet();
+            targets.forEach(t -> t.shadow.drop());
         }
     }
 
-    private Result swapIn(String group, TrackingEventProcessor processor, Object rebuilt, MongoDatabase shadow,
-                          Replayed first) {
-        Replayed rest = replay(rebuilt, first.lastToken());   // catch up to the head
-        TrackingToken head = rest.lastToken() != null ? rest.lastToken() : first.lastToken();
+    private Result swapIn(Target target, long events) {
+        if (target.failure != null) {
+            log.error("Replay of {} failed; the live read model is left as it was", target.group, target.failure);
+            return new Result(target.group, events, Map.of(), List.of(String.valueOf(target.failure.getMessage())),
+                              false);
+        }
         Map<String, Integer> documents = new LinkedHashMap<>();
-        for (String name : ownedCollections(rebuilt)) {
-            documents.put(name, ShadowCopies.replaceLive(shadow.getCollection(name), live.getCollection(name)));
+        for (Object projection : target.projections) {
+            for (String collection : RebuildableProjections.ownedCollections(projection)) {
+                documents.put(collection, ShadowCopies.replaceLive(target.shadow.getCollection(collection),
+                                                                   live.getCollection(collection)));
+            }
         }
-        if (head != null) {
-            moveTo(group, head);
-        }
-        processor.start();
-        log.info("Projection {} rebuilt from {} events and swapped in", group, first.events() + rest.events());
-        return new Result(group, first.events() + rest.events(), documents, List.of(), true);
+        log.info("Projection {} rebuilt from {} events and swapped in", target.group, events);
+        return new Result(target.group, events, documents, List.of(), true);
     }
 
     /**
-     * Waits until no other node holds a segment of the group: they let go when they see the lease, or, if one has
-     * crashed, its claim lapses after the claim timeout.
+     * Waits until no other node holds a segment of the processor: they let go when they see the lease, or, if one
+     * has crashed, its claim lapses after the claim timeout.
      */
-    private void awaitOtherNodesLetGo(String group) {
+    private void awaitOtherNodesLetGo(String processor) {
         long deadline = System.nanoTime() + settings.coordination().multipliedBy(3)
                                                     .plus(settings.claimTimeout()).toNanos();
-        while (claims.heldElsewhere(group, leases.node(), settings.claimTimeout())) {
+        while (claims.heldElsewhere(processor, leases.node(), settings.claimTimeout())) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Another node still holds part of " + group + "; rebuild not swapped in");
+                throw new IllegalStateException("Another node still holds part of " + processor
+                                                        + "; rebuild not swapped in");
             }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for other nodes to let " + group + " go", e);
+                throw new IllegalStateException("Interrupted while waiting for other nodes to let " + processor + " go", e);
             }
         }
     }
 
-    /**
-     * Sets every segment of the stopped processor to {@code head}, where the rebuilt data stops, split into as many
-     * segments as are set now ({@code evidence.processors.segments}).
-     */
-    private void moveTo(String group, TrackingToken head) {
-        TokenStore tokens = axon.eventProcessingConfiguration().tokenStore(group);
-        int[] segments = tokens.fetchSegments(group);
-        int wanted = ProjectionConfiguration.ONE_SEGMENT.contains(group) ? 1 : settings.segments();
-        for (int segment : segments) {
-            TrackingToken current = tokens.fetchToken(group, segment); // claims it for this node
-            if (segments.length != wanted) {
-                tokens.deleteToken(group, segment);
-            } else {
-                if (!head.equals(current)) {
-                    tokens.storeToken(head, group, segment);
-                }
-                tokens.releaseClaim(group, segment);
-            }
-        }
-        if (segments.length != wanted) {
-            tokens.initializeTokenSegments(group, wanted, head);
-        }
-    }
-
-    /** The collections a projection writes: its {@code MongoCollection} fields. */
-    private static List<String> ownedCollections(Object projection) {
-        List<String> names = new ArrayList<>();
-        for (Class<?> type = projection.getClass(); type != Object.class; type = type.getSuperclass()) {
-            for (Field field : type.getDeclaredFields()) {
-                if (MongoCollection.class.isAssignableFrom(field.getType())
-                        && !Modifier.isStatic(field.getModifiers())) {
-                    try {
-                        field.setAccessible(true);
-                        names.add(((MongoCollection<?>) field.get(projection)).getNamespace().getCollectionName());
-                    } catch (IllegalAccessException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }
-        }
-        return names;
-    }
-
-    private record Replayed(long events, TrackingToken lastToken) {
-    }
-
-    private Replayed replay(Object projection, TrackingToken from) {
-        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
-        long count = 0;
-        TrackingToken last = from;
-        // in batches, as its processor would: each batch's writes go to the store together
-        List<TrackedEventMessage<?>> batch = new ArrayList<>();
-        try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(from, false)) {
-            java.util.Iterator<? extends TrackedEventMessage<?>> it = events.iterator();
-            while (it.hasNext()) {
-                TrackedEventMessage<?> event = it.next();
-                if (adapter.canHandle(event)) {
-                    batch.add(event);
-                    if (batch.size() == REPLAY_BATCH) {
-                        BatchedWrites.handleAsOneBatch(adapter, batch);
-                        batch.clear();
-                    }
-                }
-                last = event.trackingToken();
-                count++;
-            }
-            BatchedWrites.handleAsOneBatch(adapter, batch);
-        } catch (Exception e) {
-            throw new IllegalStateException("Replay failed after " + count + " events", e);
-        }
-        return new Replayed(count, last);
-    }
-
-    private MongoDatabase shadow(String group) {
-        MongoDatabase shadow = client.getDatabase(live.getName() + "_rebuild_" + group.replace('-', '_'));
-        shadow.drop();
-        return shadow;
-    }
-
-    private Map<String, Object> projections() {
-        Map<String, Object> byGroup = new TreeMap<>();
-        for (Object bean : context.getBeansWithAnnotation(ProcessingGroup.class).values()) {
-            ProcessingGroup group = AnnotationUtils.findAnnotation(bean.getClass(), ProcessingGroup.class);
-            if (group != null && !NOT_REBUILT.contains(group.value())) {
-                byGroup.put(group.value(), bean);
-            }
-        }
-        return byGroup;
-    }
-
-    private Object projection(String group) {
-        Object projection = projections().get(group);
-        if (projection == null) {
+    private Target target(String group) {
+        List<Object> projections = RebuildableProjections.of(context).get(group);
+        if (projections == null) {
             throw new IllegalArgumentException("No rebuildable projection " + group + "; known: " + groups());
         }
-        return projection;
+        MongoDatabase shadow = client.getDatabase(live.getName() + "_rebuild_" + group.replace('-', '_'));
+        shadow.drop();
+        return new Target(group, shadow, RebuildableProjections.madeAgain(projections, shadow));
     }
 
-    private static Object newInstance(Object projection, MongoDatabase database) {
-        try {
-            var constructor = projection.getClass().getDeclaredConstructor(MongoDatabase.class);
-            constructor.setAccessible(true);
-            return constructor.newInstance(database);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("A projection is built from a MongoDatabase alone: "
-                                                    + projection.getClass().getName(), e);
+    private static void failIfFailed(Target target, long events) {
+        if (target.failure != null) {
+            throw new IllegalStateException("Replay failed after " + events + " events", target.failure);
         }
     }
 }

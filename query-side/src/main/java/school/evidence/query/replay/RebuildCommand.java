@@ -45,17 +45,22 @@ class RebuildCommand implements ApplicationRunner {
         }
         List<String> wanted = groups.equals("all") ? rebuild.groups() : List.of(groups.split("\\s*,\\s*"));
         int failures = 0;
-        for (String group : wanted) {
-            try {
-                ProjectionRebuild.Result result = rebuild.rebuildAndSwap(group);
+        try {
+            for (ProjectionRebuild.Result result : rebuild.rebuildTogether(wanted)) { // one read for all of them
                 results.add(result);
-                log.info("Rebuilt {} from {} events: {}", group, result.events(), result.documents());
-                System.out.println("rebuilt " + group + " from " + result.events() + " events: " + result.documents());
-            } catch (RuntimeException e) {
-                failures++;
-                log.error("Rebuild of {} failed", group, e);
-                System.out.println("rebuild of " + group + " failed: " + e.getMessage());
+                if (result.swapped()) {
+                    log.info("Rebuilt {} from {} events: {}", result.group(), result.events(), result.documents());
+                    System.out.println("rebuilt " + result.group() + " from " + result.events() + " events: "
+                                               + result.documents());
+                } else {
+                    failures++;
+                    System.out.println("rebuild of " + result.group() + " failed: " + result.differences());
+                }
             }
+        } catch (RuntimeException e) {
+            failures++;
+            log.error("Rebuild of {} failed", wanted, e);
+            System.out.println("rebuild of " + String.join(", ", wanted) + " failed: " + e.getMessage());
         }
         if (exit) {
             int code = failures == 0 ? 0 : 1;

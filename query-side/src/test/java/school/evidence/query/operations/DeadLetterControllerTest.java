@@ -3,7 +3,6 @@ package school.evidence.query.operations;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import school.evidence.platform.web.slice.WebSliceTest;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.mockito.BDDMockito.given;
@@ -27,8 +25,13 @@ import static school.evidence.platform.web.slice.WebSlice.*;
 
 /** Axon's processing configuration stands in: one projection, "plans", with an empty dead-letter queue. */
 @WebSliceTest(DeadLetterController.class)
-@org.springframework.context.annotation.Import(DeadLetters.class)
+@org.springframework.context.annotation.Import({DeadLetters.class, DeadLetterControllerTest.Plans.class})
 class DeadLetterControllerTest {
+
+    /** The projection's processing group, as the application's projections declare theirs. */
+    @org.axonframework.config.ProcessingGroup("plans")
+    static class Plans {
+    }
 
     @Autowired
     MockMvc http;
@@ -42,7 +45,6 @@ class DeadLetterControllerTest {
         SequencedDeadLetterQueue<EventMessage<?>> queue = mock(SequencedDeadLetterQueue.class);
         given(queue.deadLetters()).willReturn(List.of());
         given(axon.eventProcessingConfiguration()).willReturn(processing);
-        given(processing.eventProcessors()).willReturn(Map.of("plans", mock(EventProcessor.class)));
         given(processing.deadLetterQueue("plans")).willReturn(Optional.of(queue));
         given(processing.sequencedDeadLetterProcessor("gossip")).willReturn(Optional.empty());
     }

@@ -38,15 +38,32 @@ public class TokenPositions {
         return positions;
     }
 
+    /** Segment to stored token (absent: the segment has handled nothing yet). */
+    public Map<Integer, TrackingToken> tokens(String processor) {
+        Map<Integer, TrackingToken> stored = new TreeMap<>();
+        for (Document token : tokens.find(eq("processorName", processor))) {
+            Number segment = (Number) token.get("segment");
+            TrackingToken tracking = token(token);
+            if (tracking != null) {
+                stored.put(segment == null ? 0 : segment.intValue(), tracking);
+            }
+        }
+        return stored;
+    }
+
     private long position(Document token) {
+        TrackingToken tracking = token(token);
+        return tracking == null ? -1 : tracking.position().orElse(-1);
+    }
+
+    private TrackingToken token(Document token) {
         Object data = token.get("token");
         byte[] bytes = data instanceof Binary binary ? binary.getData() : data instanceof byte[] b ? b : null;
         if (bytes == null || token.getString("tokenType") == null) {
-            return -1;
+            return null;
         }
         SerializedObject<byte[]> serialized = new SimpleSerializedObject<>(bytes, byte[].class,
                                                                           token.getString("tokenType"), null);
-        TrackingToken tracking = serializer.deserialize(serialized);
-        return tracking == null ? -1 : tracking.position().orElse(-1);
+        return serializer.deserialize(serialized);
     }
 }
