@@ -76,7 +76,10 @@ final class ServiceWatch {
                 if (line.startsWith("evidence_processor_lag_events{")) {
                     long lag = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                     behind = Math.max(behind, lag);
-                    String processor = line.replaceAll(".*processor=\"([^\"]+)\".*", "$1");
+                    // one processor feeds the read models: name each by its projection tag where there is one
+                    String processor = line.contains("projection=\"")
+                            ? line.replaceAll(".*projection=\"([^\"]+)\".*", "$1")
+                            : line.replaceAll(".*processor=\"([^\"]+)\".*", "$1");
                     if (lag == 0 && !caughtUp.containsKey(processor)) {
                         caughtUp.put(processor, (System.nanoTime() - started) / 1e9);
                     }

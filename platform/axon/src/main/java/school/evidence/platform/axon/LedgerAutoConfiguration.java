@@ -244,13 +244,15 @@ public class LedgerAutoConfiguration {
 
     @Bean(name = "eventBus")
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                         StoreProperties store) {
+                                         StoreProperties store,
+                                         @Value("${spring.data.mongodb.uri:}") String mongoUri) {
         EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                // a query node in another process learns of new events only by polling
-                .fetchDelay(store.fetchDelay().toMillis())
+                // a query node in another process learns of new events only by polling; on the embedded store
+                // (no URI) every append is this process's own and wakes the readers itself
+                .fetchDelay(store.pollEvery(mongoUri.isBlank()).toMillis())
                 .cleanupDelay(10_000)
                 .cachedEvents(store.cachedEvents())
                 .timeUnit(TimeUnit.MILLISECONDS)

@@ -8,7 +8,9 @@ import java.time.Duration;
  * {@code evidence.store.*}: how the ledger is read and written, and how readers wait for late commits (the embedded
  * store's own settings under the same prefix are in the embedded-store module).
  *
- * @param fetchDelay    how often a node polls the ledger for events other nodes wrote
+ * @param fetchDelay    how often a node polls the ledger for events other processes wrote. Unset: 100 ms on a
+ *                      MongoDB server others may write to, 10 s on the embedded store, whose only writer is this
+ *                      process (its own appends wake the readers at once, so polling there only burns CPU when idle)
  * @param gapTimeout    how long readers wait for an event whose global index was reserved but not yet written
  * @param writeDeadline an append not sent within this time after reserving its index is abandoned
  * @param unreachableAfter how long a request waits for an unreachable database before it is answered 503 (unless
@@ -22,7 +24,7 @@ import java.time.Duration;
  *                      enough events to be promoted by every young collection (37% of a catch-up in GC pauses)
  */
 @ConfigurationProperties("evidence.store")
-public record StoreProperties(@DefaultValue("100ms") Duration fetchDelay,
+public record StoreProperties(Duration fetchDelay,
                               @DefaultValue("60s") Duration gapTimeout,
                               @DefaultValue("10s") Duration writeDeadline,
                               @DefaultValue("5s") Duration unreachableAfter,
@@ -43,6 +45,14 @@ public record StoreProperties(@DefaultValue("100ms") Duration fetchDelay,
                             + "the longer of unreachable-after and election-wait (" + latestLanding
                             + "), or readers would give up positions whose events are still landing");
         }
+    }
+
+    /** How often to poll the ledger: as set, or by whether another process can write to it. */
+    public Duration pollEvery(boolean soleWriter) {
+        if (fetchDelay != null) {
+            return fetchDelay;
+        }
+        return soleWriter ? Duration.ofSeconds(10) : Duration.ofMillis(100);
     }
 
     /** The latest an event can land after its position was reserved: sent at the deadline, waited for, retried once. */

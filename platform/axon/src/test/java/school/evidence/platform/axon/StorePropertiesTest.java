@@ -40,4 +40,14 @@ class StorePropertiesTest {
                                                      Duration.ofSeconds(15), 1000, 10_000))
                 .hasMessageContaining("election-wait");
     }
+
+    /** Polling finds only what other processes wrote: the embedded store has none, so it polls rarely unless told. */
+    @Test
+    void pollsOftenOnlyWhereAnotherProcessCanWrite() {
+        StoreProperties unset = new StoreProperties(null, Duration.ofSeconds(60), Duration.ofSeconds(10),
+                                                    Duration.ofSeconds(5), Duration.ofSeconds(15), 1000, 10_000);
+        assertThat(unset.pollEvery(false)).isEqualTo(Duration.ofMillis(100));
+        assertThat(unset.pollEvery(true)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(store(60, 10, 5).pollEvery(true)).isEqualTo(Duration.ofMillis(100));
+    }
 }
