@@ -47,6 +47,7 @@ public final class Bench {
             System.out.println("Section 6: ledger verification and proofs");
             new LedgerBench(sizes, report).run();
         }
+        Service.addThroughTheBench(report);
         System.out.println();
         System.out.println(report.table());
         report.write(out);

@@ -29,13 +29,19 @@ final class Service implements AutoCloseable {
     private static final String AUTH = "Basic " + Base64.getEncoder()
             .encodeToString("slt:demo".getBytes(StandardCharsets.UTF_8));
 
+    /** Each service process's peak resident memory (MB) and longest GC pause (ms), for the whole-bench figures. */
+    private static final List<Double> PEAKS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final List<Double> PAUSES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private final Process process;
+    private final Path gcLog;
     final int port;
     final double startupSeconds;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Service(Process process, int port, double startupSeconds) {
+    private Service(Process process, Path gcLog, int port, double startupSeconds) {
         this.process = process;
+        this.gcLog = gcLog;
         this.port = port;
         this.startupSeconds = startupSeconds;
     }
@@ -44,6 +50,9 @@ final class Service implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM);
+        Files.createDirectories(dataDir);
+        Path gcLog = dataDir.resolve("gc-" + System.nanoTime() + ".log");
+        command.add("-Xlog:gc:file=" + gcLog); // every pause, for the longest of the bench
         String profile = System.getenv("BENCH_SERVICE_JFR"); // a folder: each service run records a JFR profile there
         if (profile != null) {
             command.add("-XX:StartFlightRecording=filename=" + Path.of(profile).resolve("service-" + System.nanoTime()
@@ -54,11 +63,10 @@ final class Service implements AutoCloseable {
                                "--logging.level.root=WARN"));
         command.addAll(List.of(more));
         command.addAll(ARGS);
-        Files.createDirectories(dataDir);
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("service.log").toFile()).start();
-        Service service = new Service(process, port, 0);
+        Service service = new Service(process, gcLog, port, 0);
         long deadline = started + Duration.ofMinutes(3).toNanos();
         while (!service.ready()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -67,7 +75,7 @@ final class Service implements AutoCloseable {
             }
             Thread.sleep(20);
         }
-        return new Service(process, port, (System.nanoTime() - started) / 1e9);
+        return new Service(process, gcLog, port, (System.nanoTime() - started) / 1e9);
     }
 
     private static Stream<String> extra(String variable) {
@@ -120,11 +128,60 @@ final class Service implements AutoCloseable {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime in clock ticks
     }
 
+    /** The highest resident memory the process has had (Linux's VmHWM), in MB. */
+    private double peakMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN; // already gone
+        }
+        return Double.NaN;
+    }
+
+    /** The longest pause in a unified GC log ({@code ... Pause Young (Allocation Failure) 40M->9M(64M) 3.456ms}). */
+    static double longestPauseMillis(Path gcLog) throws IOException {
+        if (!Files.exists(gcLog)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(gcLog)) {
+            return lines.filter(l -> l.contains(" Pause ") && l.endsWith("ms"))
+                        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1, l.length() - 2)))
+                        .max().orElse(0);
+        }
+    }
+
+    /** Over every service process the bench ran: the peak resident memory and the longest GC pause. */
+    static void addThroughTheBench(Report report) {
+        if (PEAKS.isEmpty()) {
+            return;
+        }
+        String note = PEAKS.size() + " service processes, JVM " + String.join(" ", JVM);
+        report.add(Figure.of("10 through the bench", "peak resident memory of any service process", "MB",
+                             List.of(PEAKS.stream().mapToDouble(Double::doubleValue).max().orElseThrow()), 400.0,
+                             false, note));
+        report.add(Figure.of("10 through the bench", "longest GC pause of any service process", "ms",
+                             List.of(PAUSES.stream().mapToDouble(Double::doubleValue).max().orElse(0)), 100.0,
+                             false, note + "; from -Xlog:gc"));
+    }
+
     @Override
     public void close() throws InterruptedException {
+        double peak = peakMegabytes();
+        if (!Double.isNaN(peak)) {
+            PEAKS.add(peak);
+        }
         process.destroy();
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
+        }
+        try {
+            PAUSES.add(longestPauseMillis(gcLog));
+        } catch (IOException | NumberFormatException e) {
+            System.out.println("  could not read the GC log " + gcLog + ": " + e.getMessage());
         }
     }
 }

@@ -102,6 +102,19 @@ final class ServiceWatch {
         }
     }
 
+    /** Every command the service has sent its store so far (Micrometer's meter of the MongoDB driver). */
+    double roundTrips(Service service, HttpClient http) throws Exception {
+        HttpResponse<String> metrics = http.send(service.get("/actuator/prometheus"),
+                                                 HttpResponse.BodyHandlers.ofString());
+        double sum = 0;
+        for (String line : metrics.body().split("\n")) {
+            if (line.startsWith("mongodb_driver_commands_seconds_count{")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
     long events(Service service, HttpClient http) throws Exception {
         HttpResponse<String> metrics = http.send(service.get("/actuator/prometheus"),
                                                  HttpResponse.BodyHandlers.ofString());

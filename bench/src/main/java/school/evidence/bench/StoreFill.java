@@ -44,13 +44,42 @@ final class StoreFill {
         }
     }
 
-    /** The same, into the evidence database of a store the nodes share. */
-    static long lessonVisits(com.mongodb.client.MongoDatabase database, List<School> schools, long count,
-                             long forFirst) {
-        MongoLedgerStorageEngine engine = MongoLedgerStorageEngine.builder()
+    /**
+     * The ledger engine's own streaming replay of a stopped service's store, from the first event, each payload
+     * deserialized (what any catch-up must at least do): events/s.
+     */
+    static double replayRate(Path storeFile) {
+        MongoServer server = new MongoServer(DurableH2Backend.open(storeFile.toString(), Duration.ofSeconds(45),
+                                                                   collection -> false));
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            MongoLedgerStorageEngine engine = engine(client.getDatabase("evidence"));
+            long start = System.nanoTime();
+            long count = 0;
+            try (java.util.stream.Stream<? extends org.axonframework.eventhandling.TrackedEventMessage<?>> events =
+                         engine.readEvents(null, false)) {
+                java.util.Iterator<? extends org.axonframework.eventhandling.TrackedEventMessage<?>> it = events.iterator();
+                while (it.hasNext()) {
+                    it.next().getPayload();
+                    count++;
+                }
+            }
+            return count / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static MongoLedgerStorageEngine engine(com.mongodb.client.MongoDatabase database) {
+        return MongoLedgerStorageEngine.builder()
                 .database(database)
                 .eventSerializer(LedgerSerializers.events()).snapshotSerializer(LedgerSerializers.events())
                 .partitionResolver(m -> (String) m.getMetaData().get("schoolUrn")).build();
+    }
+
+    /** The same, into the evidence database of a store the nodes share. */
+    static long lessonVisits(com.mongodb.client.MongoDatabase database, List<School> schools, long count,
+                             long forFirst) {
+        MongoLedgerStorageEngine engine = engine(database);
         List<EventMessage<?>> batch = new ArrayList<>();
         for (long i = 0; i < count; i++) {
             School school = i < forFirst || schools.size() == 1 ? schools.get(0)
