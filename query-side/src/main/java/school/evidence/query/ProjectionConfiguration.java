@@ -72,17 +72,20 @@ public class ProjectionConfiguration {
                             group, (c, invoker) -> invoker.enableSequenceIdentifierCache());
                 }
             }
-            // one processor reads the ledger for every rebuildable read model; each keeps its own group
+            // two processors read the ledger for every rebuildable read model; each keeps its own group
             for (String group : groups) {
                 if (!ReadModelProcessors.of(group).equals(group)) {
                     processing.assignProcessingGroup(group, ReadModelProcessors.of(group));
                 }
             }
-            processing.registerTrackingEventProcessorConfiguration(ReadModelProcessors.SHARED, c -> shared(settings)
-                    .andInitialTrackingToken(source -> {
-                        TrackingToken start = ReadModelProcessors.startingPoint(groups, stored.getObject());
-                        return start != null ? start : source.createTailToken();
-                    }));
+            for (String processor : ReadModelProcessors.SHARED_PROCESSORS) {
+                processing.registerTrackingEventProcessorConfiguration(processor, c -> shared(settings)
+                        .andInitialTrackingToken(source -> {
+                            TrackingToken start = ReadModelProcessors.startingPoint(processor, groups,
+                                                                                    stored.getObject());
+                            return start != null ? start : source.createTailToken();
+                        }));
+            }
             // several segments: a thread each, so one node can take every segment when the others are gone; the
             // events a read model must take in order share a segment. One segment keeps Axon's order per record.
             if (settings.segments() > 1) {

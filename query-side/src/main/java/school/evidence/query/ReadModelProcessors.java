@@ -4,43 +4,64 @@ import org.axonframework.eventhandling.TrackingToken;
 import school.evidence.platform.axon.TokenPositions;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Which tracking processor feeds each read model. Every rebuildable read model shares one, so each event is read
- * from the ledger and deserialized once for all of them (thirteen processors once read it thirteen times); each read
- * model stays its own processing group, with its own dead-letter queue and sequencing, and is rebuilt on its own.
- * The Merkle index (never skips an event) and the erasure follower (starts rebuilds) keep processors of their own.
+ * Which tracking processor feeds each read model. The rebuildable read models share two, so each event is read from
+ * the ledger and deserialized twice for all of them (thirteen processors once read it thirteen times): the quick
+ * ones (a plan, a body's challenges, names and calendars: a write or two per event) apart from those that write
+ * several documents per event (timelines, lists, registers). Measured: with one processor for all, a judgement took
+ * more than 30 s to show in the plan view once writes came faster than the service could take them, the plan view
+ * waiting behind the heavy read models in one thread (docs/measured.md). Each read model stays its own processing
+ * group, with its own dead-letter queue and sequencing, and is rebuilt on its own. The Merkle index (never skips an
+ * event) and the erasure follower (starts rebuilds) keep processors of their own.
  */
 public final class ReadModelProcessors {
 
-    /** The processor of every rebuildable read model. */
+    /** The processor of the read models that write several documents per event. */
     public static final String SHARED = "read-models";
+    /** The processor of the quick read models, which keep up on their own when writes come faster than the rest. */
+    public static final String QUICK = "quick-read-models";
+    /** Both, for what runs per processor. */
+    public static final List<String> SHARED_PROCESSORS = List.of(SHARED, QUICK);
     /** Read models with a processor of their own, named as the read model. */
     public static final Set<String> OWN = Set.of("ledger-index", "erasures");
+    private static final Set<String> QUICK_READ_MODELS = Set.of("plan-view", "challenge-log", "school-calendars",
+                                                                "school-names", "self-evaluations", "trust-plans",
+                                                                "trusts");
 
     private ReadModelProcessors() {
     }
 
     public static String of(String readModel) {
-        return OWN.contains(readModel) ? readModel : SHARED;
+        if (OWN.contains(readModel)) {
+            return readModel;
+        }
+        return QUICK_READ_MODELS.contains(readModel) ? QUICK : SHARED;
     }
 
     /**
-     * Where the shared processor starts on a store that had a processor per read model (before it existed): the
-     * earliest position any of them had stored, so none misses an event (the others see a few again, which every
-     * projection takes as a redelivery). From the first event (null) on a new store, and when any read model had
-     * stored nothing (one new in this version would otherwise never see the events before).
+     * Where a shared processor starts when it has no position yet. On a store that had a processor per read model:
+     * the earliest position any of its read models had stored, so none misses an event (the others see a few again,
+     * which every projection takes as a redelivery). Failing that, on a store where one processor fed every read
+     * model (before the quick ones had their own): where it had got. From the first event (null) on a new store.
      */
-    static TrackingToken startingPoint(Collection<String> readModels, TokenPositions stored) {
+    static TrackingToken startingPoint(String processor, Collection<String> readModels, TokenPositions stored) {
+        TrackingToken own = lowest(readModels.stream().filter(r -> of(r).equals(processor)).toList(), stored);
+        if (own != null || processor.equals(SHARED)) {
+            return own;
+        }
+        return lowest(List.of(SHARED), stored);
+    }
+
+    /** The lower bound of every segment's position of these processors; null if any has none stored. */
+    private static TrackingToken lowest(Collection<String> processors, TokenPositions stored) {
         TrackingToken lowest = null;
-        for (String readModel : readModels) {
-            if (OWN.contains(readModel)) {
-                continue;
-            }
-            Map<Integer, Long> segments = stored.of(readModel);
-            Map<Integer, TrackingToken> tokens = stored.tokens(readModel);
+        for (String processor : processors) {
+            Map<Integer, Long> segments = stored.of(processor);
+            Map<Integer, TrackingToken> tokens = stored.tokens(processor);
             if (segments.isEmpty() || tokens.size() < segments.size()) {
                 return null;
             }

@@ -17,8 +17,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A store from before the shared processor had a processor per read model: the shared one starts where the one
- * furthest behind was, so no read model misses an event; from the first event when any had handled nothing.
+ * A store from before the shared processors had a processor per read model: each shared one starts where its read
+ * model furthest behind was, so none misses an event; from the first event when any had handled nothing.
  */
 class ReadModelProcessorsTest {
 
@@ -33,27 +33,52 @@ class ReadModelProcessorsTest {
                                                .build()).build();
 
     @Test
-    void theSharedProcessorStartsWhereTheReadModelFurthestBehindWas() {
+    void eachSharedProcessorStartsWhereItsReadModelFurthestBehindWas() {
         stored("plan-view", 0, GapAwareTrackingToken.newInstance(900, List.of()));
+        stored("challenge-log", 0, GapAwareTrackingToken.newInstance(800, List.of()));
         stored("monitoring-list", 0, GapAwareTrackingToken.newInstance(640, List.of(600L)));
+        stored("action-timeline", 0, GapAwareTrackingToken.newInstance(700, List.of()));
         stored("ledger-index", 0, GapAwareTrackingToken.newInstance(10, List.of())); // keeps its own processor
+        List<String> readModels = List.of("plan-view", "challenge-log", "monitoring-list", "action-timeline",
+                                          "ledger-index");
+        TokenPositions positions = new TokenPositions(db, serializer);
 
-        TrackingToken start = ReadModelProcessors.startingPoint(
-                List.of("plan-view", "monitoring-list", "ledger-index"), new TokenPositions(db, serializer));
-
-        assertThat(start.position()).hasValue(640);
-        assertThat(start.covers(GapAwareTrackingToken.newInstance(600, List.of()))).as("the gap handed again").isFalse();
-        assertThat(start.covers(GapAwareTrackingToken.newInstance(641, List.of()))).isFalse();
+        TrackingToken heavy = ReadModelProcessors.startingPoint(ReadModelProcessors.SHARED, readModels, positions);
+        assertThat(heavy.position()).hasValue(640);
+        assertThat(heavy.covers(GapAwareTrackingToken.newInstance(600, List.of()))).as("the gap handed again").isFalse();
+        assertThat(heavy.covers(GapAwareTrackingToken.newInstance(641, List.of()))).isFalse();
+        assertThat(ReadModelProcessors.startingPoint(ReadModelProcessors.QUICK, readModels, positions).position())
+                .hasValue(800);
     }
 
     @Test
     void fromTheFirstEventOnANewStoreOrWhenAReadModelHadHandledNothing() {
         TokenPositions positions = new TokenPositions(db, serializer);
-        assertThat(ReadModelProcessors.startingPoint(List.of("plan-view", "monitoring-list"), positions)).isNull();
+        List<String> readModels = List.of("plan-view", "monitoring-list", "action-timeline");
+        assertThat(ReadModelProcessors.startingPoint(ReadModelProcessors.SHARED, readModels, positions)).isNull();
+        assertThat(ReadModelProcessors.startingPoint(ReadModelProcessors.QUICK, readModels, positions)).isNull();
 
-        stored("plan-view", 0, GapAwareTrackingToken.newInstance(900, List.of()));
-        assertThat(ReadModelProcessors.startingPoint(List.of("plan-view", "monitoring-list"), positions))
-                .as("monitoring-list is new: it needs every event").isNull();
+        stored("monitoring-list", 0, GapAwareTrackingToken.newInstance(900, List.of()));
+        assertThat(ReadModelProcessors.startingPoint(ReadModelProcessors.SHARED, readModels, positions))
+                .as("action-timeline is new: it needs every event").isNull();
+    }
+
+    /** A store where one processor fed every read model: the quick ones start where it had got, not from scratch. */
+    @Test
+    void theQuickReadModelsStartWhereTheOneProcessorForAllHadGot() {
+        stored(ReadModelProcessors.SHARED, 0, GapAwareTrackingToken.newInstance(5_000, List.of(4_990L)));
+        List<String> readModels = List.of("plan-view", "trusts", "monitoring-list");
+        TokenPositions positions = new TokenPositions(db, serializer);
+
+        TrackingToken quick = ReadModelProcessors.startingPoint(ReadModelProcessors.QUICK, readModels, positions);
+        assertThat(quick.position()).hasValue(5_000);
+        assertThat(quick.covers(GapAwareTrackingToken.newInstance(4_990, List.of()))).isFalse();
+
+        // their own older positions, where a store kept them from before that, come first: none misses an event
+        stored("plan-view", 0, GapAwareTrackingToken.newInstance(3_000, List.of()));
+        stored("trusts", 0, GapAwareTrackingToken.newInstance(3_500, List.of()));
+        assertThat(ReadModelProcessors.startingPoint(ReadModelProcessors.QUICK, readModels, positions).position())
+                .hasValue(3_000);
     }
 
     private void stored(String processor, int segment, TrackingToken token) {

@@ -46,7 +46,7 @@ class OperatorMetersTest {
         assertThat(after).contains("eventProcessor_latency{processorName=\"read-models\"}", "commandBus_successCounter_total");
 
         // lag returns to zero once every projection has caught up
-        String lag = "evidence_processor_lag_events{processor=\"read-models\",projection=\"plan-view\"}";
+        String lag = "evidence_processor_lag_events{processor=\"quick-read-models\",projection=\"plan-view\"}";
         double seen = -1;
         for (int i = 0; i < 100; i++) {
             seen = value(slt.getAnonymously("/actuator/prometheus").raw().body(), lag);
