@@ -26,7 +26,8 @@ import static school.evidence.standalone.ReadModelChecks.assertSameAsRebuild;
 import static school.evidence.standalone.ReadModelChecks.await;
 
 /**
- * Every rebuildable read model is fed by one processor, which reads each event once for all of them. After a
+ * The rebuildable read models are fed by two processors (the quick ones and the rest), which read each event once
+ * for all of their read models. After a
  * randomised stream of writes (actions, monitoring, RAG judgements, planned monitoring, meetings, challenges), a query
  * node killed in the middle of its catch-up (its store connection cut first, so a batch's writes and its position are
  * cut off part-way) and a stretch of events handed to every read model again (as a redelivery after a crash), each
@@ -61,7 +62,7 @@ class SharedProcessorTest {
 
         ConfigurableApplicationContext first = cluster.start(QuerySideApplication.class, 1, QUERY_NODE).nodes.get(1);
         long head = head(first);
-        await(() -> position(first) > 0, "the shared processor under way");
+        await(() -> position(first) > 0, "the read models' processors under way");
         assertThat(position(first)).as("still catching up when the node is killed").isLessThan(head);
         first.getBean(MongoClient.class).close(); // it can no longer store its batch or its position
         first.close();
@@ -75,7 +76,9 @@ class SharedProcessorTest {
         long back = 1 + random.nextLong(head(second) / 2);
         rewind(second, back);
         awaitCaughtUp(second);
-        assertThat(processor(second).processingStatus()).as("one processor, one segment").hasSize(1);
+        for (TrackingEventProcessor processor : processors(second)) {
+            assertThat(processor.processingStatus()).as(processor.getName() + ": one segment").hasSize(1);
+        }
         assertSameAsRebuild(second);
     }
 
@@ -157,28 +160,31 @@ class SharedProcessorTest {
     }
 
     private static void rewind(ConfigurableApplicationContext node, long to) {
-        TrackingEventProcessor processor = processor(node);
-        processor.shutDown();
         TokenStore tokens = node.getBean(TokenStore.class);
-        tokens.fetchToken(ReadModelProcessors.SHARED, 0); // claims it
-        tokens.storeToken(GapAwareTrackingToken.newInstance(to, List.of()), ReadModelProcessors.SHARED, 0);
-        tokens.releaseClaim(ReadModelProcessors.SHARED, 0);
-        processor.start();
+        for (TrackingEventProcessor processor : processors(node)) {
+            processor.shutDown();
+            tokens.fetchToken(processor.getName(), 0); // claims it
+            tokens.storeToken(GapAwareTrackingToken.newInstance(to, List.of()), processor.getName(), 0);
+            tokens.releaseClaim(processor.getName(), 0);
+            processor.start();
+        }
     }
 
     private static void awaitCaughtUp(ConfigurableApplicationContext node) {
         long head = head(node);
-        await(() -> position(node) >= head, "the shared processor at the ledger's head " + head);
+        await(() -> position(node) >= head, "the read models' processors at the ledger's head " + head);
     }
 
+    /** The position of the processor furthest behind. */
     private static long position(ConfigurableApplicationContext node) {
-        return processor(node).processingStatus().values().stream()
-                              .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
+        return processors(node).stream().flatMap(p -> p.processingStatus().values().stream())
+                               .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
     }
 
-    private static TrackingEventProcessor processor(ConfigurableApplicationContext node) {
-        return node.getBean(Configuration.class).eventProcessingConfiguration()
-                   .eventProcessor(ReadModelProcessors.SHARED, TrackingEventProcessor.class).orElseThrow();
+    private static List<TrackingEventProcessor> processors(ConfigurableApplicationContext node) {
+        return ReadModelProcessors.SHARED_PROCESSORS.stream().map(name -> node.getBean(Configuration.class)
+                .eventProcessingConfiguration().eventProcessor(name, TrackingEventProcessor.class).orElseThrow())
+                .toList();
     }
 
     private static long head(ConfigurableApplicationContext node) {
