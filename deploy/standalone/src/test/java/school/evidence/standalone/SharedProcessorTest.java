@@ -175,10 +175,13 @@ class SharedProcessorTest {
         await(() -> position(node) >= head, "the read models' processors at the ledger's head " + head);
     }
 
-    /** The position of the processor furthest behind. */
+    /** The position of the processor furthest behind; -1 while one has not claimed its segment (just started). */
     private static long position(ConfigurableApplicationContext node) {
-        return processors(node).stream().flatMap(p -> p.processingStatus().values().stream())
-                               .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
+        return processors(node).stream()
+                               .mapToLong(p -> p.processingStatus().isEmpty() ? -1
+                                       : p.processingStatus().values().stream()
+                                          .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1))
+                               .min().orElse(-1);
     }
 
     private static List<TrackingEventProcessor> processors(ConfigurableApplicationContext node) {
