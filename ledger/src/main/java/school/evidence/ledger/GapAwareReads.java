@@ -196,7 +196,7 @@ final class GapAwareReads {
     }
 
     /** A plain (non-domain) event is stored as its own stream; it streams back as a plain event, as in Axon's JDBC. */
-    private static DomainEventData<String> toTrackedEntry(Document doc) {
+    static DomainEventData<String> toTrackedEntry(Document doc) {
         boolean plain = doc.getString(LedgerFields.EVENT_ID).equals(doc.getString(LedgerFields.AGGREGATE_ID));
         return MongoLedgerStorageEngine.toEntry(doc, plain ? null : doc.getString(LedgerFields.AGGREGATE_TYPE),
                                                 plain ? null : doc.getString(LedgerFields.AGGREGATE_ID));

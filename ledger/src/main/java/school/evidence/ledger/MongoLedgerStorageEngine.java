@@ -127,6 +127,18 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         return new LedgerReader(events, counters);
     }
 
+    /** One school's events up to a position, in ledger order, as a processor reads them; close the stream. */
+    public Stream<org.axonframework.eventhandling.TrackedEventMessage<?>> readEventsOfSchool(String school, long upTo) {
+        return SelectedEvents.read(events, eq(LedgerFields.SCHOOL, school), upTo, getEventSerializer(), upcasterChain);
+    }
+
+    /** The events of these kinds (payload class names) up to a position, in ledger order; close the stream. */
+    public Stream<org.axonframework.eventhandling.TrackedEventMessage<?>> readEventsOfTypes(
+            java.util.Collection<String> payloadTypes, long upTo) {
+        return SelectedEvents.read(events, in(LedgerFields.PAYLOAD_TYPE, payloadTypes), upTo, getEventSerializer(),
+                                   upcasterChain);
+    }
+
     /** Creates the indexes the engine relies on; idempotent. */
     public void ensureIndexes() {
         ensureIndexes(events);

@@ -28,6 +28,12 @@ public final class ReadModelProcessors {
     public static final List<String> SHARED_PROCESSORS = List.of(SHARED, QUICK);
     /** Read models with a processor of their own, named as the read model. */
     public static final Set<String> OWN = Set.of("ledger-index", "erasures");
+    /**
+     * The groups that make a school's read models again in place after an erasure, one on each shared processor
+     * (so each does it when it reaches the erasure, for the read models it feeds). They are not read models.
+     */
+    public static final Map<String, String> ERASURES_IN_PLACE = Map.of("read-models-erasures", SHARED,
+                                                                       "quick-read-models-erasures", QUICK);
     private static final Set<String> QUICK_READ_MODELS = Set.of("plan-view", "challenge-log", "school-calendars",
                                                                 "school-names", "self-evaluations", "trust-plans",
                                                                 "trusts");
@@ -39,7 +45,15 @@ public final class ReadModelProcessors {
         if (OWN.contains(readModel)) {
             return readModel;
         }
+        if (ERASURES_IN_PLACE.containsKey(readModel)) {
+            return ERASURES_IN_PLACE.get(readModel);
+        }
         return QUICK_READ_MODELS.contains(readModel) ? QUICK : SHARED;
+    }
+
+    /** Whether a processing group is a rebuildable read model (not the Merkle index nor an erasure's follower). */
+    public static boolean isReadModel(String group) {
+        return !OWN.contains(group) && !ERASURES_IN_PLACE.containsKey(group);
     }
 
     /**
@@ -49,7 +63,8 @@ public final class ReadModelProcessors {
      * model (before the quick ones had their own): where it had got. From the first event (null) on a new store.
      */
     static TrackingToken startingPoint(String processor, Collection<String> readModels, TokenPositions stored) {
-        TrackingToken own = lowest(readModels.stream().filter(r -> of(r).equals(processor)).toList(), stored);
+        TrackingToken own = lowest(readModels.stream().filter(r -> isReadModel(r) && of(r).equals(processor))
+                                             .toList(), stored);
         if (own != null || processor.equals(SHARED)) {
             return own;
         }

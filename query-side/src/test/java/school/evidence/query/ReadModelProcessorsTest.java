@@ -39,8 +39,9 @@ class ReadModelProcessorsTest {
         stored("monitoring-list", 0, GapAwareTrackingToken.newInstance(640, List.of(600L)));
         stored("action-timeline", 0, GapAwareTrackingToken.newInstance(700, List.of()));
         stored("ledger-index", 0, GapAwareTrackingToken.newInstance(10, List.of())); // keeps its own processor
+        // the erasure followers on each shared processor (new in this version) have no position of their own
         List<String> readModels = List.of("plan-view", "challenge-log", "monitoring-list", "action-timeline",
-                                          "ledger-index");
+                                          "ledger-index", "read-models-erasures", "quick-read-models-erasures");
         TokenPositions positions = new TokenPositions(db, serializer);
 
         TrackingToken heavy = ReadModelProcessors.startingPoint(ReadModelProcessors.SHARED, readModels, positions);
@@ -49,6 +50,15 @@ class ReadModelProcessorsTest {
         assertThat(heavy.covers(GapAwareTrackingToken.newInstance(641, List.of()))).isFalse();
         assertThat(ReadModelProcessors.startingPoint(ReadModelProcessors.QUICK, readModels, positions).position())
                 .hasValue(800);
+    }
+
+    @Test
+    void theErasureFollowersRunOnTheProcessorsOfTheReadModelsTheyMakeAgainAndAreNotReadModels() {
+        assertThat(ReadModelProcessors.of("read-models-erasures")).isEqualTo(ReadModelProcessors.SHARED);
+        assertThat(ReadModelProcessors.of("quick-read-models-erasures")).isEqualTo(ReadModelProcessors.QUICK);
+        assertThat(ReadModelProcessors.isReadModel("read-models-erasures")).isFalse();
+        assertThat(ReadModelProcessors.isReadModel("ledger-index")).isFalse();
+        assertThat(ReadModelProcessors.isReadModel("plan-view")).isTrue();
     }
 
     @Test

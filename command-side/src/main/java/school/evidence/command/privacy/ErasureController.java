@@ -8,7 +8,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.axonframework.config.Configuration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,10 +24,14 @@ import school.evidence.kernel.privacy.PeopleAndRoles;
 import school.evidence.kernel.privacy.PrivacyCommands.RecordErasure;
 import school.evidence.kernel.privacy.PrivacyEvents.DataSubjectErased;
 import school.evidence.ledger.LedgerReader;
+import school.evidence.platform.axon.ReadModelsCaughtUp;
+import school.evidence.platform.axon.TokenPositions;
+import school.evidence.platform.proof.WriteReceipts;
 import school.evidence.platform.privacy.Mentions;
 import school.evidence.platform.privacy.PersonalDataSerializer;
 import school.evidence.platform.privacy.SubjectKeys;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +41,7 @@ import java.util.UUID;
  * Erasure of a person at a school (right to erasure). Their key is destroyed first; then every record that still
  * names them where it can be read (free text of a record that names them nowhere else, say) is shredded whole, by its
  * record key; then the erasure is recorded, by key ids, never by name. Every such field reads "[erased]" from then on;
- * read models are rebuilt without it by the query side when it sees the event. Erasing someone already erased says so
+ * the read models make the school's documents again when they reach the event, and the reply waits for them. Erasing someone already erased says so
  * and records nothing.
  */
 @RestController
@@ -49,10 +56,12 @@ class ErasureController {
      * @param recordKeyIds  keys of records that still named them, shredded whole
      * @param stillReadable events naming them where no key reaches (stored in clear before this version)
      * @param alreadyErased true when nothing was left to erase and the earlier erasure is answered instead
+     * @param readModelsShowIt true when every read model of this node had dropped what was erased before this reply
+     *                      (false: still under way when the wait ran out; null: nothing new was erased)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ErasureReply(String erasureId, String subjectKeyId, List<String> recordKeyIds, List<String> stillReadable,
-                        Boolean alreadyErased) {
+                        Boolean alreadyErased, Boolean readModelsShowIt) {
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -61,9 +70,17 @@ class ErasureController {
     private final SubjectKeys keys;
     private final Mentions mentions;
     private final LedgerReader ledger;
+    private final ObjectProvider<Configuration> axon;
+    private final ObjectProvider<TokenPositions> positions;
+    private final Duration wait;
 
     ErasureController(CommandSender commands, SubjectKeys keys, LedgerReader ledger,
-                      @Qualifier("eventSerializer") org.axonframework.serialization.Serializer serializer) {
+                      @Qualifier("eventSerializer") org.axonframework.serialization.Serializer serializer,
+                      ObjectProvider<Configuration> axon, ObjectProvider<TokenPositions> positions,
+                      @Value("${evidence.privacy.erasure-wait:PT30S}") Duration wait) {
+        this.axon = axon;
+        this.positions = positions;
+        this.wait = wait;
         this.commands = commands;
         this.keys = keys;
         this.ledger = ledger;
@@ -94,14 +111,27 @@ class ErasureController {
             String erasedKey = keys.erasedKeyIdOf(subject).orElseThrow();
             Optional<String> earlier = recordedErasureOf(urn, erasedKey);
             if (earlier.isPresent()) {
-                return ResponseEntity.ok(new ErasureReply(earlier.get(), null, null, inClear, true));
+                return ResponseEntity.ok(new ErasureReply(earlier.get(), null, null, inClear, true, null));
             }
             subjectKeyId = erasedKey; // destroyed before, but the erasure was never recorded (cut off): record it now
         }
         String erasureId = UUID.randomUUID().toString();
         commands.send(new RecordErasure(erasureId, urn, subjectKeyId, recordKeys, request.reason()));
+        // the read models make the school's documents again when they reach the erasure: the reply waits for that,
+        // so no read after it shows what was erased
+        boolean shown = WriteReceipts.lastPositionStored().isEmpty() || awaitReadModels(
+                WriteReceipts.lastPositionStored().getAsLong());
         return ResponseEntity.status(HttpStatus.CREATED)
-                             .body(new ErasureReply(erasureId, subjectKeyId, recordKeys, inClear, null));
+                             .body(new ErasureReply(erasureId, subjectKeyId, recordKeys, inClear, null, shown));
+    }
+
+    private boolean awaitReadModels(long position) {
+        try {
+            return ReadModelsCaughtUp.await(axon.getIfAvailable(), positions.getIfAvailable(), position, wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The person as named: not a role (roles are not personal data), and not named by the reason, which is kept. */

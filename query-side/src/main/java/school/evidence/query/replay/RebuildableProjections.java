@@ -28,7 +28,7 @@ final class RebuildableProjections {
         Map<String, List<Object>> byGroup = new TreeMap<>();
         for (Object bean : context.getBeansWithAnnotation(ProcessingGroup.class).values()) {
             ProcessingGroup group = AnnotationUtils.findAnnotation(bean.getClass(), ProcessingGroup.class);
-            if (group != null && !ReadModelProcessors.OWN.contains(group.value())) {
+            if (group != null && ReadModelProcessors.isReadModel(group.value())) {
                 byGroup.computeIfAbsent(group.value(), g -> new ArrayList<>()).add(bean);
             }
         }

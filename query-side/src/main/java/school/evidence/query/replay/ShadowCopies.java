@@ -32,6 +32,15 @@ final class ShadowCopies {
 
     /** Makes {@code target} hold exactly the documents of {@code source}; returns how many. */
     static int replaceLive(MongoCollection<Document> source, MongoCollection<Document> target) {
+        return replaceLive(source, target, new Document());
+    }
+
+    /**
+     * Makes the documents of {@code target} that match {@code scope} (one school's) exactly those of {@code source},
+     * which holds only such documents; the others are left alone. Returns how many.
+     */
+    static int replaceLive(MongoCollection<Document> source, MongoCollection<Document> target,
+                           org.bson.conversions.Bson scope) {
         Set<Object> kept = new HashSet<>();
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (Document doc : source.find()) {
@@ -46,7 +55,7 @@ final class ShadowCopies {
             target.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
         List<Object> stale = new ArrayList<>();
-        for (Document doc : target.find().projection(new Document("_id", 1))) {
+        for (Document doc : target.find(scope).projection(new Document("_id", 1))) {
             if (!kept.contains(doc.get("_id"))) {
                 stale.add(doc.get("_id"));
             }

@@ -76,8 +76,13 @@ final class ShadowReplay {
      * Returns how many events were read.
      */
     static long replay(EventStorageEngine engine, List<Target> targets, TrackingToken from, long last) {
+        return replay(engine.readEvents(from, false), targets, last);
+    }
+
+    /** As above, from a stream of the events (all of them, or some: a school's); closes it. */
+    static long replay(Stream<? extends TrackedEventMessage<?>> stream, List<Target> targets, long last) {
         long count = 0;
-        try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(from, false)) {
+        try (Stream<? extends TrackedEventMessage<?>> events = stream) {
             Iterator<? extends TrackedEventMessage<?>> it = events.iterator();
             while (it.hasNext()) {
                 TrackedEventMessage<?> event = it.next();

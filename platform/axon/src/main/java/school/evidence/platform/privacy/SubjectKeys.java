@@ -203,6 +203,17 @@ public class SubjectKeys {
         return Optional.of(keyId);
     }
 
+    /**
+     * Drops this node's cached copies of keys another node destroyed (named by an erasure's event), so what this
+     * node re-reads at once reads "[erased]" rather than waiting out the cache.
+     */
+    public void forget(java.util.Collection<String> keyIds) {
+        keyIds.forEach(id -> {
+            erasedHere.add(id);
+            cache.remove(id);
+        });
+    }
+
     private String lookupOf(String subject) {
         return HexFormat.of().formatHex(hmac(lookupKey, subject));
     }

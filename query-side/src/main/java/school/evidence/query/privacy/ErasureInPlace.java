@@ -1,0 +1,92 @@
+package school.evidence.query.privacy;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.springframework.stereotype.Component;
+import school.evidence.kernel.privacy.PrivacyEvents.DataSubjectErased;
+import school.evidence.kernel.retention.RetentionEvents.RecordShredded;
+import school.evidence.platform.privacy.SubjectKeys;
+import school.evidence.query.cluster.ProcessorSettings;
+import school.evidence.query.replay.SchoolReplay;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * When a read models' processor reaches an erasure at a school (or a record shredded at the end of its retention),
+ * the read models it feeds are made again for that school in place ({@link SchoolReplay}), before it goes on to the
+ * next event: once the processors have handled the erasure, no read model holds what it erased. One of these runs on
+ * each shared processor. If the replay fails, every read model is rebuilt instead ({@link ErasureFollower}) and the
+ * erasure is parked with this group's dead letters for an operator to see.
+ */
+abstract class ErasureInPlace {
+
+    private final String processor;
+    private final SchoolReplay replay;
+    private final SubjectKeys keys;
+    private final ErasureFollower follower;
+    private final ProcessorSettings settings;
+
+    ErasureInPlace(String processor, SchoolReplay replay, SubjectKeys keys, ErasureFollower follower,
+                   ProcessorSettings settings) {
+        this.processor = processor;
+        this.replay = replay;
+        this.keys = keys;
+        this.follower = follower;
+        this.settings = settings;
+    }
+
+    @EventHandler
+    void on(DataSubjectErased event, EventMessage<?> message) {
+        List<String> destroyed = new ArrayList<>(event.recordKeyIds());
+        if (event.subjectKeyId() != null) {
+            destroyed.add(event.subjectKeyId());
+        }
+        keys.forget(destroyed); // destroyed by the node that took the erasure; this one may still hold copies
+        makeAgain(event.schoolUrn(), message);
+    }
+
+    @EventHandler
+    void on(RecordShredded event, EventMessage<?> message) {
+        keys.erase(SubjectKeys.record(event.recordId())); // the job destroys it just after recording: maybe not yet
+        makeAgain(event.schoolUrn(), message);
+    }
+
+    private void makeAgain(String school, EventMessage<?> message) {
+        // up to the erasure, when the processor hands it over; a dead letter's retry takes the whole ledger (the
+        // events after it are then seen again, which every projection takes as a redelivery)
+        long upTo = message instanceof TrackedEventMessage<?> tracked
+                ? tracked.trackingToken().position().orElse(Long.MAX_VALUE) : Long.MAX_VALUE;
+        // with several segments, other schools' events may be writing a trust's read models meanwhile: those are
+        // then left to a rebuild
+        boolean alone = settings.segments() == 1;
+        try {
+            replay.replay(processor, school, upTo, alone);
+        } catch (RuntimeException e) {
+            follower.rebuildSoon(null);
+            throw e;
+        }
+        if (!alone) {
+            follower.rebuildSoon(SchoolReplay.WHOLE);
+        }
+    }
+
+    @Component
+    @ProcessingGroup("read-models-erasures")
+    static class OnReadModels extends ErasureInPlace {
+        OnReadModels(SchoolReplay replay, SubjectKeys keys, ErasureFollower follower, ProcessorSettings settings) {
+            super(school.evidence.query.ReadModelProcessors.SHARED, replay, keys, follower, settings);
+        }
+    }
+
+    @Component
+    @ProcessingGroup("quick-read-models-erasures")
+    static class OnQuickReadModels extends ErasureInPlace {
+        OnQuickReadModels(SchoolReplay replay, SubjectKeys keys, ErasureFollower follower,
+                          ProcessorSettings settings) {
+            super(school.evidence.query.ReadModelProcessors.QUICK, replay, keys, follower, settings);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package school.evidence.query.replay;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+import school.evidence.kernel.privacy.PersonalData;
+import school.evidence.ledger.MongoLedgerStorageEngine;
+import school.evidence.query.BatchedWrites;
+import school.evidence.query.ReadModelProcessors;
+import school.evidence.query.replay.ShadowReplay.Target;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static com.mongodb.client.model.Filters.eq;
+import static school.evidence.query.ReadModels.SCHOOL_URN;
+
+/**
+ * After an erasure at a school, the read models that hold personal data are made again in place for that school
+ * alone: its events up to the erasure's, replayed into a shadow, then its documents replaced by the shadow's (those
+ * the replay no longer makes are deleted). Read models whose documents gather several schools' events (a trust, a
+ * trust's plans with each school's judgements) are made again whole from the events of the kinds they take, which
+ * are few. What names no one (school names, calendars) is left alone.
+ * <p>
+ * It runs from the processor that feeds those read models, when the processor reaches the erasure: the events before
+ * it are in, those after it are handled as usual afterwards, and once every processor has handled the erasure's
+ * position every read model shows it (what the erasure's reply waits for). The cost is the school's history, not the
+ * whole ledger's.
+ */
+@Component
+public class SchoolReplay {
+
+    private static final Logger log = LoggerFactory.getLogger(SchoolReplay.class);
+    /** Read models whose documents gather several schools' events: made again whole. */
+    public static final Set<String> WHOLE = Set.of("trusts", "trust-plans");
+
+    /** What one replay did: the events it read and the documents it left, per collection. */
+    public record Outcome(String processor, String school, long events, Map<String, Integer> documents) {
+    }
+
+    private final ApplicationContext context;
+    private final MongoClient client;
+    private final MongoDatabase live;
+    private final MongoLedgerStorageEngine ledger;
+    /** Outside the processor's unit of work, whose batched writes would otherwise take the replay's in. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "school-replay");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public SchoolReplay(ApplicationContext context, MongoClient client, MongoDatabase live,
+                        MongoLedgerStorageEngine ledger) {
+        this.context = context;
+        this.client = client;
+        this.live = live;
+        this.ledger = ledger;
+    }
+
+    /**
+     * Makes again, for one school, the read models this processor feeds, from the events up to {@code upTo} (those
+     * gathering several schools too, unless {@code whole} is false). Called from the processor's handling of the
+     * erasure; throws if any could not be made again, changing nothing live.
+     */
+    public Outcome replay(String processor, String school, long upTo, boolean whole) {
+        BatchedWrites.flush(); // this batch's earlier writes first: sent after the replay they would undo it
+        try {
+            return worker.submit(() -> replayApart(processor, school, upTo, whole)).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not make " + processor + " again for school " + school,
+                                            e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted making " + processor + " again for school " + school, e);
+        }
+    }
+
+    private Outcome replayApart(String processor, String school, long upTo, boolean includeWhole) {
+        MongoDatabase shadow = client.getDatabase(live.getName() + "_erasure_" + processor.replace('-', '_'));
+        shadow.drop();
+        try {
+            List<Target> bySchool = new ArrayList<>();
+            List<Target> whole = new ArrayList<>();
+            RebuildableProjections.of(context).forEach((group, projections) -> {
+                if (ReadModelProcessors.of(group).equals(processor) && holdPersonalData(projections)
+                        && (includeWhole || !WHOLE.contains(group))) {
+                    (WHOLE.contains(group) ? whole : bySchool).add(
+                            new Target(group, shadow, RebuildableProjections.madeAgain(projections, shadow)));
+                }
+            });
+            long events = ShadowReplay.replay(ledger.readEventsOfSchool(school, upTo), bySchool, upTo);
+            if (!whole.isEmpty()) {
+                events += ShadowReplay.replay(ledger.readEventsOfTypes(kindsTaken(whole), upTo), whole, upTo);
+            }
+            for (Target target : bySchool) {
+                failIfFailed(target);
+            }
+            for (Target target : whole) {
+                failIfFailed(target);
+            }
+            Map<String, Integer> documents = new LinkedHashMap<>();
+            bySchool.forEach(t -> swapIn(t, documents, school));
+            whole.forEach(t -> swapIn(t, documents, null));
+            log.info("Read models of {} made again for school {} from {} events", processor, school, events);
+            return new Outcome(processor, school, events, documents);
+        } finally {
+            shadow.drop();
+        }
+    }
+
+    private void swapIn(Target target, Map<String, Integer> documents, String school) {
+        for (Object projection : target.projections) {
+            for (String collection : RebuildableProjections.ownedCollections(projection)) {
+                documents.put(collection, school == null
+                        ? ShadowCopies.replaceLive(target.shadow.getCollection(collection),
+                                                   live.getCollection(collection))
+                        : ShadowCopies.replaceLive(target.shadow.getCollection(collection),
+                                                   live.getCollection(collection), eq(SCHOOL_URN, school)));
+            }
+        }
+    }
+
+    private static void failIfFailed(Target target) {
+        if (target.failure != null) {
+            throw new IllegalStateException("Replay of " + target.group + " failed", target.failure);
+        }
+    }
+
+    /** Whether any of these projections takes an event with personal data in it (by its kind or a kind above it). */
+    static boolean holdPersonalData(List<Object> projections) {
+        return projections.stream().flatMap(p -> handlerParameters(p).stream())
+                          .anyMatch(taken -> PERSONAL.stream().anyMatch(taken::isAssignableFrom));
+    }
+
+    private static final List<Class<?>> PERSONAL = PersonalData.BY_EVENT.keySet().stream().<Class<?>>map(name -> {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("PersonalData names an unknown event " + name, e);
+        }
+    }).toList();
+
+    /** The kinds of event (payload class names, as the ledger stores them) these targets' projections take. */
+    private static Set<String> kindsTaken(List<Target> targets) {
+        Set<String> kinds = new TreeSet<>();
+        targets.forEach(t -> t.projections.forEach(p -> kinds.addAll(kindsTaken(p))));
+        return kinds;
+    }
+
+    /** Read whole from the kinds their handlers name (no upcaster renames a kind; a handler of a supertype would
+     * need the kinds under it, and the whole read models have none). */
+    private static Set<String> kindsTaken(Object projection) {
+        Set<String> kinds = new TreeSet<>();
+        handlerParameters(projection).forEach(type -> kinds.add(type.getName()));
+        return kinds;
+    }
+
+    private static List<Class<?>> handlerParameters(Object projection) {
+        List<Class<?>> taken = new ArrayList<>();
+        for (Class<?> type = projection.getClass(); type != Object.class; type = type.getSuperclass()) {
+            for (Method method : type.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(EventHandler.class) && method.getParameterCount() > 0) {
+                    taken.add(method.getParameterTypes()[0]);
+                }
+            }
+        }
+        return taken;
+    }
+}
