@@ -11,16 +11,19 @@ import java.util.stream.Collectors;
  * The whole benchmark: prints one table and writes the same figures as JSON. Every figure is the median of at least
  * three repetitions (min and max beside it), at fixed sizes, after a discarded warm-up. Run it with
  * {@code bench/run.sh} (docs/measured.md); options: {@code --quick} (small sizes, a smoke run),
- * {@code --only=engines,ledger,http,store,pages} ({@code store}: sections 4, 5, 7 without 1 and 3; {@code pages}: section 8; {@code cluster}: section 9, several nodes on one store), {@code --postgres=<jdbc url>} (else {@code BENCH_POSTGRES_URL}),
- * {@code --store-events=<n>} (the store of sections 4 and 5, 1,000,000 by default), {@code --out=<file.json>}.
+ * {@code --only=engines,ledger,http,store,pages} ({@code store}: sections 4, 5, 7, 11 without 1 and 3; {@code pages}: section 8; {@code cluster}: section 9, several nodes on one store), {@code --postgres=<jdbc url>} (else {@code BENCH_POSTGRES_URL}),
+ * {@code --store-events=<n>} (the store of sections 4 and 5, 1,000,000 by default), {@code --school-events=<n>} (the
+ * school with a year of evidence in it, of sections 5 and 11: 10,000 by default), {@code --out=<file.json>}.
  */
 public final class Bench {
 
     public static void main(String[] args) throws Exception {
         List<String> options = Arrays.asList(args);
         Sizes standard = options.contains("--quick") ? Sizes.quick() : Sizes.full();
-        Sizes sizes = option(options, "--store-events=").map(v -> standard.withStoreEvents(Integer.parseInt(v)))
-                                                        .orElse(standard);
+        Sizes stored = option(options, "--store-events=").map(v -> standard.withStoreEvents(Integer.parseInt(v)))
+                                                         .orElse(standard);
+        Sizes sizes = option(options, "--school-events=").map(v -> stored.withOneSchoolsEvents(Integer.parseInt(v)))
+                                                         .orElse(stored);
         Set<String> only = option(options, "--only=").map(v -> Set.of(v.split(",")))
                                                      .orElse(Set.of("engines", "ledger", "http", "store", "pages", "cluster"));
         String postgres = option(options, "--postgres=").orElse(System.getenv("BENCH_POSTGRES_URL"));
@@ -28,7 +31,7 @@ public final class Bench {
         Report report = new Report();
         System.out.println("Benchmark (" + sizes.name() + " sizes): " + only.stream().sorted().collect(Collectors.joining(", ")));
         if (only.contains("http") || only.contains("store")) {
-            System.out.println("Sections " + (only.contains("http") ? "1, 3, " : "") + "4, 5, 7: the standalone service");
+            System.out.println("Sections " + (only.contains("http") ? "1, 3, " : "") + "4, 5, 7, 11: the standalone service");
             new HttpBench(sizes, report).run(HttpBench.standaloneJar(), only.contains("http"));
         }
         if (only.contains("pages")) {

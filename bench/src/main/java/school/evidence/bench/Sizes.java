@@ -16,6 +16,13 @@ record Sizes(String name, int repetitions, int records, int engineOps, int slowE
         return new Sizes("quick", 3, 500, 500, 100, 100_000, 2_000, 10, 100_000, 4, 4, 10_000, 20_000, 10, 1_000, 5_000);
     }
 
+    /** The same sizes with another size of the school with a year of evidence ({@code --school-events=}). */
+    Sizes withOneSchoolsEvents(int events) {
+        return new Sizes(name, repetitions, records, engineOps, slowEngineOps, replayLimit, slowReplayLimit,
+                         maxSecondsPerMeasurement, merkleLeaves, httpSeconds, freshnessSeconds, footprintEvents,
+                         storeEvents, storeSchools, events, clusterEvents);
+    }
+
     /** The same sizes with another store size for sections 4 and 5 ({@code --store-events=}, e.g. for a smaller disk). */
     Sizes withStoreEvents(int events) {
         return new Sizes(name, repetitions, records, engineOps, slowEngineOps, replayLimit, slowReplayLimit,
