@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.annotation.MessageHandlerTimeout;
 import org.springframework.stereotype.Component;
 import school.evidence.kernel.privacy.PrivacyEvents.DataSubjectErased;
 import school.evidence.kernel.retention.RetentionEvents.RecordShredded;
@@ -23,6 +24,10 @@ import java.util.List;
  */
 abstract class ErasureInPlace {
 
+    /** A school with years of records takes longer than Axon's 30 s for a handler (the processor's batch: the YAML). */
+    private static final int HOUR = 3_600_000;
+    private static final int MINUTE = 60_000;
+
     private final String processor;
     private final SchoolReplay replay;
     private final SubjectKeys keys;
@@ -39,6 +44,7 @@ abstract class ErasureInPlace {
     }
 
     @EventHandler
+    @MessageHandlerTimeout(timeoutMs = HOUR, warningThresholdMs = MINUTE, warningIntervalMs = MINUTE)
     void on(DataSubjectErased event, EventMessage<?> message) {
         List<String> destroyed = new ArrayList<>(event.recordKeyIds());
         if (event.subjectKeyId() != null) {
@@ -49,6 +55,7 @@ abstract class ErasureInPlace {
     }
 
     @EventHandler
+    @MessageHandlerTimeout(timeoutMs = HOUR, warningThresholdMs = MINUTE, warningIntervalMs = MINUTE)
     void on(RecordShredded event, EventMessage<?> message) {
         keys.erase(SubjectKeys.record(event.recordId())); // the job destroys it just after recording: maybe not yet
         makeAgain(event.schoolUrn(), message);

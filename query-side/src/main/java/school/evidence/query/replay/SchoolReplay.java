@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static com.mongodb.client.model.Filters.eq;
 import static school.evidence.query.ReadModels.SCHOOL_URN;
@@ -76,12 +77,14 @@ public class SchoolReplay {
      */
     public Outcome replay(String processor, String school, long upTo, boolean whole) {
         BatchedWrites.flush(); // this batch's earlier writes first: sent after the replay they would undo it
+        Future<Outcome> replayed = worker.submit(() -> replayApart(processor, school, upTo, whole));
         try {
-            return worker.submit(() -> replayApart(processor, school, upTo, whole)).get();
+            return replayed.get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("Could not make " + processor + " again for school " + school,
                                             e.getCause());
         } catch (InterruptedException e) {
+            replayed.cancel(true); // the processor stops (or gives up): the replay must not swap in after it
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted making " + processor + " again for school " + school, e);
         }
@@ -100,6 +103,7 @@ public class SchoolReplay {
                             new Target(group, shadow, RebuildableProjections.madeAgain(projections, shadow)));
                 }
             });
+            long started = System.nanoTime();
             long events = ShadowReplay.replay(ledger.readEventsOfSchool(school, upTo), bySchool, upTo);
             if (!whole.isEmpty()) {
                 events += ShadowReplay.replay(ledger.readEventsOfTypes(kindsTaken(whole), upTo), whole, upTo);
@@ -110,10 +114,12 @@ public class SchoolReplay {
             for (Target target : whole) {
                 failIfFailed(target);
             }
+            long replayed = System.nanoTime();
             Map<String, Integer> documents = new LinkedHashMap<>();
             bySchool.forEach(t -> swapIn(t, documents, school));
             whole.forEach(t -> swapIn(t, documents, null));
-            log.info("Read models of {} made again for school {} from {} events", processor, school, events);
+            log.info("Read models of {} made again for school {} from {} events: replay {} ms, swap {} ms", processor,
+                     school, events, (replayed - started) / 1_000_000, (System.nanoTime() - replayed) / 1_000_000);
             return new Outcome(processor, school, events, documents);
         } finally {
             shadow.drop();
