@@ -55,12 +55,16 @@ public class SchoolReplay {
     private final MongoClient client;
     private final MongoDatabase live;
     private final MongoLedgerStorageEngine ledger;
-    /** Outside the processor's unit of work, whose batched writes would otherwise take the replay's in. */
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "school-replay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Outside the processor's unit of work, whose batched writes would otherwise take the replay's in; a thread for
+     * each shared processor, so the two replays of one erasure run side by side.
+     */
+    private final ExecutorService worker = Executors.newFixedThreadPool(
+            ReadModelProcessors.SHARED_PROCESSORS.size(), r -> {
+                Thread thread = new Thread(r, "school-replay");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public SchoolReplay(ApplicationContext context, MongoClient client, MongoDatabase live,
                         MongoLedgerStorageEngine ledger) {
