@@ -119,8 +119,8 @@ class ErasureController {
         commands.send(new RecordErasure(erasureId, urn, subjectKeyId, recordKeys, request.reason()));
         // the read models make the school's documents again when they reach the erasure: the reply waits for that,
         // so no read after it shows what was erased
-        boolean shown = WriteReceipts.lastPositionStored().isEmpty() || awaitReadModels(
-                WriteReceipts.lastPositionStored().getAsLong());
+        java.util.OptionalLong stored = WriteReceipts.lastPositionStored();
+        boolean shown = stored.isEmpty() || awaitReadModels(stored.getAsLong());
         return ResponseEntity.status(HttpStatus.CREATED)
                              .body(new ErasureReply(erasureId, subjectKeyId, recordKeys, inClear, null, shown));
     }

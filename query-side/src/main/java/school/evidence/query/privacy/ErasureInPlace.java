@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import school.evidence.kernel.privacy.PrivacyEvents.DataSubjectErased;
 import school.evidence.kernel.retention.RetentionEvents.RecordShredded;
 import school.evidence.platform.privacy.SubjectKeys;
+import school.evidence.query.ReadModelProcessors;
 import school.evidence.query.cluster.ProcessorSettings;
 import school.evidence.query.replay.SchoolReplay;
 
@@ -84,7 +85,7 @@ abstract class ErasureInPlace {
     @ProcessingGroup("read-models-erasures")
     static class OnReadModels extends ErasureInPlace {
         OnReadModels(SchoolReplay replay, SubjectKeys keys, ErasureFollower follower, ProcessorSettings settings) {
-            super(school.evidence.query.ReadModelProcessors.SHARED, replay, keys, follower, settings);
+            super(ReadModelProcessors.SHARED, replay, keys, follower, settings);
         }
     }
 
@@ -93,7 +94,7 @@ abstract class ErasureInPlace {
     static class OnQuickReadModels extends ErasureInPlace {
         OnQuickReadModels(SchoolReplay replay, SubjectKeys keys, ErasureFollower follower,
                           ProcessorSettings settings) {
-            super(school.evidence.query.ReadModelProcessors.QUICK, replay, keys, follower, settings);
+            super(ReadModelProcessors.QUICK, replay, keys, follower, settings);
         }
     }
 }

@@ -7,8 +7,10 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,7 +35,7 @@ final class ShadowCopies {
 
     /** Makes {@code target} hold exactly the documents of {@code source}; returns how many. */
     static int replaceLive(MongoCollection<Document> source, MongoCollection<Document> target) {
-        return replaceLive(source, target, new Document());
+        return copy(source, target, null);
     }
 
     /**
@@ -42,17 +44,21 @@ final class ShadowCopies {
      * erasure most of a school's documents name no one: reading them costs the embedded store far less than
      * rewriting them). Returns how many it holds.
      */
-    static int replaceLive(MongoCollection<Document> source, MongoCollection<Document> target,
-                           org.bson.conversions.Bson scope) {
+    static int replaceLive(MongoCollection<Document> source, MongoCollection<Document> target, Bson scope) {
+        return copy(source, target, scope);
+    }
+
+    /** {@code scope} null: every document, each written. */
+    private static int copy(MongoCollection<Document> source, MongoCollection<Document> target, Bson scope) {
         Map<Object, String> live = new HashMap<>();
-        if (!(scope instanceof Document all && all.isEmpty())) { // a whole copy writes every document
+        if (scope != null) {
             target.find(scope).batchSize(COMPARE_BATCH).forEach(d -> live.put(d.get("_id"), digest(d)));
         }
         Set<Object> kept = new HashSet<>();
         List<WriteModel<Document>> writes = new ArrayList<>();
-        for (Document doc : source.find().batchSize(COMPARE_BATCH)) {
+        for (Document doc : scope == null ? source.find() : source.find().batchSize(COMPARE_BATCH)) {
             kept.add(doc.get("_id"));
-            if (digest(doc).equals(live.get(doc.get("_id")))) {
+            if (scope != null && digest(doc).equals(live.get(doc.get("_id")))) {
                 continue;
             }
             writes.add(new ReplaceOneModel<>(eq("_id", doc.get("_id")), doc, new ReplaceOptions().upsert(true)));
@@ -64,12 +70,14 @@ final class ShadowCopies {
         if (!writes.isEmpty()) {
             target.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
-        List<Object> stale = new ArrayList<>();
-        for (Document doc : target.find(scope).projection(new Document("_id", 1))) {
-            if (!kept.contains(doc.get("_id"))) {
-                stale.add(doc.get("_id"));
+        Collection<Object> there = live.keySet();
+        if (scope == null) {
+            there = new ArrayList<>();
+            for (Document doc : target.find().projection(new Document("_id", 1))) {
+                there.add(doc.get("_id"));
             }
         }
+        List<Object> stale = there.stream().filter(id -> !kept.contains(id)).toList();
         // small $in lists: the embedded server matches each document against the whole list
         for (int from = 0; from < stale.size(); from += DELETE_BATCH) {
             target.deleteMany(in("_id", stale.subList(from, Math.min(stale.size(), from + DELETE_BATCH))));
