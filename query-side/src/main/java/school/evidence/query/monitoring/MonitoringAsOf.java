@@ -2,7 +2,10 @@ package school.evidence.query.monitoring;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import school.evidence.query.RecordedAt;
 
 import java.time.Instant;
@@ -18,9 +21,10 @@ import static com.mongodb.client.model.Filters.in;
 import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /**
- * A school's monitoring list as the product knew it at an instant. Each row keeps every version and its
- * retraction with when they were recorded, so the past row is rebuilt from the row itself: the versions recorded
- * by then, the latest of them current, retracted only if retracted by then.
+ * A school's monitoring list as the product knew it at an instant. Each record keeps every version and its
+ * retraction with when they were recorded, so the past record is rebuilt from the record itself: the versions
+ * recorded by then, the latest of them current, retracted only if retracted by then. A page is chosen from the
+ * rows of {@link MonitoringVersions}, by index.
  */
 final class MonitoringAsOf {
 
@@ -40,19 +44,26 @@ final class MonitoringAsOf {
             List<Document> rows = matching(activities.find(eq(SCHOOL_URN, urn)), at, asOf, filter);
             return new MonitoringPage(rows, rows.size());
         }
-        // a page: the rows and their order are decided from each record's small order row (a year's full records
-        // are megabytes, and the embedded server reads a record whole even for a few of its fields), then only the
-        // page's records are read whole
-        List<Document> ordered = matching(db.getCollection(MonitoringListProjection.ORDER_COLLECTION)
-                                            .find(eq(SCHOOL_URN, urn)), at, asOf, filter);
-        List<String> ids = ordered.stream().skip(slice.skip()).limit(slice.size())
-                                  .map(d -> d.getString("activityId")).toList();
+        // a page: the versions current then are found by index, walked in the list's order until the page's end
+        // (as the live page is), and only the page's records are read whole (a year's records are megabytes)
+        MongoCollection<Document> versions = db.getCollection(MonitoringVersions.COLLECTION);
+        Bson query = filter.queryAsOf(urn, at);
+        List<String> ids = versions.find(query)
+                                   .sort(Sorts.orderBy(Sorts.descending(MonitoringVersions.OCCURRED_ON),
+                                                       Sorts.ascending(MonitoringVersions.FIRST_RECORDED_AT,
+                                                                       "activityId")))
+                                   .skip(slice.skip()).limit(slice.size())
+                                   .projection(Projections.include("activityId"))
+                                   .map(row -> row.getString("activityId")).into(new ArrayList<>());
         Map<String, Document> whole = new HashMap<>();
-        for (Document row : activities.find(in("_id", ids))) {
-            whole.put(row.getString("activityId"), asItWas(row, at, asOf));
+        if (!ids.isEmpty()) {
+            for (Document row : activities.find(in("_id", ids))) {
+                whole.put(row.getString("activityId"), asItWas(row, at, asOf));
+            }
         }
-        // (an order row is written just before its record: one being recorded this instant may not be there yet)
-        return new MonitoringPage(ids.stream().map(whole::get).filter(Objects::nonNull).toList(), ordered.size());
+        // (a version's row is written just before its record: one being recorded this instant may not be there yet)
+        return new MonitoringPage(ids.stream().map(whole::get).filter(Objects::nonNull).toList(),
+                                  versions.countDocuments(query));
     }
 
     private static List<Document> matching(Iterable<Document> found, String at, Instant asOf,

@@ -30,30 +30,52 @@ record MonitoringFilter(MonitoringType type, LocalDate from, LocalDate to, Strin
 
     /** The live list's query; values are bound as typed values through the driver's builders, never spliced in. */
     Bson query(String urn) {
-        List<Bson> filters = new ArrayList<>();
-        filters.add(eq(SCHOOL_URN, urn));
-        if (type != null) {
-            filters.add(eq("type", type.name()));
-        }
-        if (from != null) {
-            filters.add(Filters.gte("current.occurredOn", from.toString()));
-        }
-        if (to != null) {
-            filters.add(Filters.lte("current.occurredOn", to.toString()));
-        }
-        if (actionId != null) {
-            filters.add(eq("current.actionIds", actionId));
-        }
-        if (pupilGroup != null) {
-            filters.add(eq("current.focus.pupilGroups", pupilGroup.name()));
-        }
+        List<Bson> filters = conditions(urn, "current");
         if (!includeRetracted) {
             filters.add(eq("retracted", false));
         }
         return Filters.and(filters);
     }
 
-    /** The same test on a row already in memory (a past list is rebuilt row by row, see {@link MonitoringAsOf}). */
+    /**
+     * The query of the list as it stood at {@code at} (as stored, see {@code RecordedAt}), on the rows of
+     * {@link MonitoringVersions}: the versions recorded by then and not superseded by then, one per record.
+     */
+    Bson queryAsOf(String urn, String at) {
+        List<Bson> filters = conditions(urn, "details");
+        filters.add(Filters.lte(MonitoringVersions.RECORDED_AT, at));
+        filters.add(Filters.or(eq(MonitoringVersions.SUPERSEDED_AT, null),
+                               Filters.gt(MonitoringVersions.SUPERSEDED_AT, at)));
+        if (!includeRetracted) {
+            filters.add(Filters.or(eq(MonitoringVersions.RETRACTED_AT, null),
+                                   Filters.gt(MonitoringVersions.RETRACTED_AT, at)));
+        }
+        return Filters.and(filters);
+    }
+
+    /** The school and what is asked of a version's details, kept under {@code details}. */
+    private List<Bson> conditions(String urn, String details) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(eq(SCHOOL_URN, urn));
+        if (type != null) {
+            filters.add(eq("type", type.name()));
+        }
+        if (from != null) {
+            filters.add(Filters.gte(details + ".occurredOn", from.toString()));
+        }
+        if (to != null) {
+            filters.add(Filters.lte(details + ".occurredOn", to.toString()));
+        }
+        if (actionId != null) {
+            filters.add(eq(details + ".actionIds", actionId));
+        }
+        if (pupilGroup != null) {
+            filters.add(eq(details + ".focus.pupilGroups", pupilGroup.name()));
+        }
+        return filters;
+    }
+
+    /** The same test on a row already in memory (the whole past list is rebuilt row by row, see {@link MonitoringAsOf}). */
     boolean matches(Document row) {
         Document details = row.get("current", Document.class);
         String occurred = details.getString("occurredOn");

@@ -115,9 +115,9 @@ class MonitoringListProjectionTest {
         var batched = MONGO.freshDatabase();
         feedInOneBatch(new MonitoringListProjection(batched), events);
 
-        for (String collection : List.of(MonitoringListProjection.COLLECTION, MonitoringListProjection.ORDER_COLLECTION)) {
+        for (String collection : List.of(MonitoringListProjection.COLLECTION, MonitoringVersions.COLLECTION)) {
             assertThat(batched.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>()))
-                    .as(collection).hasSize(2)
+                    .as(collection).hasSize(collection.equals(MonitoringVersions.COLLECTION) ? 3 : 2)
                     .isEqualTo(oneAtATime.getCollection(collection).find().sort(new Document("_id", 1))
                                          .into(new ArrayList<>()));
         }

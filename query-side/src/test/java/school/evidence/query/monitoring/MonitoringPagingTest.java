@@ -28,9 +28,9 @@ import static school.evidence.query.EmbeddedMongo.feed;
 
 /**
  * Paging through a school's monitoring list, live or as it stood at an earlier instant, gives exactly the whole
- * list, page by page, with its length. A past page is chosen from each record's small order row and only then read
- * whole, so this also checks those rows decide every filter and the order as the whole records do, including
- * order rows filled from the records of a store that predates them.
+ * list, page by page, with its length. A past page is chosen by index from a small row per version and only then
+ * read whole, so this also checks those rows decide every filter and the order as the whole records do, including
+ * rows filled from the records of a store that predates them.
  */
 class MonitoringPagingTest {
 
@@ -80,10 +80,15 @@ class MonitoringPagingTest {
                 new MonitoringFilter(null, null, null, null, PupilGroup.SEND, false));
         assertThat(pagesMakeTheWholeList(reads, moments, filters)).as("the filters find something at most moments")
                                                                    .isGreaterThan(30);
-        // a store from before the order rows existed: the projection fills them from the records when it starts
-        db.getCollection(MonitoringListProjection.ORDER_COLLECTION).drop();
+        // a store from before the version rows existed (it had one order row per record): the projection fills them
+        // from the records when it starts, and drops the former rows
+        long rows = db.getCollection(MonitoringVersions.COLLECTION).countDocuments();
+        assertThat(rows).as("a row per version: 60 records and 20 amendments").isEqualTo(80);
+        db.getCollection(MonitoringVersions.COLLECTION).drop();
+        db.getCollection("monitoring_order").insertOne(new Document("_id", "former"));
         new MonitoringListProjection(db);
-        assertThat(db.getCollection(MonitoringListProjection.ORDER_COLLECTION).countDocuments()).isEqualTo(60);
+        assertThat(db.getCollection(MonitoringVersions.COLLECTION).countDocuments()).isEqualTo(rows);
+        assertThat(db.listCollectionNames().into(new ArrayList<>())).doesNotContain("monitoring_order");
         assertThat(pagesMakeTheWholeList(reads, moments, filters)).isGreaterThan(30);
         List<MonitoringRecord> first = reads.list("108520", null, null, null, null, null, true, null, null, null).getBody();
         assertThat(first).hasSize(60); // unpaged: the whole list, retracted ones marked
@@ -104,7 +109,7 @@ class MonitoringPagingTest {
                     ResponseEntity<List<MonitoringRecord>> reply = reads.list("108520", f.type(), f.from(), f.to(),
                                                                       f.actionId(), f.pupilGroup(),
                                                                       f.includeRetracted(), asOf, page, 7);
-                    assertThat(reply.getHeaders().getFirst("X-Total-Count")).isEqualTo(Integer.toString(whole.size()));
+                    assertThat(reply.getHeaders().getFirst("X-Total-Count")).as("%s %s page %d", asOf, f, page).isEqualTo(Integer.toString(whole.size()));
                     if (reply.getBody().isEmpty()) {
                         break;
                     }
