@@ -202,14 +202,14 @@ final class HttpBench {
      */
     private void asOf(Service service, HttpClient http, School school, Instant at, String store) throws Exception {
         String[][] reads = {
-                {"plan", "/api/plans/" + school.planId() + "?asOf=" + at, "40"},
+                {"plan", "/api/plans/" + school.planId() + "?asOf=" + at, "40", "100"},
                 {"monitoring list, a page of 100 of " + String.format("%,d", sizes.oneSchoolsEvents()) + " records",
-                        "/api/schools/" + school.urn() + "/monitoring?asOf=" + at + "&page=1&size=100", "40"},
+                        "/api/schools/" + school.urn() + "/monitoring?asOf=" + at + "&page=1&size=100", "40", "100"},
                 {"whole monitoring list (" + String.format("%,d", sizes.oneSchoolsEvents()) + " records)",
-                        "/api/schools/" + school.urn() + "/monitoring?asOf=" + at, "5"},
+                        "/api/schools/" + school.urn() + "/monitoring?asOf=" + at, "5", "300"},
                 // beside them, what a leader reads every day: the same page of the list as it is now (no target)
                 {"live monitoring list (not as of), a page of 100",
-                        "/api/schools/" + school.urn() + "/monitoring?page=1&size=100", "40"}};
+                        "/api/schools/" + school.urn() + "/monitoring?page=1&size=100", "40", null}};
         for (String[] read : reads) {
             for (int i = 0; i < 3; i++) { // warm-up
                 get(http, service, read[1]);
@@ -230,7 +230,7 @@ final class HttpBench {
                     + store;
             report.add(Figure.of("5 as-of", read[0] + ": p50", "ms", p50.values, null, false, note));
             report.add(Figure.of("5 as-of", read[0] + ": p99", "ms", p99.values,
-                                 read[0].startsWith("live") ? null : 100.0, false, note));
+                                 read[3] == null ? null : Double.valueOf(read[3]), false, note));
         }
     }
 
