@@ -396,7 +396,8 @@ public class DurableH2Backend extends H2Backend {
 
         /**
          * How many documents match {@code query}, counted from an index without reading them, when the query is
-         * nothing but values for an index's leading fields (one school's whole list, say); else empty.
+         * nothing but values for an index's leading fields (one school's whole list, say), or asks only of fields one
+         * index holds ({@link CoveredCount}); else empty.
          */
         OptionalLong countFromIndex(Document query) {
             return IndexedLookup.exactly(getIndexes(), query)
@@ -407,7 +408,8 @@ public class DurableH2Backend extends H2Backend {
                                     }
                                     return OptionalLong.of(n);
                                 })
-                                .orElse(OptionalLong.empty());
+                                .orElseGet(() -> CoveredCount.count(getIndexes(), query,
+                                                                    key -> documentMatchesQuery(key, query)));
         }
     }
 
@@ -584,6 +586,27 @@ public class DurableH2Backend extends H2Backend {
                 }
             }
             return values;
+        }
+
+        /** Not sparse: every document of the collection has its keys here (see {@link CoveredCount}). */
+        boolean holdsEveryDocument() {
+            return !isSparse();
+        }
+
+        /**
+         * Hands {@code each} every key whose first value is {@code leading} (its values, then the position), in order,
+         * until it returns false (see {@link CoveredCount}).
+         */
+        synchronized void eachKeyStartingWith(Object leading, Predicate<KeyValue> each) {
+            KeyValue from = new KeyValue(List.of(leading)).normalized();
+            List<Object> prefix = from.stream().toList();
+            Iterator<KeyValue> keysFrom = map.keyIterator(from);
+            while (keysFrom.hasNext()) {
+                KeyValue key = keysFrom.next();
+                if (!startsWith(key, prefix) || !each.test(key)) {
+                    return;
+                }
+            }
         }
 
         /**

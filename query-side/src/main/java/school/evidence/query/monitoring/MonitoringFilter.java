@@ -44,11 +44,9 @@ record MonitoringFilter(MonitoringType type, LocalDate from, LocalDate to, Strin
     Bson queryAsOf(String urn, String at) {
         List<Bson> filters = conditions(urn, "details");
         filters.add(Filters.lte(MonitoringVersions.RECORDED_AT, at));
-        filters.add(Filters.or(eq(MonitoringVersions.SUPERSEDED_AT, null),
-                               Filters.gt(MonitoringVersions.SUPERSEDED_AT, at)));
+        filters.add(Filters.gt(MonitoringVersions.SUPERSEDED_AT, at));
         if (!includeRetracted) {
-            filters.add(Filters.or(eq(MonitoringVersions.RETRACTED_AT, null),
-                                   Filters.gt(MonitoringVersions.RETRACTED_AT, at)));
+            filters.add(Filters.gt(MonitoringVersions.RETRACTED_AT, at));
         }
         return Filters.and(filters);
     }

@@ -42,6 +42,11 @@ final class MonitoringVersions {
     static final String RECORDED_AT = "recordedAt";
     static final String SUPERSEDED_AT = "supersededAt";
     static final String RETRACTED_AT = "retractedAt";
+    /**
+     * When a version not (yet) superseded or retracted is: after every instant, so "current at an instant" is two
+     * comparisons, which the store can count from an index alone (a null would need the rows themselves).
+     */
+    static final String NEVER = "9999-12-31T23:59:59.999999999Z";
     /** One row per record, which placed every record of a school for each past page; replaced by these rows. */
     private static final String FORMER = "monitoring_order";
 
@@ -52,6 +57,10 @@ final class MonitoringVersions {
         ReadModelIndexes.ensure(versions, "schoolNewestFirst", Indexes.compoundIndex(
                 Indexes.ascending(SCHOOL_URN), Indexes.descending(OCCURRED_ON),
                 Indexes.ascending(FIRST_RECORDED_AT, "activityId")));
+        // what a past list's length is counted from, without reading the rows (filters on actions or pupil groups,
+        // which are not in it, read them)
+        versions.createIndex(Indexes.ascending(SCHOOL_URN, RECORDED_AT, SUPERSEDED_AT, RETRACTED_AT, "type",
+                                               OCCURRED_ON), new IndexOptions().name("schoolAsOf"));
         versions.createIndex(Indexes.ascending("activityId"), new IndexOptions().name("record"));
         if (database.listCollectionNames().into(new ArrayList<>()).contains(FORMER)) {
             database.getCollection(FORMER).drop();
@@ -62,7 +71,7 @@ final class MonitoringVersions {
     void recorded(MonitoringActivityRecorded event, EventMessage<?> message) {
         String at = RecordedAt.format(message.getTimestamp());
         BatchedWrites.addOnce(versions, new InsertOneModel<>(
-                row(event.activityId(), event.schoolUrn(), event.type().name(), 1, at, at, null, fields(event.details()))));
+                row(event.activityId(), event.schoolUrn(), event.type().name(), 1, at, at, NEVER, fields(event.details()))));
     }
 
     /**
@@ -80,12 +89,12 @@ final class MonitoringVersions {
                 row(event.activityId(), event.schoolUrn(), first.getString("type"), event.version(), at,
                     first.getString(FIRST_RECORDED_AT), first.getString(RETRACTED_AT), fields(event.details()))));
         BatchedWrites.add(versions, new UpdateManyModel<>(
-                and(eq("activityId", event.activityId()), lt("version", event.version()), eq(SUPERSEDED_AT, null)),
+                and(eq("activityId", event.activityId()), lt("version", event.version()), eq(SUPERSEDED_AT, NEVER)),
                 set(SUPERSEDED_AT, at)));
     }
 
     void retracted(String activityId, EventMessage<?> message) {
-        BatchedWrites.add(versions, new UpdateManyModel<>(and(eq("activityId", activityId), eq(RETRACTED_AT, null)),
+        BatchedWrites.add(versions, new UpdateManyModel<>(and(eq("activityId", activityId), eq(RETRACTED_AT, NEVER)),
                                                            set(RETRACTED_AT, RecordedAt.format(message.getTimestamp()))));
     }
 
@@ -98,7 +107,7 @@ final class MonitoringVersions {
         return new Document("_id", activityId + ":" + version).append("activityId", activityId)
                 .append(SCHOOL_URN, urn).append("type", type).append("version", version)
                 .append(RECORDED_AT, recordedAt).append(FIRST_RECORDED_AT, firstRecordedAt)
-                .append(SUPERSEDED_AT, null).append(RETRACTED_AT, retractedAt).append("details", details);
+                .append(SUPERSEDED_AT, NEVER).append(RETRACTED_AT, retractedAt).append("details", details);
     }
 
     /** What a past list is filtered on (the fields {@link MonitoringFilter} tests). */
@@ -127,12 +136,12 @@ final class MonitoringVersions {
                 Document row = row(record.getString("activityId"), record.getString(SCHOOL_URN),
                                    record.getString("type"), kept.get(i).getInteger("version"),
                                    kept.get(i).getString("recordedAt"), record.getString("recordedAt"),
-                                   retraction == null ? null : retraction.getString("retractedAt"),
+                                   retraction == null ? NEVER : retraction.getString("retractedAt"),
                                    new Document("occurredOn", details.getString("occurredOn"))
                                            .append("actionIds", details.getList("actionIds", String.class))
                                            .append("focus", focus == null ? null
                                                    : new Document("pupilGroups", focus.get("pupilGroups"))));
-                row.put(SUPERSEDED_AT, i + 1 < kept.size() ? kept.get(i + 1).getString("recordedAt") : null);
+                row.put(SUPERSEDED_AT, i + 1 < kept.size() ? kept.get(i + 1).getString("recordedAt") : NEVER);
                 rows.add(new InsertOneModel<>(row));
             }
             if (rows.size() >= 1000) {
