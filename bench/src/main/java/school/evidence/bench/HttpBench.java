@@ -207,9 +207,12 @@ final class HttpBench {
                         "/api/schools/" + school.urn() + "/monitoring?asOf=" + at + "&page=1&size=100", "40", "100"},
                 {"whole monitoring list (" + String.format("%,d", sizes.oneSchoolsEvents()) + " records)",
                         "/api/schools/" + school.urn() + "/monitoring?asOf=" + at, "5", "300"},
-                // beside them, what a leader reads every day: the same page of the list as it is now (no target)
+                // beside them, what a leader reads every day: the same page of the list as it is now, and the whole of
+                // it (no targets: peers of the past reads in the same run)
                 {"live monitoring list (not as of), a page of 100",
-                        "/api/schools/" + school.urn() + "/monitoring?page=1&size=100", "40", null}};
+                        "/api/schools/" + school.urn() + "/monitoring?page=1&size=100", "40", null},
+                {"whole live monitoring list (not as of)",
+                        "/api/schools/" + school.urn() + "/monitoring", "5", null}};
         for (String[] read : reads) {
             for (int i = 0; i < 3; i++) { // warm-up
                 get(http, service, read[1]);
