@@ -47,12 +47,31 @@ public class EmbeddedMongo implements BeforeAllCallback, AfterAllCallback, Befor
     }
 
 
+    private final boolean onDisk;
     private MongoServer server;
     private MongoClient client;
 
+    /** On the reference in-memory server. */
+    public EmbeddedMongo() {
+        this(false);
+    }
+
+    private EmbeddedMongo(boolean onDisk) {
+        this.onDisk = onDisk;
+    }
+
+    /**
+     * On the service's own embedded store (its H2 backend, kept in memory): its indexes choose a sorted page's
+     * documents and count from their keys, which the reference server does by reading every document.
+     */
+    public static EmbeddedMongo onDisk() {
+        return new EmbeddedMongo(true);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = new MongoServer(new MemoryBackend());
+        server = new MongoServer(onDisk ? new school.evidence.store.DurableH2Backend(org.h2.mvstore.MVStore.open(null))
+                : new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
     }
 

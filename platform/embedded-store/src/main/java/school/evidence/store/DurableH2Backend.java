@@ -376,22 +376,27 @@ public class DurableH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document fieldSelector) {
-            var lookup = IndexedLookup.choose(getIndexes(), query);
-            if (lookup.isEmpty()) {
+            List<Map.Entry<Index<Object>, Document>> usable = IndexedLookup.usable(getIndexes(), query);
+            if (usable.isEmpty()) {
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            Index<Object> index = lookup.get().getKey();
-            Document part = lookup.get().getValue();
-            Iterable<Object> positions = null;
-            if (limit > 0 && index instanceof SecondaryIndexOnMap secondary) {
-                // the candidates are read once more below, by the server's own matching and sorting: a page's worth
-                positions = secondary.firstInOrder(part, orderBy, numberToSkip + limit, this::getDocument,
-                                                   document -> documentMatchesQuery(document, query)).orElse(null);
+            if (limit > 0) {
+                // a page: any index that gives the sort's order, whatever the order the indexes were opened in (the
+                // candidates are read once more below, by the server's own matching and sorting: a page's worth)
+                for (var lookup : usable) {
+                    if (lookup.getKey() instanceof SecondaryIndexOnMap secondary) {
+                        var positions = secondary.firstInOrder(lookup.getValue(), orderBy, numberToSkip + limit,
+                                this::getDocument, document -> documentMatchesQuery(document, query));
+                        if (positions.isPresent()) {
+                            return matchDocuments(query, positions.get(), orderBy, numberToSkip, limit, batchSize,
+                                                  fieldSelector);
+                        }
+                    }
+                }
             }
-            if (positions == null) {
-                positions = index.getPositions(part);
-            }
-            return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            var lookup = usable.get(0);
+            return matchDocuments(query, lookup.getKey().getPositions(lookup.getValue()), orderBy, numberToSkip, limit,
+                                  batchSize, fieldSelector);
         }
 
         /**

@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +24,14 @@ final class IndexedLookup {
 
     /** The first index (in the collection's order) able to serve part of {@code query}, with that part. */
     static <P> Optional<Map.Entry<Index<P>, Document>> choose(List<Index<P>> indexes, Document query) {
+        return usable(indexes, query).stream().findFirst();
+    }
+
+    /** Every index able to serve part of {@code query}, with that part, in the collection's order. */
+    static <P> List<Map.Entry<Index<P>, Document>> usable(List<Index<P>> indexes, Document query) {
         Document conditions = new Document();
         lift(query, conditions);
+        List<Map.Entry<Index<P>, Document>> usable = new ArrayList<>();
         for (Index<P> index : indexes) {
             Document part = new Document();
             for (IndexKey key : index.getKeys()) {
@@ -33,10 +40,10 @@ final class IndexedLookup {
                 }
             }
             if (!part.isEmpty() && index.canHandle(part)) {
-                return Optional.of(Map.entry(index, part));
+                usable.add(Map.entry(index, part));
             }
         }
-        return Optional.empty();
+        return usable;
     }
 
     /**

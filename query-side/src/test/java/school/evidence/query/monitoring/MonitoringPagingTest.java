@@ -3,7 +3,8 @@ package school.evidence.query.monitoring;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.ResponseEntity;
 import school.evidence.kernel.monitoring.MonitoringDetails;
@@ -36,15 +37,19 @@ class MonitoringPagingTest {
 
     @RegisterExtension
     static final EmbeddedMongo MONGO = new EmbeddedMongo();
+    @RegisterExtension
+    static final EmbeddedMongo STORE = EmbeddedMongo.onDisk();
 
     private static final Instant START = Instant.parse("2023-09-04T08:00:00Z");
     private static final MonitoringType[] TYPES = {MonitoringType.LESSON_VISIT, MonitoringType.BOOK_SCRUTINY,
             MonitoringType.PUPIL_VOICE};
     private static final String[] ACTIONS = {"a1", "a2", "a3"};
 
-    @Test
-    void everyPageTogetherIsTheWholeListInOrderWithItsLength() {
-        var db = MONGO.freshDatabase();
+    /** On the reference server, and on the service's store, whose indexes choose the page and count its list. */
+    @ParameterizedTest(name = "on the {0}")
+    @ValueSource(strings = {"reference server", "embedded store"})
+    void everyPageTogetherIsTheWholeListInOrderWithItsLength(String server) {
+        var db = (server.equals("embedded store") ? STORE : MONGO).freshDatabase();
         MonitoringListProjection projection = new MonitoringListProjection(db);
         MonitoringQueryController reads = new MonitoringQueryController(new MonitoringReads(db));
         Random random = new Random(20231104);
