@@ -4,6 +4,7 @@ import school.evidence.query.BatchedWrites;
 import school.evidence.query.RecordedAt;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -49,6 +50,9 @@ class MonitoringListProjection {
         school.evidence.query.ReadModelIndexes.ensure(activities, "schoolNewestFirst", Indexes.compoundIndex(
                 Indexes.ascending(SCHOOL_URN), Indexes.descending("current.occurredOn"),
                 Indexes.ascending("recordedAt", "_id")), "schoolByDate");
+        // the list's length, counted from this index alone (by kind and date too) rather than by reading every record
+        activities.createIndex(Indexes.ascending(SCHOOL_URN, "retracted", "type", "current.occurredOn"),
+                               new IndexOptions().name("schoolListed"));
         this.versions = new MonitoringVersions(database, activities);
     }
 
