@@ -31,13 +31,15 @@ final class CoveredCount {
         if (!fieldsOf(query, named)) {
             return OptionalLong.empty();
         }
+        Document conditions = new Document();
+        IndexedLookup.lift(query, conditions); // the query's conditions and its top-level $and's, side by side
         for (Index<P> index : indexes) {
             if (!(index instanceof DurableH2Backend.SecondaryIndexOnMap secondary) || !secondary.holdsEveryDocument()) {
                 continue;
             }
             List<String> fields = index.getKeys().stream().map(IndexKey::getKey).toList();
-            Object leading = leadingValue(query, fields.get(0));
-            if (leading != null && fields.containsAll(named)) {
+            Object leading = conditions.get(fields.get(0));
+            if (DurableH2Backend.plain(leading) && fields.containsAll(named)) {
                 return count(secondary, fields, leading, matches);
             }
         }
@@ -78,24 +80,6 @@ final class CoveredCount {
             into.put(path[path.length - 1], value);
         }
         return document;
-    }
-
-    /** The plain value the query (or its top-level {@code $and}) gives {@code field}, or null. */
-    private static Object leadingValue(Document query, String field) {
-        for (Map.Entry<String, Object> entry : query.entrySet()) {
-            if (entry.getKey().equals(field) && DurableH2Backend.plain(entry.getValue())) {
-                return entry.getValue();
-            }
-            if ("$and".equals(entry.getKey()) && entry.getValue() instanceof List<?> all) {
-                for (Object each : all) {
-                    Object found = each instanceof Document clause ? leadingValue(clause, field) : null;
-                    if (found != null) {
-                        return found;
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     /** Adds the fields the query names; false if it has a condition not about fields. */

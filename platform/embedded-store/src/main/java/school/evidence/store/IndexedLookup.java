@@ -86,7 +86,7 @@ final class IndexedLookup {
     }
 
     /** Field conditions of the query and of its top-level {@code $and} (nested too); {@code $or} and the like are left out. */
-    private static void lift(Document query, Document conditions) {
+    static void lift(Document query, Document conditions) {
         for (Map.Entry<String, Object> entry : query.entrySet()) {
             String field = entry.getKey();
             if ("$and".equals(field) && entry.getValue() instanceof List<?> all) {
