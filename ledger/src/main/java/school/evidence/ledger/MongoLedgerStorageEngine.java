@@ -139,6 +139,13 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
                                    upcasterChain);
     }
 
+    /** The events of these streams (aggregate ids: records, plans) up to a position, in ledger order; close it. */
+    public Stream<org.axonframework.eventhandling.TrackedEventMessage<?>> readEventsOfStreams(
+            java.util.Collection<String> streams, long upTo) {
+        return SelectedEvents.ofStreams(events, java.util.List.copyOf(new java.util.TreeSet<>(streams)), upTo,
+                                        getEventSerializer(), upcasterChain);
+    }
+
     /** Creates the indexes the engine relies on; idempotent. */
     public void ensureIndexes() {
         ensureIndexes(events);

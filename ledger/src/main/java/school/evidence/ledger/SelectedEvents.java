@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Sorts.ascending;
 
@@ -49,4 +50,31 @@ final class SelectedEvents {
                 .onClose(cursor::close);
         return EventUtils.upcastAndDeserializeTrackedEvents(stored, serializer, upcasters);
     }
+
+    /**
+     * The events of some streams (records) up to a position, in ledger order. Found by the stream index alone, a few
+     * hundred ids at a time, and put in order here: a store asked to sort them by position could walk the position
+     * index over the whole ledger instead. For a few records' events (an erasure's), which fit in memory.
+     */
+    static Stream<TrackedEventMessage<?>> ofStreams(MongoCollection<Document> events, List<String> streams, long upTo,
+                                                    Serializer serializer, EventUpcaster upcasters) {
+        List<Document> found = new java.util.ArrayList<>();
+        for (int from = 0; from < streams.size(); from += IDS_PER_READ) {
+            events.find(in(LedgerFields.AGGREGATE_ID, streams.subList(from, Math.min(streams.size(), from + IDS_PER_READ))))
+                  .batchSize(BATCH)
+                  .forEach(doc -> {
+                      if (doc.getLong(LedgerFields.GLOBAL_INDEX) <= upTo && !doc.getBoolean(LedgerFields.VOID, false)) {
+                          found.add(doc);
+                      }
+                  });
+        }
+        found.sort(java.util.Comparator.comparingLong(doc -> doc.getLong(LedgerFields.GLOBAL_INDEX)));
+        Stream<TrackedEventData<?>> stored = found.stream().map(doc -> new TrackedDomainEventData<>(
+                GapAwareTrackingToken.newInstance(doc.getLong(LedgerFields.GLOBAL_INDEX), List.of()),
+                GapAwareReads.toTrackedEntry(doc)));
+        return EventUtils.upcastAndDeserializeTrackedEvents(stored, serializer, upcasters);
+    }
+
+    /** Ids per $in: the embedded store matches each document it finds against the whole list. */
+    private static final int IDS_PER_READ = 250;
 }

@@ -61,11 +61,11 @@ class ErasureEndToEndTest {
         try (ConfigurableApplicationContext app = start()) {
             Api slt = new Api(base(app), "slt");
             ids = recordEverywhere(slt);
-            assertThat(slt.await("/api/schools/" + URN + "/monitoring", r -> r.body().size() == 2).raw().body())
+            assertThat(slt.await("/api/schools/" + URN + "/monitoring", r -> r.body().size() == 6).raw().body())
                     .contains(PERSON);
             Api.Reply access = slt.get("/api/schools/" + URN + "/subject-access?person=ottilie%20brannagh");
             assertThat(access.body().path("recordsAbout").size()).as("every record that names them")
-                                                                 .isEqualTo(11);
+                                                                 .isEqualTo(12);
             // the ledger never held the name where a key cannot reach it
             assertThat(stored(app, "events")).doesNotContain("brannagh");
 
@@ -198,9 +198,32 @@ class ErasureEndToEndTest {
         created(slt.postJson("/api/plans/" + s.planId + "/actions/" + s.actionId + "/rag", Map.of(
                 "halfTerm", "AUTUMN_1", "status", "AMBER", "rationale", PERSON + "'s walk shows partial progress",
                 "evidence", List.of(walk))));
-        created(slt.postJson("/api/plans/" + s.planId + "/schedule", Map.of(
-                "halfTerm", "SPRING_1", "type", "LESSON_VISIT", "subject", "Reading", "actionIds", List.of(s.actionId),
-                "who", PERSON)));
+        String planned = created(slt.postJson("/api/plans/" + s.planId + "/schedule", Map.of(
+                "halfTerm", "SPRING_1", "type", "LEARNING_WALK", "subject", "Reading", "actionIds", List.of(s.actionId),
+                "who", PERSON))).text("plannedId");
+        // records that reach theirs, naming no one: one fulfils what they were to do, another checks their next step
+        // (the amendment agreed it again, as -ns2), a third agrees a step that a later one, naming them, checks. An
+        // erasure makes each of them again too, found through a different read model's documents
+        created(slt.postJson("/api/schools/" + URN + "/monitoring", Map.of(
+                "type", "LEARNING_WALK", "occurredOn", "2024-01-10", "lead", "English lead",
+                "strengths", List.of("Question prompts in every room"), "actionIds", List.of(s.actionId),
+                "fulfils", planned)));
+        created(slt.postJson("/api/schools/" + URN + "/monitoring", Map.of(
+                "type", "LEARNING_WALK", "occurredOn", "2024-01-11", "lead", "English lead",
+                "strengths", List.of("Prompts used in Y4"), "actionIds", List.of(s.actionId),
+                "nextStepChecks", List.of(Map.of("nextStepId", walk + "-ns2", "outcome", "ACTED_UPON",
+                                                 "impact", "Used in Y4")))));
+        String agreeing = created(slt.postJson("/api/schools/" + URN + "/monitoring", Map.of(
+                "type", "LEARNING_WALK", "occurredOn", "2024-01-12", "lead", "English lead",
+                "strengths", List.of("Prompts in Y5"), "actionIds", List.of(s.actionId),
+                "nextSteps", List.of(Map.of("text", "Share the prompts", "owner", "English lead",
+                                            "dueOn", "2024-02-01"))))).text("activityId");
+        slt.await("/api/schools/" + URN + "/next-steps", r -> r.raw().body().contains(agreeing + "-ns1"));
+        created(slt.postJson("/api/schools/" + URN + "/monitoring", Map.of(
+                "type", "LEARNING_WALK", "occurredOn", "2024-01-17", "lead", "English lead",
+                "strengths", List.of("Prompts shared"), "actionIds", List.of(s.actionId),
+                "nextStepChecks", List.of(Map.of("nextStepId", agreeing + "-ns1", "outcome", "ACTED_UPON",
+                                                 "impact", "Shared by " + PERSON)))));
         String meeting = created(slt.postJson("/api/schools/" + URN + "/meetings", Map.of(
                 "kind", "FULL_BOARD", "heldOn", "2023-11-01", "title", "Reading review with " + PERSON))).text("meetingId");
         String challenge = created(slt.postJson("/api/schools/" + URN + "/challenges", Map.of(

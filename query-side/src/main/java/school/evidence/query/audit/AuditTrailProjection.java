@@ -1,5 +1,7 @@
 package school.evidence.query.audit;
 
+import school.evidence.query.replay.Touched;
+import school.evidence.query.replay.MadeAgainForRecords;
 import school.evidence.query.BatchedWrites;
 import school.evidence.query.RecordedAt;
 import com.mongodb.client.MongoCollection;
@@ -18,7 +20,10 @@ import school.evidence.kernel.OrganisationEvent;
 import school.evidence.kernel.SchoolEvent;
 import school.evidence.platform.axon.CommandMetadata;
 
+import java.util.Map;
+
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /**
@@ -28,7 +33,7 @@ import static school.evidence.query.ReadModels.SCHOOL_URN;
  */
 @Component
 @ProcessingGroup(AuditTrailProjection.GROUP)
-class AuditTrailProjection {
+class AuditTrailProjection implements MadeAgainForRecords {
 
     static final String GROUP = "audit-trail";
     static final String COLLECTION = "audit_entries";
@@ -86,6 +91,12 @@ class AuditTrailProjection {
             }
         }
         return message.getMetaData().get(CommandMetadata.REASON);
+    }
+
+    /** An entry is made from its own event alone. */
+    @Override
+    public Map<String, Documents> written(Touched touched, MongoDatabase live) {
+        return Map.of(COLLECTION, Documents.matching(in("_id", touched.events())));
     }
 
     @ResetHandler

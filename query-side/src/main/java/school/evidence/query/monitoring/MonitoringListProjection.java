@@ -1,5 +1,7 @@
 package school.evidence.query.monitoring;
 
+import school.evidence.query.replay.Touched;
+import school.evidence.query.replay.MadeAgainForRecords;
 import school.evidence.query.BatchedWrites;
 import school.evidence.query.RecordedAt;
 import com.mongodb.client.MongoCollection;
@@ -23,8 +25,10 @@ import school.evidence.platform.axon.CommandMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.Map;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /**
@@ -36,7 +40,7 @@ import static school.evidence.query.ReadModels.SCHOOL_URN;
  */
 @Component
 @ProcessingGroup(MonitoringListProjection.GROUP)
-class MonitoringListProjection {
+class MonitoringListProjection implements MadeAgainForRecords {
 
     static final String GROUP = "monitoring-list";
     static final String COLLECTION = "monitoring_activities";
@@ -100,6 +104,12 @@ class MonitoringListProjection {
                     .append("retractedAt", RecordedAt.format(message.getTimestamp()))
                     .append("retractedBy", message.getMetaData().get(CommandMetadata.ACTOR)));
         });
+    }
+
+    /** A record's document is made from its own events alone. */
+    @Override
+    public Map<String, Documents> written(Touched touched, MongoDatabase live) {
+        return Map.of(COLLECTION, Documents.matching(in("_id", touched.records())));
     }
 
     @ResetHandler

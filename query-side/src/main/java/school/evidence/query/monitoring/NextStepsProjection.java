@@ -1,5 +1,7 @@
 package school.evidence.query.monitoring;
 
+import school.evidence.query.replay.Touched;
+import school.evidence.query.replay.MadeAgainForRecords;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
@@ -19,8 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.TreeMap;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /**
@@ -29,7 +35,7 @@ import static school.evidence.query.ReadModels.SCHOOL_URN;
  */
 @Component
 @ProcessingGroup("next-steps")
-class NextStepsProjection {
+class NextStepsProjection implements MadeAgainForRecords {
 
     static final String COLLECTION = "next_steps";
     private final MongoCollection<Document> steps;
@@ -39,6 +45,8 @@ class NextStepsProjection {
         school.evidence.query.ReadModelIndexes.ensure(steps, "schoolByDueThenId",
                                                       Indexes.ascending(SCHOOL_URN, "dueOn", "_id"), "schoolByDue");
         school.evidence.query.ReadModelIndexes.ensure(steps, "byActivity", Indexes.ascending("activityId"));
+        // the steps a visit checked: what an erasure of that visit makes again
+        school.evidence.query.ReadModelIndexes.ensure(steps, "byChecker", Indexes.ascending("checks.activityId"));
     }
 
     @EventHandler
@@ -104,6 +112,34 @@ class NextStepsProjection {
                 steps.replaceOne(eq("_id", check.nextStepId()), step);
             }
         }
+    }
+
+    /** A step is made from its own visit's events and those of every visit that checked it. */
+    @Override
+    public Set<String> feeding(Touched touched, MongoDatabase live) {
+        Set<String> records = new TreeSet<>(touched.records());
+        for (Document step : reachedBy(touched, live)) {
+            records.add(step.getString("activityId"));
+            step.getList("checks", Document.class, List.of()).forEach(c -> records.add(c.getString("activityId")));
+        }
+        return records;
+    }
+
+    @Override
+    public Map<String, Documents> written(Touched touched, MongoDatabase live) {
+        List<String> ids = reachedBy(touched, live).stream().map(step -> step.getString("_id")).toList();
+        return Map.of(COLLECTION, Documents.matching(in("_id", ids)));
+    }
+
+    /** The steps agreed in the touched visits or checked in them. */
+    private static List<Document> reachedBy(Touched touched, MongoDatabase live) {
+        MongoCollection<Document> steps = live.getCollection(COLLECTION);
+        Map<String, Document> found = new TreeMap<>();
+        for (var where : List.of(in("activityId", touched.records()), in("checks.activityId", touched.records()))) {
+            steps.find(where).projection(new Document("activityId", 1).append("checks.activityId", 1))
+                 .forEach(step -> found.put(step.getString("_id"), step));
+        }
+        return List.copyOf(found.values());
     }
 
     @ResetHandler

@@ -12,6 +12,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
+import school.evidence.query.replay.Touched;
+import school.evidence.query.replay.MadeAgainForRecords;
 import org.springframework.stereotype.Component;
 import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityAmended;
 import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRecorded;
@@ -28,8 +30,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
+import java.util.TreeSet;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /**
@@ -40,7 +45,7 @@ import static school.evidence.query.ReadModels.SCHOOL_URN;
  */
 @Component
 @ProcessingGroup(ActionTimelineProjection.GROUP)
-class ActionTimelineProjection {
+class ActionTimelineProjection implements MadeAgainForRecords {
 
     static final String GROUP = "action-timeline";
     static final String COLLECTION = "action_timelines";
@@ -136,6 +141,22 @@ class ActionTimelineProjection {
                 .append("halfTerm", event.halfTerm().name()).append("status", event.status().name())
                 .append("rationale", event.rationale()).append("evidence", event.evidence())
                 .append("judgedBy", event.judgedBy()), message);
+    }
+
+    /** An entry needs its action's header, opened by the school's plans; an activity's entries, its own links. */
+    @Override
+    public Set<String> feeding(Touched touched, MongoDatabase live) {
+        Set<String> records = new TreeSet<>(touched.records());
+        records.addAll(touched.plans());
+        return records;
+    }
+
+    /** The touched plans' headers, the touched events' entries (found by event in the shadow), their links. */
+    @Override
+    public Map<String, Documents> written(Touched touched, MongoDatabase live) {
+        return Map.of(COLLECTION, Documents.matching(in("planId", touched.records())),
+                                ActionTimelines.ENTRIES, Documents.foundInShadow(in("eventId", touched.events())),
+                                "action_timeline_links", Documents.matching(in("_id", touched.records())));
     }
 
     @ResetHandler

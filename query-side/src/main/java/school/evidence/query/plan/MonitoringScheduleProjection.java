@@ -7,6 +7,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
+import school.evidence.query.replay.Touched;
+import school.evidence.query.replay.MadeAgainForRecords;
 import org.springframework.stereotype.Component;
 import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRecorded;
 import school.evidence.kernel.monitoring.MonitoringEvents.MonitoringActivityRetracted;
@@ -16,14 +18,19 @@ import school.evidence.kernel.plan.PlanEvents.PlannedMonitoringRevised;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.TreeMap;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /** Planned monitoring per plan, keyed by planned id, with the activities that carried it out. */
 @Component
 @ProcessingGroup("monitoring-schedule")
-class MonitoringScheduleProjection {
+class MonitoringScheduleProjection implements MadeAgainForRecords {
 
     static final String COLLECTION = "monitoring_schedule";
     private final MongoCollection<Document> schedule;
@@ -89,6 +96,34 @@ class MonitoringScheduleProjection {
                .forEach(f -> f.put("retracted", true));
             write(row);
         }
+    }
+
+    /** A planned visit's row is made from its plan's events and those of every visit that fulfilled it. */
+    @Override
+    public Set<String> feeding(Touched touched, MongoDatabase live) {
+        Set<String> records = new TreeSet<>(touched.records());
+        for (Document row : reachedBy(touched, live)) {
+            records.add(row.getString("planId"));
+            row.getList("fulfilledBy", Document.class, List.of()).forEach(f -> records.add(f.getString("activityId")));
+        }
+        return records;
+    }
+
+    @Override
+    public Map<String, Documents> written(Touched touched, MongoDatabase live) {
+        List<String> ids = reachedBy(touched, live).stream().map(row -> row.getString("_id")).toList();
+        return Map.of(COLLECTION, Documents.matching(in("_id", ids)));
+    }
+
+    /** The rows of the touched plans and those the touched visits fulfilled. */
+    private static List<Document> reachedBy(Touched touched, MongoDatabase live) {
+        MongoCollection<Document> schedule = live.getCollection(COLLECTION);
+        Map<String, Document> found = new TreeMap<>();
+        for (var where : List.of(in("planId", touched.records()), in("fulfilledBy.activityId", touched.records()))) {
+            schedule.find(where).projection(new Document("planId", 1).append("fulfilledBy.activityId", 1))
+                    .forEach(row -> found.put(row.getString("_id"), row));
+        }
+        return List.copyOf(found.values());
     }
 
     @ResetHandler

@@ -15,6 +15,7 @@ import school.evidence.query.replay.SchoolReplay;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * When a read models' processor reaches an erasure at a school (or a record shredded at the end of its retention),
@@ -52,17 +53,20 @@ abstract class ErasureInPlace {
             destroyed.add(event.subjectKeyId());
         }
         keys.forget(destroyed); // destroyed by the node that took the erasure; this one may still hold copies
-        makeAgain(event.schoolUrn(), message);
+        makeAgain(event.schoolUrn(), message, new SchoolReplay.Erased(Set.copyOf(destroyed), Set.of()));
     }
 
     @EventHandler
     @MessageHandlerTimeout(timeoutMs = HOUR, warningThresholdMs = MINUTE, warningIntervalMs = MINUTE)
     void on(RecordShredded event, EventMessage<?> message) {
-        keys.erase(SubjectKeys.record(event.recordId())); // the job destroys it just after recording: maybe not yet
-        makeAgain(event.schoolUrn(), message);
+        String subject = SubjectKeys.record(event.recordId());
+        // the job destroys it just after recording: maybe not yet
+        Set<String> destroyed = keys.erase(subject).or(() -> keys.erasedKeyIdOf(subject)).stream()
+                                    .collect(java.util.stream.Collectors.toSet());
+        makeAgain(event.schoolUrn(), message, new SchoolReplay.Erased(destroyed, Set.of(event.recordId())));
     }
 
-    private void makeAgain(String school, EventMessage<?> message) {
+    private void makeAgain(String school, EventMessage<?> message, SchoolReplay.Erased erased) {
         // up to the erasure, when the processor hands it over; a dead letter's retry takes the whole ledger (the
         // events after it are then seen again, which every projection takes as a redelivery)
         long upTo = message instanceof TrackedEventMessage<?> tracked
@@ -71,7 +75,7 @@ abstract class ErasureInPlace {
         // then left to a rebuild
         boolean alone = settings.segments() == 1;
         try {
-            replay.replay(processor, school, upTo, alone);
+            replay.replay(processor, school, upTo, alone, erased);
         } catch (RuntimeException e) {
             follower.rebuildSoon(null);
             throw e;

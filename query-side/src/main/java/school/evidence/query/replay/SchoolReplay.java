@@ -29,16 +29,19 @@ import static com.mongodb.client.model.Filters.eq;
 import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /**
- * After an erasure at a school, the read models that hold personal data are made again in place for that school
- * alone: its events up to the erasure's, replayed into a shadow, then its documents replaced by the shadow's (those
- * the replay no longer makes are deleted). Read models whose documents gather several schools' events (a trust, a
+ * After an erasure at a school, the read models that hold personal data are made again in place. Those that say how
+ * ({@link MadeAgainForRecords}: the heavy ones, a document per record, entry or step) for the records the erasure
+ * touched alone: the records holding a field sealed under a destroyed key ({@link Touched}) and those their documents
+ * name, their events replayed into a shadow, then just those documents replaced. The others for the whole school:
+ * its events up to the erasure's, replayed into a shadow, then its documents replaced by the shadow's (those the
+ * replay no longer makes are deleted). Read models whose documents gather several schools' events (a trust, a
  * trust's plans with each school's judgements) are made again whole from the events of the kinds they take, which
  * are few. What names no one (school names, calendars) is left alone.
  * <p>
  * It runs from the processor that feeds those read models, when the processor reaches the erasure: the events before
  * it are in, those after it are handled as usual afterwards, and once every processor has handled the erasure's
- * position every read model shows it (what the erasure's reply waits for). The cost is the school's history, not the
- * whole ledger's.
+ * position every read model shows it (what the erasure's reply waits for). The cost is the person's records (and the
+ * school's plans) for the heavy read models, the school's history for the quick ones, never the whole ledger's.
  */
 @Component
 public class SchoolReplay {
@@ -49,6 +52,14 @@ public class SchoolReplay {
 
     /** What one replay did: the events it read and the documents it left, per collection. */
     public record Outcome(String processor, String school, long events, Map<String, Integer> documents) {
+    }
+
+    /** What an erasure destroyed: key ids, and records known by id (one shredded at the end of its retention). */
+    public record Erased(Set<String> keyIds, Set<String> records) {
+        public Erased {
+            keyIds = Set.copyOf(keyIds);
+            records = Set.copyOf(records);
+        }
     }
 
     private final ApplicationContext context;
@@ -79,9 +90,9 @@ public class SchoolReplay {
      * gathering several schools too, unless {@code whole} is false). Called from the processor's handling of the
      * erasure; throws if any could not be made again, changing nothing live.
      */
-    public Outcome replay(String processor, String school, long upTo, boolean whole) {
+    public Outcome replay(String processor, String school, long upTo, boolean whole, Erased erased) {
         BatchedWrites.flush(); // this batch's earlier writes first: sent after the replay they would undo it
-        Future<Outcome> replayed = worker.submit(() -> replayApart(processor, school, upTo, whole));
+        Future<Outcome> replayed = worker.submit(() -> replayApart(processor, school, upTo, whole, erased));
         try {
             return replayed.get();
         } catch (ExecutionException e) {
@@ -94,36 +105,50 @@ public class SchoolReplay {
         }
     }
 
-    private Outcome replayApart(String processor, String school, long upTo, boolean includeWhole) {
+    private Outcome replayApart(String processor, String school, long upTo, boolean includeWhole, Erased erased) {
         MongoDatabase shadow = client.getDatabase(live.getName() + "_erasure_" + processor.replace('-', '_'));
         shadow.drop();
         try {
+            List<Target> byRecord = new ArrayList<>();
             List<Target> bySchool = new ArrayList<>();
             List<Target> whole = new ArrayList<>();
             RebuildableProjections.of(context).forEach((group, projections) -> {
                 if (ReadModelProcessors.of(group).equals(processor) && holdPersonalData(projections)
                         && (includeWhole || !WHOLE.contains(group))) {
-                    (WHOLE.contains(group) ? whole : bySchool).add(
-                            new Target(group, shadow, RebuildableProjections.madeAgain(projections, shadow)));
+                    Target target = new Target(group, shadow, RebuildableProjections.madeAgain(projections, shadow));
+                    boolean forRecords = erased != null
+                            && target.projections.stream().allMatch(MadeAgainForRecords.class::isInstance);
+                    (WHOLE.contains(group) ? whole : forRecords ? byRecord : bySchool).add(target);
                 }
             });
             long started = System.nanoTime();
-            long events = ShadowReplay.replay(ledger.readEventsOfSchool(school, upTo), bySchool, upTo);
+            long events = 0;
+            Touched touched = null;
+            if (!byRecord.isEmpty()) {
+                touched = Touched.find(ledger.reader(), school, erased.keyIds(), erased.records(), upTo);
+                events += ShadowReplay.replay(ledger.readEventsOfStreams(feeding(byRecord, touched), upTo), byRecord,
+                                              upTo);
+            }
+            if (!bySchool.isEmpty()) {
+                events += ShadowReplay.replay(ledger.readEventsOfSchool(school, upTo), bySchool, upTo);
+            }
             if (!whole.isEmpty()) {
                 events += ShadowReplay.replay(ledger.readEventsOfTypes(kindsTaken(whole), upTo), whole, upTo);
             }
-            for (Target target : bySchool) {
-                failIfFailed(target);
-            }
-            for (Target target : whole) {
-                failIfFailed(target);
+            for (List<Target> targets : List.of(byRecord, bySchool, whole)) {
+                targets.forEach(SchoolReplay::failIfFailed);
             }
             long replayed = System.nanoTime();
             Map<String, Integer> documents = new LinkedHashMap<>();
+            for (Target target : byRecord) {
+                swapInRecords(target, documents, touched);
+            }
             bySchool.forEach(t -> swapIn(t, documents, school));
-            whole.forEach(t -> swapIn(t, documents, null));
-            log.info("Read models of {} made again for school {} from {} events: replay {} ms, swap {} ms", processor,
-                     school, events, (replayed - started) / 1_000_000, (System.nanoTime() - replayed) / 1_000_000);
+            whole.forEach(t -> swapIn(t, documents, (String) null));
+            log.info("Read models of {} made again for school {} from {} events ({} records touched): replay {} ms, "
+                             + "swap {} ms", processor, school, events,
+                     touched == null ? "all" : touched.records().size(), (replayed - started) / 1_000_000,
+                     (System.nanoTime() - replayed) / 1_000_000);
             return new Outcome(processor, school, events, documents);
         } finally {
             shadow.drop();
@@ -138,6 +163,29 @@ public class SchoolReplay {
                                                    live.getCollection(collection))
                         : ShadowCopies.replaceLive(target.shadow.getCollection(collection),
                                                    live.getCollection(collection), eq(SCHOOL_URN, school)));
+            }
+        }
+    }
+
+    /** The records whose events make whole what the touched records' events wrote, for every one of these. */
+    private Set<String> feeding(List<Target> targets, Touched touched) {
+        Set<String> records = new TreeSet<>();
+        targets.forEach(t -> t.projections.forEach(p -> records.addAll(((MadeAgainForRecords) p).feeding(touched, live))));
+        return records;
+    }
+
+    /** Only the documents the touched records' events wrote; every collection the projection owns must be named. */
+    private void swapInRecords(Target target, Map<String, Integer> documents, Touched touched) {
+        for (Object projection : target.projections) {
+            Map<String, MadeAgainForRecords.Documents> written = ((MadeAgainForRecords) projection).written(touched, live);
+            for (String collection : RebuildableProjections.ownedCollections(projection)) {
+                if (!written.containsKey(collection)) {
+                    throw new IllegalStateException(projection.getClass().getSimpleName() + " does not say which of "
+                                                            + collection + " an erasure reaches");
+                }
+                documents.put(collection, ShadowCopies.replaceLive(target.shadow.getCollection(collection),
+                                                                   live.getCollection(collection),
+                                                                   written.get(collection)));
             }
         }
     }

@@ -48,15 +48,34 @@ final class ShadowCopies {
         return copy(source, target, scope);
     }
 
-    /** {@code scope} null: every document, each written. */
+    /**
+     * As above for the documents an erasure's records wrote ({@link MadeAgainForRecords}): the live documents in
+     * {@code scope} made exactly the shadow's in it. A scope found in the shadow is turned into those ids.
+     */
+    static int replaceLive(MongoCollection<Document> source, MongoCollection<Document> target,
+                           MadeAgainForRecords.Documents scope) {
+        Bson filter = scope.filter();
+        if (scope.inShadow()) {
+            List<Object> ids = new ArrayList<>();
+            source.find(filter).projection(new Document("_id", 1)).forEach(d -> ids.add(d.get("_id")));
+            filter = in("_id", ids);
+        }
+        return copy(source.find(filter).batchSize(COMPARE_BATCH), target, filter);
+    }
+
     private static int copy(MongoCollection<Document> source, MongoCollection<Document> target, Bson scope) {
+        return copy(scope == null ? source.find() : source.find().batchSize(COMPARE_BATCH), target, scope);
+    }
+
+    /** {@code scope} null: every document, each written. */
+    private static int copy(Iterable<Document> source, MongoCollection<Document> target, Bson scope) {
         Map<Object, String> live = new HashMap<>();
         if (scope != null) {
             target.find(scope).batchSize(COMPARE_BATCH).forEach(d -> live.put(d.get("_id"), digest(d)));
         }
         Set<Object> kept = new HashSet<>();
         List<WriteModel<Document>> writes = new ArrayList<>();
-        for (Document doc : scope == null ? source.find() : source.find().batchSize(COMPARE_BATCH)) {
+        for (Document doc : source) {
             kept.add(doc.get("_id"));
             if (scope != null && digest(doc).equals(live.get(doc.get("_id")))) {
                 continue;

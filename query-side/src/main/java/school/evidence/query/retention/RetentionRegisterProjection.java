@@ -1,5 +1,7 @@
 package school.evidence.query.retention;
 
+import school.evidence.query.replay.Touched;
+import school.evidence.query.replay.MadeAgainForRecords;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -24,13 +26,16 @@ import school.evidence.kernel.retention.RetentionSchedule;
 import school.evidence.query.BatchedWrites;
 import school.evidence.query.RecordedAt;
 
+import java.util.Map;
+
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static school.evidence.query.ReadModels.SCHOOL_URN;
 
 /** Each record with a retention period: its type and date, its legal hold, and when it was shredded. No content. */
 @Component
 @ProcessingGroup("retention-register")
-class RetentionRegisterProjection {
+class RetentionRegisterProjection implements MadeAgainForRecords {
 
     static final String COLLECTION = "retention_records";
 
@@ -86,6 +91,12 @@ class RetentionRegisterProjection {
                 Updates.set("kind", kind.name()), Updates.set("recordType", recordType), Updates.set("madeOn", madeOn),
                 Updates.setOnInsert("held", false), Updates.setOnInsert("shredded", false)),
                           new UpdateOptions().upsert(true)));
+    }
+
+    /** A record's row is made from its own events alone (its holds and shredding are on its stream too). */
+    @Override
+    public Map<String, Documents> written(Touched touched, MongoDatabase live) {
+        return Map.of(COLLECTION, Documents.matching(in("_id", touched.records())));
     }
 
     @ResetHandler

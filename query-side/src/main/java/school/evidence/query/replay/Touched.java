@@ -1,0 +1,57 @@
+package school.evidence.query.replay;
+
+import school.evidence.kernel.plan.PlanEvents.ActionAdded;
+import school.evidence.kernel.plan.PlanEvents.ActionCarriedForward;
+import school.evidence.ledger.LedgerReader;
+import school.evidence.platform.privacy.PersonalDataSerializer;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What an erasure reached at a school: the records (event streams) holding a field sealed under a key it destroyed,
+ * every event of theirs up to the erasure, and the school's plans (whose actions those records' evidence is filed
+ * under). Found from the school's events as stored, by the key ids written beside each sealed field: nothing is
+ * decrypted.
+ */
+public record Touched(String school, Set<String> records, Set<String> events, Set<String> plans) {
+
+    private static final Set<String> OPENS_AN_ACTION = Set.of(ActionAdded.class.getName(),
+                                                              ActionCarriedForward.class.getName());
+
+    public Touched {
+        records = Collections.unmodifiableSet(new TreeSet<>(records));
+        events = Collections.unmodifiableSet(new TreeSet<>(events));
+        plans = Collections.unmodifiableSet(new TreeSet<>(plans));
+    }
+
+    /**
+     * The school's records sealed under any of {@code keyIds}, with {@code records} (known by id: a record shredded
+     * at the end of its retention), from its events up to position {@code upTo}.
+     */
+    static Touched find(LedgerReader ledger, String school, Set<String> keyIds, Set<String> records, long upTo) {
+        Set<String> touched = new TreeSet<>(records);
+        Set<String> plans = new TreeSet<>();
+        Map<String, List<String>> eventsOf = new HashMap<>();
+        ledger.forEachInSchool(school, event -> {
+            if (event.globalIndex() > upTo) {
+                return;
+            }
+            eventsOf.computeIfAbsent(event.aggregateId(), a -> new ArrayList<>()).add(event.eventId());
+            if (OPENS_AN_ACTION.contains(event.payloadType())) {
+                plans.add(event.aggregateId());
+            }
+            if (!keyIds.isEmpty() && !Collections.disjoint(PersonalDataSerializer.keyIdsIn(event.payload()), keyIds)) {
+                touched.add(event.aggregateId());
+            }
+        });
+        Set<String> events = new TreeSet<>();
+        touched.forEach(record -> events.addAll(eventsOf.getOrDefault(record, List.of())));
+        return new Touched(school, touched, events, plans);
+    }
+}
