@@ -56,8 +56,8 @@ final class ErasureBench {
             report.add(Figure.of("11 erasure", "one person named in " + String.format("%,d", records)
                                          + " records, until every read model has dropped them", "s", seconds.values,
                                  5.0, false, "at the school with " + String.format("%,d", sizes.oneSchoolsEvents())
-                                         + " records, in a store of " + store + "; the school's read models are made "
-                                         + "again from its whole history"));
+                                         + " records, in a store of " + store + "; the heavy read models are made "
+                                         + "again for the records it touched, the quick ones from the school's history"));
         }
     }
 

@@ -40,7 +40,7 @@ public class ProjectionConfiguration {
 
     /** Processing groups that never skip an event. */
     public static final Set<String> IN_ORDER_ONLY = Set.of("ledger-index");
-    /** Groups that see every event in one order (the Merkle index; erasures start rebuilds): one segment always. */
+    /** Groups that see every event in one order (the Merkle index): one segment always. */
     public static final Set<String> ONE_SEGMENT = ReadModelProcessors.OWN;
     /** Read models of trusts, whose events go together by trust ({@link SchoolSequencing#byOrganisation()}). */
     static final Set<String> BY_ORGANISATION = Set.of("trusts", "trust-plans");

@@ -16,7 +16,7 @@ import java.util.Set;
  * more than 30 s to show in the plan view once writes came faster than the service could take them, the plan view
  * waiting behind the heavy read models in one thread (docs/measured.md). Each read model stays its own processing
  * group, with its own dead-letter queue and sequencing, and is rebuilt on its own. The Merkle index (never skips an
- * event) and the erasure follower (starts rebuilds) keep processors of their own.
+ * event) keeps a processor of its own.
  */
 public final class ReadModelProcessors {
 
@@ -27,7 +27,7 @@ public final class ReadModelProcessors {
     /** Both, for what runs per processor. */
     public static final List<String> SHARED_PROCESSORS = List.of(SHARED, QUICK);
     /** Read models with a processor of their own, named as the read model. */
-    public static final Set<String> OWN = Set.of("ledger-index", "erasures");
+    public static final Set<String> OWN = Set.of("ledger-index");
     /**
      * The groups that make a school's read models again in place after an erasure, one on each shared processor
      * (so each does it when it reaches the erasure, for the read models it feeds). They are not read models.

@@ -8,10 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.axonframework.config.Configuration;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,14 +21,10 @@ import school.evidence.kernel.privacy.PeopleAndRoles;
 import school.evidence.kernel.privacy.PrivacyCommands.RecordErasure;
 import school.evidence.kernel.privacy.PrivacyEvents.DataSubjectErased;
 import school.evidence.ledger.LedgerReader;
-import school.evidence.platform.axon.ReadModelsCaughtUp;
-import school.evidence.platform.axon.TokenPositions;
-import school.evidence.platform.proof.WriteReceipts;
 import school.evidence.platform.privacy.Mentions;
 import school.evidence.platform.privacy.PersonalDataSerializer;
 import school.evidence.platform.privacy.SubjectKeys;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,16 +63,11 @@ class ErasureController {
     private final SubjectKeys keys;
     private final Mentions mentions;
     private final LedgerReader ledger;
-    private final ObjectProvider<Configuration> axon;
-    private final ObjectProvider<TokenPositions> positions;
-    private final Duration wait;
+    private final ErasureWait wait;
 
     ErasureController(CommandSender commands, SubjectKeys keys, LedgerReader ledger,
                       @Qualifier("eventSerializer") org.axonframework.serialization.Serializer serializer,
-                      ObjectProvider<Configuration> axon, ObjectProvider<TokenPositions> positions,
-                      @Value("${evidence.privacy.erasure-wait:PT30S}") Duration wait) {
-        this.axon = axon;
-        this.positions = positions;
+                      ErasureWait wait) {
         this.wait = wait;
         this.commands = commands;
         this.keys = keys;
@@ -117,21 +105,8 @@ class ErasureController {
         }
         String erasureId = UUID.randomUUID().toString();
         commands.send(new RecordErasure(erasureId, urn, subjectKeyId, recordKeys, request.reason()));
-        // the read models make the school's documents again when they reach the erasure: the reply waits for that,
-        // so no read after it shows what was erased
-        java.util.OptionalLong stored = WriteReceipts.lastPositionStored();
-        boolean shown = stored.isEmpty() || awaitReadModels(stored.getAsLong());
-        return ResponseEntity.status(HttpStatus.CREATED)
-                             .body(new ErasureReply(erasureId, subjectKeyId, recordKeys, inClear, null, shown));
-    }
-
-    private boolean awaitReadModels(long position) {
-        try {
-            return ReadModelsCaughtUp.await(axon.getIfAvailable(), positions.getIfAvailable(), position, wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ErasureReply(erasureId, subjectKeyId, recordKeys,
+                                                                               inClear, null, wait.readModelsShowIt()));
     }
 
     /** The person as named: not a role (roles are not personal data), and not named by the reason, which is kept. */

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
 /**
  * Erasure of a person from a trust's or local authority's own records (its plans: filed under no school, so a
  * school's erasure does not reach them). As at a school: their keys for the organisation's records are destroyed, then
- * the organisation's records still naming them are shredded whole, then the erasure is recorded by key ids only.
+ * the organisation's records still naming them are shredded whole, then the erasure is recorded by key ids only, and
+ * the reply waits until the read models have made those records again ({@link ErasureWait}).
  */
 @RestController
 @Tag(name = "Personal data")
@@ -40,18 +41,23 @@ class OrganisationErasureController {
      *                      every organisation's records written before organisations had keys of their own)
      * @param recordKeyIds  keys of the organisation's records that still named them, shredded whole
      * @param stillReadable events naming them where no key reaches
+     * @param readModelsShowIt true when every read model of this node had dropped what was erased before this reply
+     *                      (false: still under way when the wait ran out; null: nothing new was erased)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record OrganisationErasureReply(String erasureId, List<String> subjectKeyIds, List<String> recordKeyIds,
-                                    List<String> stillReadable, Boolean alreadyErased) {
+                                    List<String> stillReadable, Boolean alreadyErased, Boolean readModelsShowIt) {
     }
 
     private final CommandSender commands;
     private final SubjectKeys keys;
     private final Mentions mentions;
+    private final ErasureWait wait;
 
     OrganisationErasureController(CommandSender commands, SubjectKeys keys, LedgerReader ledger,
-                                  @Qualifier("eventSerializer") org.axonframework.serialization.Serializer serializer) {
+                                  @Qualifier("eventSerializer") org.axonframework.serialization.Serializer serializer,
+                                  ErasureWait wait) {
+        this.wait = wait;
         this.commands = commands;
         this.keys = keys;
         this.mentions = new Mentions(ledger, (PersonalDataSerializer) serializer);
@@ -73,7 +79,7 @@ class OrganisationErasureController {
         List<String> inClear = readable.stream().filter(m -> !m.erasable()).map(Mentions.Mention::eventKey).toList();
         if (personKeys.isEmpty() && recordKeys.isEmpty()) {
             if (erasedBefore) {
-                return ResponseEntity.ok(new OrganisationErasureReply(null, null, null, inClear, true));
+                return ResponseEntity.ok(new OrganisationErasureReply(null, null, null, inClear, true, null));
             }
             throw inClear.isEmpty()
                     ? Rejection.notFound("person", "Nothing in the organisation's own records names that person")
@@ -82,7 +88,7 @@ class OrganisationErasureController {
         }
         String erasureId = UUID.randomUUID().toString();
         commands.send(new RecordOrganisationErasure(erasureId, trustId, personKeys, recordKeys, request.reason()));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                             .body(new OrganisationErasureReply(erasureId, personKeys, recordKeys, inClear, null));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new OrganisationErasureReply(
+                erasureId, personKeys, recordKeys, inClear, null, wait.readModelsShowIt()));
     }
 }

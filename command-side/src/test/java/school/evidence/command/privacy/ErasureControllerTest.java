@@ -25,6 +25,7 @@ import static school.evidence.platform.web.slice.WebSlice.*;
 
 /** The ledger here is empty, so nobody is named in it: what is erased is the person's own key. */
 @WebSliceTest(ErasureController.class)
+@org.springframework.context.annotation.Import(ErasureWait.class) // no processors here: nothing to wait for
 class ErasureControllerTest {
 
     private static final String URL = "/api/schools/" + SCHOOL + "/erasures";

@@ -26,6 +26,7 @@ import static school.evidence.platform.web.slice.WebSlice.*;
 
 /** The ledger here is empty: what is erased is the person's key for the trust's own records. */
 @WebSliceTest(OrganisationErasureController.class)
+@org.springframework.context.annotation.Import(ErasureWait.class) // no processors here: nothing to wait for
 class OrganisationErasureControllerTest {
 
     private static final String URL = "/api/trusts/" + TRUST + "/erasures";

@@ -129,7 +129,7 @@ class RetentionEndToEndTest {
         // also destroys it when it sees the event) was down: the next run destroys it
         String interrupted = visit(slt, "LESSON_VISIT", "2018-11-05", "older visit: feedback was timely");
         // (the read models' processors destroy it too, when they make the school's documents again)
-        List<EventProcessor> querySide = java.util.stream.Stream.of("erasures", ReadModelProcessors.SHARED,
+        List<EventProcessor> querySide = java.util.stream.Stream.of(ReadModelProcessors.SHARED,
                 ReadModelProcessors.QUICK).map(p -> axon.eventProcessingConfiguration().eventProcessor(p)
                                                         .orElseThrow()).toList();
         querySide.forEach(EventProcessor::shutDown);

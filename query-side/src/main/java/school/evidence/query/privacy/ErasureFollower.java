@@ -1,16 +1,11 @@
 package school.evidence.query.privacy;
 
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import school.evidence.kernel.privacy.PrivacyEvents.OrganisationSubjectErased;
 import school.evidence.query.replay.ProjectionRebuild;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -19,15 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * After an organisation's erasure (of names in a trust's own records, filed under no school) every read model is
- * rebuilt from the ledger, where the erased fields now read "[erased]", and swapped in: no copy of the person's data
- * survives in a projection. (An erasure at a school is made good in place, for that school, by the processors
- * themselves: {@link ErasureInPlace}; this rebuilds too when that fails, or, with several segments, the trust
- * read models it then leaves.) Erasures seen while catching up on old history (already reflected in the read models)
- * do not start a rebuild; several close together start one.
+ * When an erasure cannot be made good in place ({@link ErasureInPlace}: its replay failed, or, with several segments,
+ * the trust read models it then leaves), every read model it names is rebuilt from the ledger, where the erased
+ * fields now read "[erased]", and swapped in: no copy of the person's data survives in a projection. Several asked
+ * close together start one rebuild.
  */
 @Component
-@ProcessingGroup("erasures")
 class ErasureFollower {
 
     private static final Logger log = LoggerFactory.getLogger(ErasureFollower.class);
@@ -39,13 +31,6 @@ class ErasureFollower {
 
     ErasureFollower(ProjectionRebuild rebuild) {
         this.rebuild = rebuild;
-    }
-
-    @EventHandler
-    void on(OrganisationSubjectErased event, EventMessage<?> message) {
-        if (message.getTimestamp().isAfter(Instant.now().minus(Duration.ofHours(1)))) {
-            rebuildSoon(null);
-        }
     }
 
     /** Asks for these read models (null: every one) to be rebuilt within the next check. */

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.annotation.MessageHandlerTimeout;
 import org.springframework.stereotype.Component;
 import school.evidence.kernel.privacy.PrivacyEvents.DataSubjectErased;
+import school.evidence.kernel.privacy.PrivacyEvents.OrganisationSubjectErased;
 import school.evidence.kernel.retention.RetentionEvents.RecordShredded;
 import school.evidence.platform.privacy.SubjectKeys;
 import school.evidence.query.ReadModelProcessors;
@@ -18,9 +19,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * When a read models' processor reaches an erasure at a school (or a record shredded at the end of its retention),
- * the read models it feeds are made again for that school in place ({@link SchoolReplay}), before it goes on to the
- * next event: once the processors have handled the erasure, no read model holds what it erased. One of these runs on
+ * When a read models' processor reaches an erasure at a school (or a record shredded at the end of its retention, or
+ * an erasure from organisations' own records), the read models it feeds are made again in place for what it reached
+ * ({@link SchoolReplay}), before it goes on to the next event: once the processors have handled the erasure, no read model holds what it erased. One of these runs on
  * each shared processor. If the replay fails, every read model is rebuilt instead ({@link ErasureFollower}) and the
  * erasure is parked with this group's dead letters for an operator to see.
  */
@@ -56,6 +57,16 @@ abstract class ErasureInPlace {
         makeAgain(event.schoolUrn(), message, new SchoolReplay.Erased(Set.copyOf(destroyed), Set.of()));
     }
 
+    /** A person erased from organisations' own records (their plans): those records made again, in place too. */
+    @EventHandler
+    @MessageHandlerTimeout(timeoutMs = HOUR, warningThresholdMs = MINUTE, warningIntervalMs = MINUTE)
+    void on(OrganisationSubjectErased event, EventMessage<?> message) {
+        Set<String> destroyed = new java.util.HashSet<>(event.subjectKeyIds());
+        destroyed.addAll(event.recordKeyIds());
+        keys.forget(destroyed);
+        makeAgain(null, message, new SchoolReplay.Erased(destroyed, Set.of()));
+    }
+
     @EventHandler
     @MessageHandlerTimeout(timeoutMs = HOUR, warningThresholdMs = MINUTE, warningIntervalMs = MINUTE)
     void on(RecordShredded event, EventMessage<?> message) {
@@ -66,6 +77,7 @@ abstract class ErasureInPlace {
         makeAgain(event.schoolUrn(), message, new SchoolReplay.Erased(destroyed, Set.of(event.recordId())));
     }
 
+    /** {@code school} null: organisations' own records. */
     private void makeAgain(String school, EventMessage<?> message, SchoolReplay.Erased erased) {
         // up to the erasure, when the processor hands it over; a dead letter's retry takes the whole ledger (the
         // events after it are then seen again, which every projection takes as a redelivery)

@@ -2,6 +2,7 @@ package school.evidence.query.replay;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import school.evidence.kernel.privacy.PersonalData;
 import school.evidence.ledger.MongoLedgerStorageEngine;
+import school.evidence.platform.privacy.Mentions;
 import school.evidence.query.BatchedWrites;
 import school.evidence.query.ReadModelProcessors;
 import school.evidence.query.replay.ShadowReplay.Target;
@@ -118,6 +120,13 @@ public class SchoolReplay {
                     Target target = new Target(group, shadow, RebuildableProjections.madeAgain(projections, shadow));
                     boolean forRecords = erased != null
                             && target.projections.stream().allMatch(MadeAgainForRecords.class::isInstance);
+                    if (school == null && !forRecords && !WHOLE.contains(group)) {
+                        // an organisation's erasure: a read model that takes none of its records has nothing of it
+                        if (takesAny(projections, ORGANISATIONS)) {
+                            throw new IllegalStateException(group + " cannot be made again for organisations' records");
+                        }
+                        return;
+                    }
                     (WHOLE.contains(group) ? whole : forRecords ? byRecord : bySchool).add(target);
                 }
             });
@@ -125,7 +134,8 @@ public class SchoolReplay {
             long events = 0;
             Touched touched = null;
             if (!byRecord.isEmpty()) {
-                touched = Touched.find(ledger.reader(), school, erased.keyIds(), erased.records(), upTo);
+                touched = school == null ? Touched.ofOrganisations(ledger.reader(), erased.keyIds(), upTo)
+                        : Touched.find(ledger.reader(), school, erased.keyIds(), erased.records(), upTo);
                 events += ShadowReplay.replay(ledger.readEventsOfStreams(feeding(byRecord, touched), upTo), byRecord,
                                               upTo);
             }
@@ -145,9 +155,10 @@ public class SchoolReplay {
             }
             bySchool.forEach(t -> swapIn(t, documents, school));
             whole.forEach(t -> swapIn(t, documents, (String) null));
-            log.info("Read models of {} made again for school {} from {} events ({} records touched): replay {} ms, "
-                             + "swap {} ms", processor, school, events,
-                     touched == null ? "all" : touched.records().size(), (replayed - started) / 1_000_000,
+            log.info("Read models of {} made again for {} from {} events ({} records touched): replay {} ms, "
+                             + "swap {} ms", processor, school == null ? "organisations' own records" : "school " + school,
+                     events,
+                     touched == null ? "no" : touched.records().size(), (replayed - started) / 1_000_000,
                      (System.nanoTime() - replayed) / 1_000_000);
             return new Outcome(processor, school, events, documents);
         } finally {
@@ -167,11 +178,20 @@ public class SchoolReplay {
         }
     }
 
-    /** The records whose events make whole what the touched records' events wrote, for every one of these. */
+    /**
+     * The records whose events make whole what the touched records' events wrote, for every one of these; each
+     * target takes only its own (the school's plans feed the timelines, not the audit trail).
+     */
     private Set<String> feeding(List<Target> targets, Touched touched) {
-        Set<String> records = new TreeSet<>();
-        targets.forEach(t -> t.projections.forEach(p -> records.addAll(((MadeAgainForRecords) p).feeding(touched, live))));
-        return records;
+        Set<String> all = new TreeSet<>();
+        for (Target target : targets) {
+            Set<String> own = new java.util.HashSet<>();
+            target.projections.forEach(p -> own.addAll(((MadeAgainForRecords) p).feeding(touched, live)));
+            target.take = event -> event instanceof DomainEventMessage<?> domain
+                    && own.contains(domain.getAggregateIdentifier());
+            all.addAll(own);
+        }
+        return all;
     }
 
     /** Only the documents the touched records' events wrote; every collection the projection owns must be named. */
@@ -198,17 +218,27 @@ public class SchoolReplay {
 
     /** Whether any of these projections takes an event with personal data in it (by its kind or a kind above it). */
     static boolean holdPersonalData(List<Object> projections) {
-        return projections.stream().flatMap(p -> handlerParameters(p).stream())
-                          .anyMatch(taken -> PERSONAL.stream().anyMatch(taken::isAssignableFrom));
+        return takesAny(projections, PERSONAL);
     }
 
-    private static final List<Class<?>> PERSONAL = PersonalData.BY_EVENT.keySet().stream().<Class<?>>map(name -> {
-        try {
-            return Class.forName(name);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("PersonalData names an unknown event " + name, e);
-        }
-    }).toList();
+    private static boolean takesAny(List<Object> projections, List<Class<?>> kinds) {
+        return projections.stream().flatMap(p -> handlerParameters(p).stream())
+                          .anyMatch(taken -> kinds.stream().anyMatch(taken::isAssignableFrom));
+    }
+
+    private static final List<Class<?>> PERSONAL = kinds(PersonalData.BY_EVENT.keySet());
+    /** Kinds with personal data that are an organisation's own records (its plans), filed under no school. */
+    private static final List<Class<?>> ORGANISATIONS = kinds(Mentions.ORGANISATION_TYPES);
+
+    private static List<Class<?>> kinds(java.util.Collection<String> names) {
+        return names.stream().<Class<?>>map(name -> {
+            try {
+                return Class.forName(name);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("PersonalData names an unknown event " + name, e);
+            }
+        }).toList();
+    }
 
     /** The kinds of event (payload class names, as the ledger stores them) these targets' projections take. */
     private static Set<String> kindsTaken(List<Target> targets) {

@@ -6,7 +6,10 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
+import org.bson.BsonValue;
+import org.bson.ByteBuf;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
@@ -35,7 +38,7 @@ final class ShadowCopies {
 
     /** Makes {@code target} hold exactly the documents of {@code source}; returns how many. */
     static int replaceLive(MongoCollection<Document> source, MongoCollection<Document> target) {
-        return copy(source, target, null);
+        return copy(source, null, target, null);
     }
 
     /**
@@ -45,7 +48,7 @@ final class ShadowCopies {
      * rewriting them). Returns how many it holds.
      */
     static int replaceLive(MongoCollection<Document> source, MongoCollection<Document> target, Bson scope) {
-        return copy(source, target, scope);
+        return copy(source, null, target, scope);
     }
 
     /**
@@ -60,55 +63,62 @@ final class ShadowCopies {
             source.find(filter).projection(new Document("_id", 1)).forEach(d -> ids.add(d.get("_id")));
             filter = in("_id", ids);
         }
-        return copy(source.find(filter).batchSize(COMPARE_BATCH), target, filter);
+        return copy(source, filter, target, filter);
     }
 
-    private static int copy(MongoCollection<Document> source, MongoCollection<Document> target, Bson scope) {
-        return copy(scope == null ? source.find() : source.find().batchSize(COMPARE_BATCH), target, scope);
-    }
-
-    /** {@code scope} null: every document, each written. */
-    private static int copy(Iterable<Document> source, MongoCollection<Document> target, Bson scope) {
-        Map<Object, String> live = new HashMap<>();
+    /**
+     * {@code scope} null: every document, each written. Documents go across as the store's own BSON, never decoded:
+     * compared by their bytes (same fields, same order, same types) and written back as they were read. Decoding
+     * and digesting each as JSON was most of an erasure's swap.
+     */
+    private static int copy(MongoCollection<Document> source, Bson sourceFilter, MongoCollection<Document> target,
+                            Bson scope) {
+        MongoCollection<RawBsonDocument> from = source.withDocumentClass(RawBsonDocument.class);
+        MongoCollection<RawBsonDocument> to = target.withDocumentClass(RawBsonDocument.class);
+        Map<BsonValue, String> live = new HashMap<>();
         if (scope != null) {
-            target.find(scope).batchSize(COMPARE_BATCH).forEach(d -> live.put(d.get("_id"), digest(d)));
+            to.find(scope).batchSize(COMPARE_BATCH).forEach(d -> live.put(d.get("_id"), digest(d)));
         }
-        Set<Object> kept = new HashSet<>();
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        for (Document doc : source) {
-            kept.add(doc.get("_id"));
-            if (scope != null && digest(doc).equals(live.get(doc.get("_id")))) {
+        Set<BsonValue> kept = new HashSet<>();
+        List<WriteModel<RawBsonDocument>> writes = new ArrayList<>();
+        var found = sourceFilter == null ? from.find() : from.find(sourceFilter);
+        for (RawBsonDocument doc : scope == null ? found : found.batchSize(COMPARE_BATCH)) {
+            BsonValue id = doc.get("_id");
+            kept.add(id);
+            if (scope != null && digest(doc).equals(live.get(id))) {
                 continue;
             }
-            writes.add(new ReplaceOneModel<>(eq("_id", doc.get("_id")), doc, new ReplaceOptions().upsert(true)));
+            writes.add(new ReplaceOneModel<>(eq("_id", id), doc, new ReplaceOptions().upsert(true)));
             if (writes.size() == COPY_BATCH) {
-                target.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+                to.bulkWrite(writes, new BulkWriteOptions().ordered(false));
                 writes.clear();
             }
         }
         if (!writes.isEmpty()) {
-            target.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            to.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
-        Collection<Object> there = live.keySet();
+        Collection<BsonValue> there = live.keySet();
         if (scope == null) {
             there = new ArrayList<>();
-            for (Document doc : target.find().projection(new Document("_id", 1))) {
+            for (RawBsonDocument doc : to.find().projection(new Document("_id", 1))) {
                 there.add(doc.get("_id"));
             }
         }
-        List<Object> stale = there.stream().filter(id -> !kept.contains(id)).toList();
+        List<BsonValue> stale = there.stream().filter(id -> !kept.contains(id)).toList();
         // small $in lists: the embedded server matches each document against the whole list
-        for (int from = 0; from < stale.size(); from += DELETE_BATCH) {
-            target.deleteMany(in("_id", stale.subList(from, Math.min(stale.size(), from + DELETE_BATCH))));
+        for (int at = 0; at < stale.size(); at += DELETE_BATCH) {
+            to.deleteMany(in("_id", stale.subList(at, Math.min(stale.size(), at + DELETE_BATCH))));
         }
         return kept.size();
     }
 
-    /** A document's content as a SHA-256 of its JSON: equal documents (same fields, same order) digest alike. */
-    private static String digest(Document doc) {
+    /** A document's content as a SHA-256 of its BSON: equal documents (same fields, order and types) digest alike. */
+    private static String digest(RawBsonDocument doc) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(doc.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            ByteBuf bytes = doc.getByteBuffer();
+            byte[] raw = new byte[bytes.remaining()];
+            bytes.get(raw);
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(raw));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

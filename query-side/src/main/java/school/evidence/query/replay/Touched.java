@@ -3,6 +3,7 @@ package school.evidence.query.replay;
 import school.evidence.kernel.plan.PlanEvents.ActionAdded;
 import school.evidence.kernel.plan.PlanEvents.ActionCarriedForward;
 import school.evidence.ledger.LedgerReader;
+import school.evidence.platform.privacy.Mentions;
 import school.evidence.platform.privacy.PersonalDataSerializer;
 
 import java.util.ArrayList;
@@ -14,9 +15,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What an erasure reached at a school: the records (event streams) holding a field sealed under a key it destroyed,
- * every event of theirs up to the erasure, and the school's plans (whose actions those records' evidence is filed
- * under). Found from the school's events as stored, by the key ids written beside each sealed field: nothing is
+ * What an erasure reached at a school (or in organisations' own records, {@code school} null): the records (event
+ * streams) holding a field sealed under a key it destroyed, every event of theirs up to the erasure, and the school's
+ * plans (whose actions those records' evidence is filed under). Found from the school's events as stored, by the key ids written beside each sealed field: nothing is
  * decrypted.
  */
 public record Touched(String school, Set<String> records, Set<String> events, Set<String> plans) {
@@ -50,8 +51,30 @@ public record Touched(String school, Set<String> records, Set<String> events, Se
                 touched.add(event.aggregateId());
             }
         });
+        return new Touched(school, touched, eventsOf(touched, eventsOf), plans);
+    }
+
+    /**
+     * The organisations' own records (their plans, filed under no school) sealed under any of {@code keyIds}, from
+     * the events of the kinds that hold such data: a key shared by every organisation's older plans reaches them all.
+     */
+    static Touched ofOrganisations(LedgerReader ledger, Set<String> keyIds, long upTo) {
+        Set<String> touched = new TreeSet<>();
+        Map<String, List<String>> eventsOf = new HashMap<>();
+        ledger.forEachOfTypes(Mentions.ORGANISATION_TYPES, event -> {
+            if (event.globalIndex() <= upTo && event.school() == null) {
+                eventsOf.computeIfAbsent(event.aggregateId(), a -> new ArrayList<>()).add(event.eventId());
+                if (!Collections.disjoint(PersonalDataSerializer.keyIdsIn(event.payload()), keyIds)) {
+                    touched.add(event.aggregateId());
+                }
+            }
+        });
+        return new Touched(null, touched, eventsOf(touched, eventsOf), Set.of());
+    }
+
+    private static Set<String> eventsOf(Set<String> records, Map<String, List<String>> eventsOf) {
         Set<String> events = new TreeSet<>();
-        touched.forEach(record -> events.addAll(eventsOf.getOrDefault(record, List.of())));
-        return new Touched(school, touched, events, plans);
+        records.forEach(record -> events.addAll(eventsOf.getOrDefault(record, List.of())));
+        return events;
     }
 }

@@ -70,7 +70,7 @@ public final class Mentions {
     }
 
     /** Kinds of event with personal data that belong to an organisation and no school. */
-    private static final List<String> ORGANISATION_TYPES = PersonalData.BY_EVENT.keySet().stream().filter(type -> {
+    public static final List<String> ORGANISATION_TYPES = PersonalData.BY_EVENT.keySet().stream().filter(type -> {
         try {
             Class<?> kind = Class.forName(type);
             return school.evidence.kernel.OrganisationEvent.class.isAssignableFrom(kind)

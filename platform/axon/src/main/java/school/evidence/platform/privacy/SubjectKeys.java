@@ -168,9 +168,15 @@ public class SubjectKeys {
         if (cached != null && System.nanoTime() - cached.loadedAt() < CACHE_NANOS) {
             return Optional.of(cached.key());
         }
+        if (erasedHere.contains(keyId)) { // destroyed keys stay destroyed: no read for each field sealed under one
+            return Optional.empty();
+        }
         Document found = keys.find(Filters.eq("_id", keyId)).first();
         if (found == null || found.getString("wrapped") == null || KEK_CHECK.equals(keyId)) {
             cache.remove(keyId);
+            if (found != null && !KEK_CHECK.equals(keyId)) {
+                erasedHere.add(keyId); // a tombstone
+            }
             return Optional.empty();
         }
         SecretKey key = unwrap(found.getString("wrapped"));
