@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import school.evidence.kernel.privacy.PersonalData;
 import school.evidence.ledger.MongoLedgerStorageEngine;
 import school.evidence.platform.privacy.Mentions;
+import school.evidence.platform.privacy.SubjectKeys;
 import school.evidence.query.BatchedWrites;
 import school.evidence.query.ReadModelProcessors;
 import school.evidence.query.replay.ShadowReplay.Target;
@@ -68,6 +69,7 @@ public class SchoolReplay {
     private final MongoClient client;
     private final MongoDatabase live;
     private final MongoLedgerStorageEngine ledger;
+    private final SubjectKeys keys;
     /**
      * Outside the processor's unit of work, whose batched writes would otherwise take the replay's in; a thread for
      * each shared processor, so the two replays of one erasure run side by side.
@@ -80,7 +82,8 @@ public class SchoolReplay {
             });
 
     public SchoolReplay(ApplicationContext context, MongoClient client, MongoDatabase live,
-                        MongoLedgerStorageEngine ledger) {
+                        MongoLedgerStorageEngine ledger, SubjectKeys keys) {
+        this.keys = keys;
         this.context = context;
         this.client = client;
         this.live = live;
@@ -136,6 +139,7 @@ public class SchoolReplay {
             if (!byRecord.isEmpty()) {
                 touched = school == null ? Touched.ofOrganisations(ledger.reader(), erased.keyIds(), upTo)
                         : Touched.find(ledger.reader(), school, erased.keyIds(), erased.records(), upTo);
+                keys.preload(touched.keys());
                 events += ShadowReplay.replay(ledger.readEventsOfStreams(feeding(byRecord, touched), upTo), byRecord,
                                               upTo);
             }

@@ -9,6 +9,7 @@ import school.evidence.platform.privacy.PersonalDataSerializer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,10 +18,10 @@ import java.util.TreeSet;
 /**
  * What an erasure reached at a school (or in organisations' own records, {@code school} null): the records (event
  * streams) holding a field sealed under a key it destroyed, every event of theirs up to the erasure, and the school's
- * plans (whose actions those records' evidence is filed under). Found from the school's events as stored, by the key ids written beside each sealed field: nothing is
- * decrypted.
+ * plans (whose actions those records' evidence is filed under), and the keys those records are sealed under. Found
+ * from the school's events as stored, by the key ids written beside each sealed field: nothing is decrypted.
  */
-public record Touched(String school, Set<String> records, Set<String> events, Set<String> plans) {
+public record Touched(String school, Set<String> records, Set<String> events, Set<String> plans, Set<String> keys) {
 
     private static final Set<String> OPENS_AN_ACTION = Set.of(ActionAdded.class.getName(),
                                                               ActionCarriedForward.class.getName());
@@ -29,6 +30,7 @@ public record Touched(String school, Set<String> records, Set<String> events, Se
         records = Collections.unmodifiableSet(new TreeSet<>(records));
         events = Collections.unmodifiableSet(new TreeSet<>(events));
         plans = Collections.unmodifiableSet(new TreeSet<>(plans));
+        keys = Set.copyOf(keys);
     }
 
     /**
@@ -39,6 +41,7 @@ public record Touched(String school, Set<String> records, Set<String> events, Se
         Set<String> touched = new TreeSet<>(records);
         Set<String> plans = new TreeSet<>();
         Map<String, List<String>> eventsOf = new HashMap<>();
+        Map<String, Set<String>> keysOf = new HashMap<>();
         ledger.forEachInSchool(school, event -> {
             if (event.globalIndex() > upTo) {
                 return;
@@ -47,11 +50,13 @@ public record Touched(String school, Set<String> records, Set<String> events, Se
             if (OPENS_AN_ACTION.contains(event.payloadType())) {
                 plans.add(event.aggregateId());
             }
-            if (!keyIds.isEmpty() && !Collections.disjoint(PersonalDataSerializer.keyIdsIn(event.payload()), keyIds)) {
+            Set<String> sealedUnder = PersonalDataSerializer.keyIdsIn(event.payload());
+            keysOf.computeIfAbsent(event.aggregateId(), a -> new HashSet<>()).addAll(sealedUnder);
+            if (!keyIds.isEmpty() && !Collections.disjoint(sealedUnder, keyIds)) {
                 touched.add(event.aggregateId());
             }
         });
-        return new Touched(school, touched, eventsOf(touched, eventsOf), plans);
+        return new Touched(school, touched, eventsOf(touched, eventsOf), plans, keysOf(touched, keysOf));
     }
 
     /**
@@ -69,7 +74,14 @@ public record Touched(String school, Set<String> records, Set<String> events, Se
                 }
             }
         });
-        return new Touched(null, touched, eventsOf(touched, eventsOf), Set.of());
+        return new Touched(null, touched, eventsOf(touched, eventsOf), Set.of(), Set.of());
+    }
+
+    /** The keys the touched records' events are sealed under: read ahead of the replay, a few hundred at a time. */
+    private static Set<String> keysOf(Set<String> records, Map<String, Set<String>> keysOf) {
+        Set<String> keys = new HashSet<>();
+        records.forEach(record -> keys.addAll(keysOf.getOrDefault(record, Set.of())));
+        return keys;
     }
 
     private static Set<String> eventsOf(Set<String> records, Map<String, List<String>> eventsOf) {

@@ -50,8 +50,25 @@ public final class Mentions {
     public List<Mention> of(String urn, String person) {
         Pattern name = pattern(person);
         List<Mention> found = new ArrayList<>();
-        ledger.forEachInSchool(urn, event -> mentionIn(event, name).ifPresent(found::add));
+        List<StoredEvent> batch = new ArrayList<>();
+        ledger.forEachInSchool(urn, event -> {
+            batch.add(event);
+            if (batch.size() == BATCH) {
+                mentionsIn(batch, name, found);
+            }
+        });
+        mentionsIn(batch, name, found);
         return found;
+    }
+
+    /** Events opened a batch at a time, their keys read together first (a school's records each have their own). */
+    private static final int BATCH = 500;
+
+    private void mentionsIn(List<StoredEvent> batch, Pattern name, List<Mention> found) {
+        serializer.preloadKeys(batch.stream().flatMap(e -> PersonalDataSerializer.keyIdsIn(e.payload()).stream())
+                                    .toList());
+        batch.forEach(event -> mentionIn(event, name).ifPresent(found::add));
+        batch.clear();
     }
 
     /**

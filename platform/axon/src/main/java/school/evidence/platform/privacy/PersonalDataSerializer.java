@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -161,6 +162,11 @@ public class PersonalDataSerializer implements Serializer {
             rewrite(root, path, this::openValue);
         }
         return root.toString();
+    }
+
+    /** Reads these keys ahead of opening many stored payloads ({@link SubjectKeys#preload}). */
+    public void preloadKeys(Collection<String> keyIds) {
+        keys.preload(keyIds);
     }
 
     /** Opens every sealed field of any stored event text (for a subject access export of the ledger). */

@@ -21,9 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -187,6 +189,35 @@ public class SubjectKeys {
         }
         return Optional.of(key);
     }
+
+    /**
+     * Reads these keys into the cache a few hundred at a time, ahead of opening many records (every event of a
+     * school, to find where a person is named): one read for each few hundred keys, not one for each.
+     */
+    public void preload(Collection<String> keyIds) {
+        List<String> wanted = keyIds.stream().distinct().filter(id -> !erasedHere.contains(id) && !KEK_CHECK.equals(id))
+                .filter(id -> {
+                    Cached cached = cache.get(id);
+                    return cached == null || System.nanoTime() - cached.loadedAt() >= CACHE_NANOS;
+                }).toList();
+        for (int at = 0; at < wanted.size(); at += PRELOAD) {
+            keys.find(Filters.in("_id", wanted.subList(at, Math.min(wanted.size(), at + PRELOAD)))).forEach(found -> {
+                String id = found.getString("_id");
+                if (found.getString("wrapped") == null) {
+                    erasedHere.add(id);
+                    cache.remove(id);
+                } else {
+                    cache.put(id, new Cached(unwrap(found.getString("wrapped")), System.nanoTime()));
+                    if (erasedHere.contains(id)) { // erased on this node meanwhile
+                        cache.remove(id);
+                    }
+                }
+            });
+        }
+    }
+
+    /** Keys per read of {@link #preload}: the embedded store matches each key against the whole list. */
+    private static final int PRELOAD = 250;
 
     /**
      * Destroys the subject's key; the id of the destroyed key, or empty if the subject had none. The tombstone keeps
