@@ -67,6 +67,36 @@ class DurableH2BackendTest {
         }
     }
 
+    @Test
+    void documentsAskedForByTheirIdsAreExactlyThoseAndOthersStillMatchWhole(@TempDir Path dir) {
+        MongoServer server = new MongoServer(new DurableH2Backend(MVStore.open(dir.resolve("s.mv").toString())));
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            MongoCollection<Document> records = client.getDatabase("evidence").getCollection("records");
+            for (int i = 0; i < 2_000; i++) {
+                records.insertOne(new Document("_id", "r" + i).append("school", i % 2 == 0 ? "100001" : "100002"));
+            }
+            records.insertOne(new Document("_id", 7).append("school", "100001"));
+            List<Object> asked = new ArrayList<>(List.of("r5", "r1999", "absent", 7.0, "r0"));
+            for (int i = 100; i < 1_100; i++) {
+                asked.add("r" + i);
+            }
+
+            List<Object> found = new ArrayList<>();
+            records.find(Filters.in("_id", asked)).forEach(d -> found.add(d.get("_id")));
+            assertThat(found).hasSize(1_004).contains("r5", "r1999", 7, "r0", "r100", "r1099").doesNotContain("r1100");
+
+            // another condition beside the ids is still asked of every document found
+            List<Object> atOne = new ArrayList<>();
+            records.find(Filters.and(Filters.in("_id", asked), Filters.eq("school", "100002")))
+                   .forEach(d -> atOne.add(d.get("_id")));
+            assertThat(atOne).hasSize(502).contains("r5", "r1999").doesNotContain("r0", 7);
+            assertThat(records.deleteMany(Filters.in("_id", asked)).getDeletedCount()).isEqualTo(1_004);
+            assertThat(records.countDocuments()).isEqualTo(997);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
     /**
      * A killed process keeps every write that was acknowledged after its own commit, and with it every earlier
      * write; a read model's write made after the last such commit may be lost (its processor redoes it).

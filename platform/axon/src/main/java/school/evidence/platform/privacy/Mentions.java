@@ -48,7 +48,7 @@ public final class Mentions {
     }
 
     public List<Mention> of(String urn, String person) {
-        Pattern name = pattern(person);
+        NameSearch name = new NameSearch(person);
         List<Mention> found = new ArrayList<>();
         List<StoredEvent> batch = new ArrayList<>();
         ledger.forEachInSchool(urn, event -> {
@@ -64,7 +64,7 @@ public final class Mentions {
     /** Events opened a batch at a time, their keys read together first (a school's records each have their own). */
     private static final int BATCH = 500;
 
-    private void mentionsIn(List<StoredEvent> batch, Pattern name, List<Mention> found) {
+    private void mentionsIn(List<StoredEvent> batch, NameSearch name, List<Mention> found) {
         serializer.preloadKeys(batch.stream().flatMap(e -> PersonalDataSerializer.keyIdsIn(e.payload()).stream())
                                     .toList());
         batch.forEach(event -> mentionIn(event, name).ifPresent(found::add));
@@ -76,7 +76,7 @@ public final class Mentions {
      * kinds that hold personal data and are the organisation's alone, read by kind, those of this organisation only.
      */
     public List<Mention> ofOrganisation(String trustId, String person) {
-        Pattern name = pattern(person);
+        NameSearch name = new NameSearch(person);
         List<Mention> found = new ArrayList<>();
         ledger.forEachOfTypes(ORGANISATION_TYPES, event -> {
             if (event.school() == null && trustId.equals(read(event.payload()).path("trustId").asText())) {
@@ -97,15 +97,15 @@ public final class Mentions {
         }
     }).sorted().toList();
 
-    private java.util.Optional<Mention> mentionIn(StoredEvent event, Pattern name) {
+    private java.util.Optional<Mention> mentionIn(StoredEvent event, NameSearch name) {
         String type = event.payloadType();
         String payload = event.payload();
         if (type == null || payload == null) {
             return java.util.Optional.empty();
         }
         String metaData = event.metaData();
-        boolean inClear = name.matcher(payload).find() || (metaData != null && name.matcher(metaData).find());
-        if (!inClear && !name.matcher(serializer.openStored(type, payload)).find()) {
+        boolean inClear = name.foundIn(payload) || name.foundIn(metaData);
+        if (!inClear && !name.foundIn(serializer.openStored(type, payload))) {
             return java.util.Optional.empty();
         }
         PersonalData personal = PersonalData.BY_EVENT.get(type);
