@@ -9,6 +9,7 @@ import school.evidence.ledger.LedgerFields;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -312,9 +313,33 @@ public final class LedgerVerifier {
         });
         Map<String, Document> stored = new HashMap<>(keys.size() * 2);
         events.find(in("_id", keys)).forEach(d -> stored.put(d.getString("_id"), d));
-        List<Long> positions = stored.values().stream().map(d -> ((Number) d.get(LedgerFields.GLOBAL_INDEX)).longValue())
-                                     .toList();
-        return new Chunk(leaves, stored, order.recordedBefore(positions));
+        return new Chunk(leaves, stored, recordedBefore(stored.values()));
+    }
+
+    /**
+     * For each event's position, the recorded time of the ledger's event before it: taken from the chunk itself
+     * where that event is in it (a school's events often follow one another), asked of the store for the others.
+     * Asking for every position read each chunk's events a second time.
+     */
+    private Map<Long, String> recordedBefore(Collection<Document> chunk) {
+        Map<Long, String> recordedAt = new HashMap<>(chunk.size() * 2);
+        chunk.forEach(d -> recordedAt.put(position(d), d.getString(LedgerFields.RECORDED_AT)));
+        Map<Long, String> before = new HashMap<>(chunk.size() * 2);
+        List<Long> elsewhere = new ArrayList<>();
+        for (Long position : recordedAt.keySet()) {
+            String previous = recordedAt.get(position - 1);
+            if (previous != null) {
+                before.put(position, previous);
+            } else {
+                elsewhere.add(position);
+            }
+        }
+        before.putAll(order.recordedBefore(elsewhere));
+        return before;
+    }
+
+    private static long position(Document event) {
+        return ((Number) event.get(LedgerFields.GLOBAL_INDEX)).longValue();
     }
 
     /** Why each failing leaf fails: another leaf's content (swapped), moved in the order, or changed. */
