@@ -28,5 +28,10 @@ start_postgres() {
 }
 
 if [ -z "${BENCH_POSTGRES_URL:-}" ]; then start_postgres || true; fi
+# Spring Boot does not repackage a jar it already repackaged, and the jar is kept while the module's own classes are
+# unchanged: without this, a change in another module never reached the service the bench runs
+rm -f deploy/standalone/target/standalone-*.jar* command-side/target/*-exec.jar query-side/target/*-exec.jar
 ./mvnw -B -q -ntp -pl bench,deploy/standalone,command-side,query-side -am package -DskipTests
+BENCH_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo '+changes')"
+export BENCH_COMMIT
 java -Xms2g -Xmx8g -jar bench/target/bench.jar "$@"

@@ -27,6 +27,8 @@ final class Report {
                 .getOperatingSystemMXBean()).getTotalMemorySize() / (1024.0 * 1024 * 1024)));
         machine.put("jdk", System.getProperty("java.vm.vendor") + " " + Runtime.version());
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        // the code measured: run.sh passes the commit, marked when the work tree had changes
+        machine.put("commit", System.getenv().getOrDefault("BENCH_COMMIT", "unknown"));
     }
 
     void add(Figure figure) {
