@@ -132,6 +132,12 @@ public class MongoLedgerStorageEngine extends BatchingEventStorageEngine {
         return SelectedEvents.read(events, eq(LedgerFields.SCHOOL, school), upTo, getEventSerializer(), upcasterChain);
     }
 
+    /** One school's events of these kinds (payload class names) up to a position, in ledger order. */
+    public Stream<org.axonframework.eventhandling.TrackedEventMessage<?>> readEventsOfSchool(
+            String school, java.util.Collection<String> payloadTypes, long upTo) {
+        return SelectedEvents.ofSchool(events, school, payloadTypes, upTo, getEventSerializer(), upcasterChain);
+    }
+
     /** The events of these kinds (payload class names) up to a position, in ledger order; close the stream. */
     public Stream<org.axonframework.eventhandling.TrackedEventMessage<?>> readEventsOfTypes(
             java.util.Collection<String> payloadTypes, long upTo) {

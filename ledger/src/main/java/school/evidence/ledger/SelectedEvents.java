@@ -19,8 +19,10 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Sorts.ascending;
 
 /**
@@ -52,6 +54,35 @@ final class SelectedEvents {
     }
 
     /**
+     * One school's events of some kinds (payload class names) up to a position, in ledger order. The school's events
+     * are found by its index and only their kinds and positions come back, then those of the kinds asked for are read
+     * whole by position: a read model of the school's plans need not be sent its thousands of visits. (A query naming
+     * the kinds too could be served by the kinds' index instead, across every school.)
+     */
+    static Stream<TrackedEventMessage<?>> ofSchool(MongoCollection<Document> events, String school,
+                                                   java.util.Collection<String> kinds, long upTo,
+                                                   Serializer serializer, EventUpcaster upcasters) {
+        java.util.Set<String> wanted = java.util.Set.copyOf(kinds);
+        List<Long> positions = new java.util.ArrayList<>();
+        events.find(and(eq(LedgerFields.SCHOOL, school), lte(LedgerFields.GLOBAL_INDEX, upTo)))
+              .projection(include(LedgerFields.GLOBAL_INDEX, LedgerFields.PAYLOAD_TYPE, LedgerFields.VOID))
+              .batchSize(BATCH * 10)
+              .forEach(doc -> {
+                  if (!doc.getBoolean(LedgerFields.VOID, false)
+                          && wanted.contains(doc.getString(LedgerFields.PAYLOAD_TYPE))) {
+                      positions.add(doc.getLong(LedgerFields.GLOBAL_INDEX));
+                  }
+              });
+        positions.sort(null);
+        List<Document> found = new java.util.ArrayList<>();
+        for (int from = 0; from < positions.size(); from += IDS_PER_READ) {
+            List<Long> some = positions.subList(from, Math.min(positions.size(), from + IDS_PER_READ));
+            events.find(in(LedgerFields.GLOBAL_INDEX, some)).batchSize(BATCH).into(found);
+        }
+        return inOrder(found, serializer, upcasters);
+    }
+
+    /**
      * The events of some streams (records) up to a position, in ledger order. Found by the stream index alone, a few
      * hundred ids at a time, and put in order here: a store asked to sort them by position could walk the position
      * index over the whole ledger instead. For a few records' events (an erasure's), which fit in memory.
@@ -68,6 +99,11 @@ final class SelectedEvents {
                       }
                   });
         }
+        return inOrder(found, serializer, upcasters);
+    }
+
+    private static Stream<TrackedEventMessage<?>> inOrder(List<Document> found, Serializer serializer,
+                                                          EventUpcaster upcasters) {
         found.sort(java.util.Comparator.comparingLong(doc -> doc.getLong(LedgerFields.GLOBAL_INDEX)));
         Stream<TrackedEventData<?>> stored = found.stream().map(doc -> new TrackedDomainEventData<>(
                 GapAwareTrackingToken.newInstance(doc.getLong(LedgerFields.GLOBAL_INDEX), List.of()),

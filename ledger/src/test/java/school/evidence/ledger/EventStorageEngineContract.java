@@ -378,6 +378,32 @@ abstract class EventStorageEngineContract {
         assertThat(notes(readAll(engine, null))).containsExactly("beyond-the-holes");
     }
 
+    record PlanNoted(String note) {
+    }
+
+    /** A read model of a school's plans is made again from the plans' events: not another school's, nor a visit. */
+    @Test
+    void readsOneSchoolsEventsOfSomeKindsInOrderUpToAPosition() {
+        MongoLedgerStorageEngine engine = engine();
+        for (int i = 0; i < 12; i++) {
+            String school = i % 3 == 0 ? "100000" : "108520";
+            Object payload = i % 2 == 0 ? new PlanNoted("plan " + i) : new LessonNoted(school, "visit " + i);
+            engine.appendEvents(new GenericDomainEventMessage<>("Activity", "r" + i, 0, payload,
+                                                                MetaData.with("schoolUrn", school)));
+        }
+        List<String> kinds = List.of(PlanNoted.class.getName());
+
+        try (var read = engine.readEventsOfSchool("108520", kinds, 10)) {
+            List<? extends TrackedEventMessage<?>> plans = read.toList();
+            assertThat(plans).extracting(m -> ((PlanNoted) m.getPayload()).note()).containsExactly("plan 2", "plan 4",
+                                                                                                   "plan 8");
+            assertThat(plans).extracting(m -> m.trackingToken().position().getAsLong()).containsExactly(3L, 5L, 9L);
+        }
+        try (var read = engine.readEventsOfSchool("108520", 12)) {
+            assertThat(read.count()).as("every kind").isEqualTo(8);
+        }
+    }
+
     @Test
     void resumesFromAStoredTokenAfterARestart() {
         MongoLedgerStorageEngine engine = engine();

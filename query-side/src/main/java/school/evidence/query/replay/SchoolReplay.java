@@ -3,20 +3,16 @@ package school.evidence.query.replay;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
-import school.evidence.kernel.privacy.PersonalData;
 import school.evidence.ledger.MongoLedgerStorageEngine;
-import school.evidence.platform.privacy.Mentions;
 import school.evidence.platform.privacy.SubjectKeys;
 import school.evidence.query.BatchedWrites;
 import school.evidence.query.ReadModelProcessors;
 import school.evidence.query.replay.ShadowReplay.Target;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,14 +114,14 @@ public class SchoolReplay {
             List<Target> bySchool = new ArrayList<>();
             List<Target> whole = new ArrayList<>();
             RebuildableProjections.of(context).forEach((group, projections) -> {
-                if (ReadModelProcessors.of(group).equals(processor) && holdPersonalData(projections)
+                if (ReadModelProcessors.of(group).equals(processor) && KindsTaken.holdPersonalData(projections)
                         && (includeWhole || !WHOLE.contains(group))) {
                     Target target = new Target(group, shadow, RebuildableProjections.madeAgain(projections, shadow));
                     boolean forRecords = erased != null
                             && target.projections.stream().allMatch(MadeAgainForRecords.class::isInstance);
                     if (school == null && !forRecords && !WHOLE.contains(group)) {
                         // an organisation's erasure: a read model that takes none of its records has nothing of it
-                        if (takesAny(projections, ORGANISATIONS)) {
+                        if (KindsTaken.anyOrganisations(projections)) {
                             throw new IllegalStateException(group + " cannot be made again for organisations' records");
                         }
                         return;
@@ -144,10 +140,17 @@ public class SchoolReplay {
                                               upTo);
             }
             if (!bySchool.isEmpty()) {
-                events += ShadowReplay.replay(ledger.readEventsOfSchool(school, upTo), bySchool, upTo);
+                Set<String> kinds = KindsTaken.of(bySchool);
+                events += ShadowReplay.replay(kinds.isEmpty() ? ledger.readEventsOfSchool(school, upTo)
+                                                      : ledger.readEventsOfSchool(school, kinds, upTo), bySchool, upTo);
             }
             if (!whole.isEmpty()) {
-                events += ShadowReplay.replay(ledger.readEventsOfTypes(kindsTaken(whole), upTo), whole, upTo);
+                Set<String> kinds = KindsTaken.of(whole);
+                if (kinds.isEmpty()) {
+                    throw new IllegalStateException("A read model gathering schools takes events by a shared type: "
+                                                    + whole.stream().map(t -> t.group).toList());
+                }
+                events += ShadowReplay.replay(ledger.readEventsOfTypes(kinds, upTo), whole, upTo);
             }
             for (List<Target> targets : List.of(byRecord, bySchool, whole)) {
                 targets.forEach(SchoolReplay::failIfFailed);
@@ -218,56 +221,5 @@ public class SchoolReplay {
         if (target.failure != null) {
             throw new IllegalStateException("Replay of " + target.group + " failed", target.failure);
         }
-    }
-
-    /** Whether any of these projections takes an event with personal data in it (by its kind or a kind above it). */
-    static boolean holdPersonalData(List<Object> projections) {
-        return takesAny(projections, PERSONAL);
-    }
-
-    private static boolean takesAny(List<Object> projections, List<Class<?>> kinds) {
-        return projections.stream().flatMap(p -> handlerParameters(p).stream())
-                          .anyMatch(taken -> kinds.stream().anyMatch(taken::isAssignableFrom));
-    }
-
-    private static final List<Class<?>> PERSONAL = kinds(PersonalData.BY_EVENT.keySet());
-    /** Kinds with personal data that are an organisation's own records (its plans), filed under no school. */
-    private static final List<Class<?>> ORGANISATIONS = kinds(Mentions.ORGANISATION_TYPES);
-
-    private static List<Class<?>> kinds(java.util.Collection<String> names) {
-        return names.stream().<Class<?>>map(name -> {
-            try {
-                return Class.forName(name);
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("PersonalData names an unknown event " + name, e);
-            }
-        }).toList();
-    }
-
-    /** The kinds of event (payload class names, as the ledger stores them) these targets' projections take. */
-    private static Set<String> kindsTaken(List<Target> targets) {
-        Set<String> kinds = new TreeSet<>();
-        targets.forEach(t -> t.projections.forEach(p -> kinds.addAll(kindsTaken(p))));
-        return kinds;
-    }
-
-    /** Read whole from the kinds their handlers name (no upcaster renames a kind; a handler of a supertype would
-     * need the kinds under it, and the whole read models have none). */
-    private static Set<String> kindsTaken(Object projection) {
-        Set<String> kinds = new TreeSet<>();
-        handlerParameters(projection).forEach(type -> kinds.add(type.getName()));
-        return kinds;
-    }
-
-    private static List<Class<?>> handlerParameters(Object projection) {
-        List<Class<?>> taken = new ArrayList<>();
-        for (Class<?> type = projection.getClass(); type != Object.class; type = type.getSuperclass()) {
-            for (Method method : type.getDeclaredMethods()) {
-                if (method.isAnnotationPresent(EventHandler.class) && method.getParameterCount() > 0) {
-                    taken.add(method.getParameterTypes()[0]);
-                }
-            }
-        }
-        return taken;
     }
 }
