@@ -73,7 +73,6 @@ final class SelectedEvents {
                       positions.add(doc.getLong(LedgerFields.GLOBAL_INDEX));
                   }
               });
-        positions.sort(null);
         List<Document> found = new java.util.ArrayList<>();
         for (int from = 0; from < positions.size(); from += IDS_PER_READ) {
             List<Long> some = positions.subList(from, Math.min(positions.size(), from + IDS_PER_READ));
