@@ -9,12 +9,9 @@ import school.evidence.ledger.LedgerFields;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +20,6 @@ import java.util.concurrent.Future;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 
 /**
@@ -68,9 +64,12 @@ public final class LedgerVerifier {
         }
     }
 
+    private static final int CHUNK = LeafChunks.CHUNK;
+
     private final MongoCollection<Document> events;
     private final SchoolLog log;
     private final RecordedOrder order;
+    private final LeafChunks chunks;
     private final Checkpoints checkpoints;
 
     public LedgerVerifier(MongoDatabase database) {
@@ -82,18 +81,8 @@ public final class LedgerVerifier {
         this.events = database.getCollection("events");
         this.log = new SchoolLog(database);
         this.order = new RecordedOrder(database, tolerance);
+        this.chunks = new LeafChunks(events, log, order);
         this.checkpoints = new Checkpoints(database, java.time.Clock.systemUTC(), tolerance);
-    }
-
-    /** Whether the event hashes to its leaf again once put back at the position it had when it was logged. */
-    private static boolean movedBack(Document event, Document leaf) {
-        Object logged = leaf.get(LedgerFields.GLOBAL_INDEX);
-        if (logged == null || logged.equals(event.get(LedgerFields.GLOBAL_INDEX))) {
-            return false;
-        }
-        Document back = new Document(event);
-        back.put(LedgerFields.GLOBAL_INDEX, logged);
-        return HexFormat.of().formatHex(LeafEncoding.leafHash(back)).equals(leaf.getString(LedgerFields.LEAF_HASH));
     }
 
     public Report verify(Checkpoint checkpoint, PublicKey key) {
@@ -107,9 +96,9 @@ public final class LedgerVerifier {
         // one pass over the log in chunks, the next chunk read while this one is hashed; nothing is kept per leaf
         // except for leaves that fail, which a second look then explains
         MerkleTree.StreamingRoot recomputed = new MerkleTree.StreamingRoot();
-        List<Mismatch> mismatches = new ArrayList<>();
+        LeafMismatches mismatches = new LeafMismatches();
         RecordedOrder.Walk walk = order.walk();
-        Brackets brackets = new Brackets(checkpoints.all(school), checkpoint, key);
+        CheckpointBrackets brackets = new CheckpointBrackets(checkpoints.all(school), checkpoint, key);
         long verified = 0;
         long size = checkpoint.treeSize();
         ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
@@ -118,12 +107,12 @@ public final class LedgerVerifier {
             return t;
         });
         try {
-            Future<Chunk> next = reader.submit(() -> read(school, 0, Math.min(size, CHUNK)));
+            Future<LeafChunks.Chunk> next = reader.submit(() -> chunks.read(school, 0, Math.min(size, CHUNK)));
             for (long from = 0; from < size; from += CHUNK) {
-                Chunk chunk = next.get();
+                LeafChunks.Chunk chunk = next.get();
                 long nextFrom = from + CHUNK;
                 if (nextFrom < size) {
-                    next = reader.submit(() -> read(school, nextFrom, Math.min(size, nextFrom + CHUNK)));
+                    next = reader.submit(() -> chunks.read(school, nextFrom, Math.min(size, nextFrom + CHUNK)));
                 }
                 for (int j = 0; j < chunk.leaves().size(); j++) {
                     long i = from + j;
@@ -152,7 +141,7 @@ public final class LedgerVerifier {
                         .ifPresent(b -> problems.add(new Problem(Failure.BACKDATED, b.leafIndex(), eventKey, b.detail())));
                     if (!hex.equals(leaf.getString(LedgerFields.LEAF_HASH))
                             || !school.equals(event.getString(LedgerFields.SCHOOL))) {
-                        mismatches.add(new Mismatch(i, eventKey, hex, event, leaf));
+                        mismatches.add(new LeafMismatches.Mismatch(i, eventKey, hex, event, leaf));
                     } else if (checkpoint.receiptsFrom() != null && i >= checkpoint.receiptsFrom()) {
                         receiptProblem(i, eventKey, event, leaf, key).ifPresentOrElse(problems::add, () -> { });
                         verified++;
@@ -169,7 +158,7 @@ public final class LedgerVerifier {
         } finally {
             reader.shutdownNow();
         }
-        problems.addAll(explain(school, size, mismatches));
+        problems.addAll(mismatches.explain(log, school, size));
         if (problems.stream().allMatch(p -> p.kind() == Failure.BACKDATED)
                 && !Arrays.equals(recomputed.root(), HexFormat.of().parseHex(checkpoint.rootHash()))) {
             problems.add(brackets.rootMismatch(school, log));
@@ -226,7 +215,7 @@ public final class LedgerVerifier {
         List<Problem> found = new ArrayList<>();
         long logged = log.size(school);
         for (long from = signed; from < logged; from += CHUNK) {
-            Chunk chunk = read(school, from, Math.min(logged, from + CHUNK));
+            LeafChunks.Chunk chunk = chunks.read(school, from, Math.min(logged, from + CHUNK));
             for (int j = 0; j < chunk.leaves().size(); j++) {
                 Document leaf = chunk.leaves().get(j);
                 Document event = leaf == null ? null : chunk.events().get(leaf.getString("eventKey"));
@@ -240,141 +229,6 @@ public final class LedgerVerifier {
             }
         }
         return found;
-    }
-
-    /** Leaves per read ({@link SchoolLog#READ_AT_ONCE}): 100,000 events took 3.3 s with 2,000, 1.4-1.8 s with 250. */
-    private static final int CHUNK = SchoolLog.READ_AT_ONCE;
-
-    /** @param recordedBefore for each event's position, the recorded time of the ledger's event before it */
-    private record Chunk(List<Document> leaves, Map<String, Document> events, Map<Long, String> recordedBefore) {
-    }
-
-    private record Mismatch(long index, String eventKey, String hex, Document event, Document leaf) {
-    }
-
-    /**
-     * The school's earlier signed checkpoints, to narrow down a rewritten log: the leaves recomputed from the stored
-     * events still make the roots of the checkpoints before the rewrite, and not those from it on.
-     */
-    private static final class Brackets {
-        private final List<Checkpoint> signed;
-        private int next;
-        private long lastMatching;
-        private long badFrom = -1;
-        private long badTo = -1;
-
-        Brackets(List<Checkpoint> all, Checkpoint latest, PublicKey key) {
-            this.signed = all.stream().filter(c -> c.treeSize() <= latest.treeSize() && c.verifies(key)).toList();
-        }
-
-        /** Called once leaf {@code index} has been added to the recomputed tree. */
-        void after(long index, MerkleTree.StreamingRoot recomputed) {
-            long size = index + 1;
-            while (next < signed.size() && signed.get(next).treeSize() < size) {
-                next++;
-            }
-            if (next < signed.size() && signed.get(next).treeSize() == size && badTo < 0) {
-                if (Arrays.equals(recomputed.root(), HexFormat.of().parseHex(signed.get(next).rootHash()))) {
-                    lastMatching = size;
-                } else {
-                    badFrom = lastMatching;
-                    badTo = size - 1;
-                }
-                next++;
-            }
-        }
-
-        Problem rootMismatch(String school, SchoolLog log) {
-            if (badTo < 0) {
-                return new Problem(Failure.ROOT_MISMATCH, -1, null, "the leaves do not make the signed root");
-            }
-            List<Document> leaves = log.leaves(school, badFrom, badTo + 1);
-            String first = leaves.get(0) == null ? null : leaves.get(0).getString("eventKey");
-            if (badFrom == badTo) {
-                return new Problem(Failure.ROOT_MISMATCH, badFrom, first, "its stored bytes no longer make the tree "
-                        + "signed at size " + (badTo + 1) + " (the checkpoint before it, of size " + badFrom + ", still "
-                        + "matches): it was rewritten together with its stored hash and its leaf");
-            }
-            Document lastLeaf = leaves.get(leaves.size() - 1);
-            return new Problem(Failure.ROOT_MISMATCH, badFrom, first, "one of the events at leaves " + badFrom + " to "
-                    + badTo + " (" + first + " to " + (lastLeaf == null ? "?" : lastLeaf.getString("eventKey"))
-                    + ") was rewritten together with its stored hash and leaf: the checkpoint of size " + badFrom
-                    + " still matches, the one of size " + (badTo + 1) + " does not");
-        }
-    }
-
-    private Chunk read(String school, long from, long to) {
-        List<Document> leaves = log.leaves(school, from, to);
-        List<String> keys = new ArrayList<>(leaves.size());
-        leaves.forEach(leaf -> {
-            if (leaf != null) {
-                keys.add(leaf.getString("eventKey"));
-            }
-        });
-        Map<String, Document> stored = new HashMap<>(keys.size() * 2);
-        events.find(in("_id", keys)).forEach(d -> stored.put(d.getString("_id"), d));
-        return new Chunk(leaves, stored, recordedBefore(stored.values()));
-    }
-
-    /**
-     * For each event's position, the recorded time of the ledger's event before it: taken from the chunk itself
-     * where that event is in it (a school's events often follow one another), asked of the store for the others.
-     * Asking for every position read each chunk's events a second time.
-     */
-    private Map<Long, String> recordedBefore(Collection<Document> chunk) {
-        Map<Long, String> recordedAt = new HashMap<>(chunk.size() * 2);
-        chunk.forEach(d -> recordedAt.put(position(d), d.getString(LedgerFields.RECORDED_AT)));
-        Map<Long, String> before = new HashMap<>(chunk.size() * 2);
-        List<Long> elsewhere = new ArrayList<>();
-        for (Long position : recordedAt.keySet()) {
-            String previous = recordedAt.get(position - 1);
-            if (previous != null) {
-                before.put(position, previous);
-            } else {
-                elsewhere.add(position);
-            }
-        }
-        before.putAll(order.recordedBefore(elsewhere));
-        return before;
-    }
-
-    private static long position(Document event) {
-        return ((Number) event.get(LedgerFields.GLOBAL_INDEX)).longValue();
-    }
-
-    /** Why each failing leaf fails: another leaf's content (swapped), moved in the order, or changed. */
-    private List<Problem> explain(String school, long size, List<Mismatch> mismatches) {
-        if (mismatches.isEmpty()) {
-            return List.of();
-        }
-        Set<String> wanted = new HashSet<>();
-        mismatches.forEach(m -> wanted.add(m.hex()));
-        Map<String, Long> indexOfHash = new HashMap<>();
-        for (long from = 0; from < size; from += CHUNK) {
-            List<Document> leaves = log.leaves(school, from, Math.min(size, from + CHUNK));
-            for (int j = 0; j < leaves.size(); j++) {
-                Document leaf = leaves.get(j);
-                if (leaf != null && wanted.contains(leaf.getString(LedgerFields.LEAF_HASH))) {
-                    indexOfHash.putIfAbsent(leaf.getString(LedgerFields.LEAF_HASH), from + j);
-                }
-            }
-        }
-        List<Problem> problems = new ArrayList<>();
-        for (Mismatch m : mismatches) {
-            Long other = indexOfHash.get(m.hex());
-            if (other != null && other != m.index()) {
-                problems.add(new Problem(Failure.REORDERED, m.index(), m.eventKey(), "it now holds the content of leaf "
-                        + other + "; events were swapped or moved"));
-            } else if (movedBack(m.event(), m.leaf())) {
-                problems.add(new Problem(Failure.REORDERED, m.index(), m.eventKey(), "its content is intact but it was "
-                        + "moved from global index " + m.leaf().get(LedgerFields.GLOBAL_INDEX) + " to "
-                        + m.event().get(LedgerFields.GLOBAL_INDEX)));
-            } else {
-                problems.add(new Problem(Failure.CHANGED, m.index(), m.eventKey(),
-                                         "its stored bytes no longer hash to the leaf recorded at append"));
-            }
-        }
-        return problems;
     }
 
     /**
