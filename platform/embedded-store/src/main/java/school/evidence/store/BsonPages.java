@@ -141,6 +141,11 @@ final class BsonPages {
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         static int compareValues(Object x, Object y) {
+            // one pass for the usual case, two values of one comparable type (ids, texts, numbers, times): their
+            // order is 0 exactly when they are equal, and asking equals first walked a long shared prefix twice
+            if (x != null && y != null && x.getClass() == y.getClass() && x instanceof Comparable comparable) {
+                return comparable.compareTo(y);
+            }
             if (Objects.equals(x, y)) {
                 return 0;
             }
@@ -149,9 +154,6 @@ final class BsonPages {
             }
             if (x.getClass() != y.getClass()) {
                 return x.getClass().getName().compareTo(y.getClass().getName());
-            }
-            if (x instanceof Comparable comparable) {
-                return comparable.compareTo(y);
             }
             int c = Arrays.compare(encode(new Document("v", x)), encode(new Document("v", y)));
             // unequal values with equal encodings cannot be told apart by BSON; order them stably all the same

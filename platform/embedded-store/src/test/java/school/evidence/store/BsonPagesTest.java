@@ -139,6 +139,47 @@ class BsonPagesTest {
         });
     }
 
+    /**
+     * Index keys are ordered value by value in one pass for values of one comparable type: on every pair of a mixed
+     * set the order is the one the two-pass version gave (equality first), so files written before keep their order.
+     */
+    @Test
+    void keyValuesAreOrderedAsBeforeInOnePass() {
+        List<Object> values = new ArrayList<>(List.of(
+                "108520-2026-27-activity-1", "108520-2026-27-activity-2", "108520-2026-27-activity-10", "", "108520",
+                41L, 42L, -1L, 7, 0.25, 0.0, -0.0, Double.NaN, true, false,
+                new java.math.BigDecimal("1.0"), new java.math.BigDecimal("1.00"), new java.math.BigDecimal("2"),
+                java.time.Instant.ofEpochMilli(1_700_000_000_123L), java.time.Instant.ofEpochMilli(1_700_000_000_124L),
+                new de.bwaldvogel.mongo.bson.ObjectId("6b044faae95686cb59d65079"),
+                new de.bwaldvogel.mongo.bson.Document("deep", 1), new de.bwaldvogel.mongo.bson.Document("deep", 2),
+                List.of("a", 2L), new ArrayList<>(List.of("a", 2L)), List.of("b")));
+        values.add(null);
+        for (Object x : values) {
+            for (Object y : values) {
+                assertThat(Integer.signum(BsonPages.IndexKeys.compareValues(x, y)))
+                        .as("%s against %s", x, y).isEqualTo(Integer.signum(twoPasses(x, y)));
+            }
+        }
+    }
+
+    /** The order before it took one pass: equality first, then type, then the values' own order or their BSON. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int twoPasses(Object x, Object y) {
+        if (java.util.Objects.equals(x, y)) {
+            return 0;
+        }
+        if (x == null || y == null) {
+            return x == null ? -1 : 1;
+        }
+        if (x.getClass() != y.getClass()) {
+            return x.getClass().getName().compareTo(y.getClass().getName());
+        }
+        if (x instanceof Comparable comparable) {
+            return comparable.compareTo(y);
+        }
+        return BsonPages.IndexKeys.compareValues(x, y);
+    }
+
     /** H2 sizes its page cache and its commits by this estimate: a record's text must count. */
     @Test
     void aDocumentsMemoryEstimateCountsItsText() {
