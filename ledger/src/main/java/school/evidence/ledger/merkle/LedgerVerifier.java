@@ -135,7 +135,7 @@ public final class LedgerVerifier {
                     recomputed.add(hash);
                     brackets.after(i, recomputed);
                     String hex = HexFormat.of().formatHex(hash);
-                    long position = ((Number) event.get(LedgerFields.GLOBAL_INDEX)).longValue();
+                    long position = LeafChunks.position(event);
                     walk.next(i, eventKey, position, event.getString(LedgerFields.RECORDED_AT),
                               chunk.recordedBefore().get(position))
                         .ifPresent(b -> problems.add(new Problem(Failure.BACKDATED, b.leafIndex(), eventKey, b.detail())));
@@ -220,7 +220,7 @@ public final class LedgerVerifier {
                 Document leaf = chunk.leaves().get(j);
                 Document event = leaf == null ? null : chunk.events().get(leaf.getString("eventKey"));
                 if (event != null) {
-                    long position = ((Number) event.get(LedgerFields.GLOBAL_INDEX)).longValue();
+                    long position = LeafChunks.position(event);
                     walk.next(from + j, event.getString("_id"), position, event.getString(LedgerFields.RECORDED_AT),
                               chunk.recordedBefore().get(position))
                         .ifPresent(b -> found.add(new Problem(Failure.BACKDATED, b.leafIndex(), b.eventKey(),

@@ -70,11 +70,13 @@ public final class Signatures {
         if (last != null && last.key() == key) {
             return last;
         }
-        if (!(key instanceof EdECPrivateKey ed) || !"Ed25519".equals(ed.getParams().getName())
-                || ed.getBytes().filter(b -> b.length == Ed25519.SECRET_KEY_SIZE).isEmpty()) {
+        if (!(key instanceof EdECPrivateKey ed) || !"Ed25519".equals(ed.getParams().getName())) {
             return null;
         }
-        byte[] secret = ed.getBytes().get();
+        byte[] secret = ed.getBytes().filter(b -> b.length == Ed25519.SECRET_KEY_SIZE).orElse(null);
+        if (secret == null) {
+            return null;
+        }
         byte[] publicKey = new byte[Ed25519.PUBLIC_KEY_SIZE];
         Ed25519.generatePublicKey(secret, 0, publicKey, 0);
         lastSigning = new Signing(key, secret, publicKey);
