@@ -85,6 +85,11 @@ public class DurableH2Backend extends H2Backend {
 
     /** Collections whose writes need not wait for their own commit (see {@link DerivedCollections}). */
     private final Predicate<String> derived;
+    /**
+     * Queries answered by reading a whole collection because no index serves them (see {@link #scans()}); made by
+     * the first such query, since H2's constructor opens the collections before this class's fields are set.
+     */
+    private volatile Map<String, java.util.concurrent.atomic.LongAdder> scans;
 
     /**
      * The store in {@code file}. H2 keeps a superseded part of the file for its retention time (H2's default 45 s)
@@ -178,6 +183,33 @@ public class DurableH2Backend extends H2Backend {
     }
 
     /** When the store last rebuilt its indexes after an unclean shutdown, and how long that took; empty if never. */
+    /**
+     * How many queries (with a filter) this store has answered by reading every document of their collection, no
+     * index serving them: each costs the collection's size, so a count that grows with use is a missing index.
+     */
+    public long scans() {
+        Map<String, java.util.concurrent.atomic.LongAdder> counted = scans;
+        return counted == null ? 0 : counted.values().stream().mapToLong(java.util.concurrent.atomic.LongAdder::sum).sum();
+    }
+
+    /** The same for one collection ({@code database.collection}). */
+    public long scans(String namespace) {
+        Map<String, java.util.concurrent.atomic.LongAdder> counted = scans;
+        var of = counted == null ? null : counted.get(namespace);
+        return of == null ? 0 : of.sum();
+    }
+
+    private void countScan(String namespace) {
+        if (scans == null) {
+            synchronized (this) {
+                if (scans == null) {
+                    scans = new java.util.concurrent.ConcurrentHashMap<>();
+                }
+            }
+        }
+        scans.computeIfAbsent(namespace, n -> new java.util.concurrent.atomic.LongAdder()).increment();
+    }
+
     public static java.util.Optional<Recovered> lastRecovery(MVStore store) {
         Map<String, Object> state = store.openMap(STATE);
         return state.get(LAST_RECOVERY) instanceof Long at
@@ -342,7 +374,7 @@ public class DurableH2Backend extends H2Backend {
                 legacy.forEach(map::put);
                 getMvStore().removeMap(legacy);
             }
-            return new UniqueIndexOnMap(map, indexName, keys, sparse);
+            return new UniqueIndexOnMap(map, indexName, keys, sparse, dataOf(collectionName).getKeyType()::compare);
         }
 
         /** H2's backend ignores non-unique indexes; ours keeps them, so a school's records are found by key. */
@@ -352,11 +384,13 @@ public class DurableH2Backend extends H2Backend {
             MVMap<KeyValue, Boolean> map = getMvStore().openMap(
                     legacyIndexMap(collectionName, indexName) + ".secondary",
                     new MVMap.Builder<KeyValue, Boolean>().keyType(PREFIX_KEYS));
-            // the collection's own map (already open): its key order is the order documents lie in the file
-            MVMap<Object, Document> data = getMvStore().openMap(
-                    "databases." + getFullCollectionNamespace(collectionName),
-                    new MVMap.Builder<Object, Document>().valueType(DOCUMENTS));
-            return new SecondaryIndexOnMap(map, indexName, keys, sparse, data.getKeyType()::compare);
+            return new SecondaryIndexOnMap(map, indexName, keys, sparse, dataOf(collectionName).getKeyType()::compare);
+        }
+
+        /** The collection's own map (already open): its key order is the order documents lie in the file. */
+        private MVMap<Object, Document> dataOf(String collectionName) {
+            return getMvStore().openMap("databases." + getFullCollectionNamespace(collectionName),
+                                        new MVMap.Builder<Object, Document>().valueType(DOCUMENTS));
         }
 
         @Override
@@ -384,6 +418,9 @@ public class DurableH2Backend extends H2Backend {
                                              int batchSize, Document fieldSelector) {
             List<Map.Entry<Index<Object>, Document>> usable = IndexedLookup.usable(getIndexes(), query);
             if (usable.isEmpty()) {
+                if (!query.isEmpty() && !getCollectionName().startsWith("system.")) { // the server's own index list
+                    countScan(getDatabaseName() + "." + getCollectionName());
+                }
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
             if (limit > 0) {
@@ -426,14 +463,54 @@ public class DurableH2Backend extends H2Backend {
         }
     }
 
-    /** A unique index kept in an MVStore map (H2's own index class cannot be built outside its package). */
+    /**
+     * A unique index kept in an MVStore map (H2's own index class cannot be built outside its package). The server's
+     * unique index answers only a query giving every one of its fields; this one also answers a query giving a run
+     * of a compound key's leading fields (plain values or {@code $in}), as MongoDB does: the ledger's records by
+     * their ids alone, without their sequence numbers, were a scan of the whole ledger for each erasure.
+     */
     private static final class UniqueIndexOnMap extends AbstractUniqueIndex<Object> {
 
         private final MVMap<KeyValue, Object> map;
+        private final Comparator<Object> fileOrder;
 
-        UniqueIndexOnMap(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+        UniqueIndexOnMap(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse,
+                         Comparator<Object> fileOrder) {
             super(name, keys, sparse);
             this.map = map;
+            this.fileOrder = fileOrder;
+        }
+
+        @Override
+        public synchronized boolean canHandle(Document query) {
+            return super.canHandle(query) || isCompoundIndex() && !leadingRun(query).isEmpty();
+        }
+
+        @Override
+        public synchronized Iterable<Object> getPositions(Document query) {
+            if (super.canHandle(query)) {
+                return super.getPositions(query);
+            }
+            Set<Object> positions = new LinkedHashSet<>();
+            for (List<Object> prefix : leadingRun(query)) {
+                // keys are ordered by size, then value by value with null first: a key of full size ending in
+                // nulls comes before every key beginning with the prefix, and those keys are contiguous
+                List<Object> from = new ArrayList<>(prefix);
+                while (from.size() < keys().size()) {
+                    from.add(null);
+                }
+                org.h2.mvstore.Cursor<KeyValue, Object> keys = map.cursor(new KeyValue(from));
+                while (keys.hasNext() && IndexedLookup.startsWith(keys.next(), prefix)) {
+                    positions.add(keys.getValue()); // as the server's own lookup gives it
+                }
+            }
+            return inFileOrder(positions, fileOrder);
+        }
+
+        /** The prefixes a query gives, shorter than the whole key (a whole key is the server's own lookup). */
+        private List<List<Object>> leadingRun(Document query) {
+            List<List<Object>> prefixes = IndexedLookup.prefixes(keys(), query);
+            return prefixes.isEmpty() || prefixes.get(0).size() >= keys().size() ? List.of() : prefixes;
         }
 
         @Override
@@ -542,63 +619,23 @@ public class DurableH2Backend extends H2Backend {
 
         @Override
         public synchronized boolean canHandle(Document query) {
-            return !leadingValues(query).isEmpty();
+            return !IndexedLookup.prefixes(keys(), query).isEmpty();
         }
 
         @Override
         public synchronized Iterable<Object> getPositions(Document query) {
-            List<List<Object>> prefixes = new ArrayList<>();
-            prefixes.add(List.of());
-            for (List<Object> alternatives : leadingValues(query)) {
-                List<List<Object>> longer = new ArrayList<>();
-                for (List<Object> prefix : prefixes) {
-                    for (Object value : alternatives) {
-                        List<Object> next = new ArrayList<>(prefix);
-                        next.add(value);
-                        longer.add(next);
-                    }
-                }
-                prefixes = longer;
-            }
             Set<Object> positions = new LinkedHashSet<>();
-            for (List<Object> raw : prefixes) {
-                KeyValue from = new KeyValue(raw).normalized(); // as the stored keys are
-                List<Object> prefix = from.stream().toList();
-                Iterator<KeyValue> keys = map.keyIterator(from);
+            for (List<Object> prefix : IndexedLookup.prefixes(keys(), query)) {
+                Iterator<KeyValue> keys = map.keyIterator(new KeyValue(prefix));
                 while (keys.hasNext()) {
                     KeyValue key = keys.next();
-                    if (!startsWith(key, prefix)) {
+                    if (!IndexedLookup.startsWith(key, prefix)) {
                         break; // past the run of this prefix
                     }
                     positions.add(key.get(key.size() - 1));
                 }
             }
-            // fetched in the order the documents lie in the file: each page is read and decoded once, not once per
-            // document on it (a school's records are spread over the whole file)
-            List<Object> inFileOrder = new ArrayList<>(positions);
-            inFileOrder.sort(fileOrder);
-            return inFileOrder;
-        }
-
-        /**
-         * For each leading field of the index that the query gives plainly, the values it may take (one, or those of
-         * {@code $in}); stops at the first field it does not. Empty: this index cannot help.
-         */
-        private List<List<Object>> leadingValues(Document query) {
-            List<List<Object>> values = new ArrayList<>();
-            for (String key : keys()) {
-                Object queried = query.get(key);
-                if (plain(queried)) {
-                    values.add(List.of(queried));
-                } else if (queried instanceof Document expression && expression.size() == 1
-                        && expression.get("$in") instanceof Collection<?> in && !in.isEmpty()
-                        && in.size() <= MAX_IN && in.stream().allMatch(DurableH2Backend::plain)) {
-                    values.add(new ArrayList<>(in));
-                } else {
-                    break;
-                }
-            }
-            return values;
+            return inFileOrder(positions, fileOrder);
         }
 
         /** Not sparse: every document of the collection has its keys here (see {@link CoveredCount}). */
@@ -616,7 +653,7 @@ public class DurableH2Backend extends H2Backend {
             Iterator<KeyValue> keysFrom = map.keyIterator(from);
             while (keysFrom.hasNext()) {
                 KeyValue key = keysFrom.next();
-                if (!startsWith(key, prefix) || !each.test(key)) {
+                if (!IndexedLookup.startsWith(key, prefix) || !each.test(key)) {
                     return;
                 }
             }
@@ -658,7 +695,7 @@ public class DurableH2Backend extends H2Backend {
                 Iterator<KeyValue> keysFrom = map.keyIterator(new KeyValue(prefix));
                 while (keysFrom.hasNext()) {
                     KeyValue key = keysFrom.next();
-                    if (!startsWith(key, prefix)) {
+                    if (!IndexedLookup.startsWith(key, prefix)) {
                         break;
                     }
                     if (!textOrNothing(key.get(at)) || !seen.add(key.get(key.size() - 1))) {
@@ -733,18 +770,6 @@ public class DurableH2Backend extends H2Backend {
             return new KeyValue(key);
         }
 
-        private static boolean startsWith(KeyValue key, List<Object> prefix) {
-            if (key.size() <= prefix.size()) {
-                return false;
-            }
-            for (int i = 0; i < prefix.size(); i++) {
-                if (BsonPages.IndexKeys.compareValues(key.get(i), prefix.get(i)) != 0) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
         @Override
         public long getCount() {
             return map.sizeAsLong();
@@ -772,6 +797,10 @@ public class DurableH2Backend extends H2Backend {
                 || value instanceof ObjectId || value instanceof UUID;
     }
 
-    /** Beyond this many {@code $in} values a scan is no worse than the lookups. */
-    private static final int MAX_IN = 1_000;
+    /** Positions sorted as their documents lie in the file: each page is then read and decoded once. */
+    private static List<Object> inFileOrder(Collection<Object> positions, Comparator<Object> fileOrder) {
+        List<Object> sorted = new ArrayList<>(positions);
+        sorted.sort(fileOrder);
+        return sorted;
+    }
 }

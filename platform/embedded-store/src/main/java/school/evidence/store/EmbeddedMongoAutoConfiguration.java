@@ -116,7 +116,7 @@ public class EmbeddedMongoAutoConfiguration {
     public MeterBinder embeddedStoreMeters(MongoBackend embeddedMongoBackend) {
         return registry -> {
             if (embeddedMongoBackend instanceof DurableH2Backend durable) {
-                new EmbeddedStoreMeters(durable.getMvStore()).bindTo(registry);
+                new EmbeddedStoreMeters(durable).bindTo(registry);
             }
         };
     }

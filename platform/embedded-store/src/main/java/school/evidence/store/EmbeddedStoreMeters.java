@@ -10,14 +10,16 @@ import org.h2.mvstore.MVStore;
  * The embedded store's file, for operators: how big it is, how much of its written space still holds live data
  * (H2 keeps superseded space for its chunk retention time before reusing it, so a busy node's file grows several
  * times its data; shutdown compacts it), how many chunks it has written (one per commit) and how well its page
- * cache serves reads.
+ * cache serves reads, and how often a query found no index and read a whole collection.
  */
 public final class EmbeddedStoreMeters implements MeterBinder {
 
+    private final DurableH2Backend backend;
     private final MVStore store;
 
-    public EmbeddedStoreMeters(MVStore store) {
-        this.store = store;
+    public EmbeddedStoreMeters(DurableH2Backend backend) {
+        this.backend = backend;
+        this.store = backend.getMvStore();
     }
 
     @Override
@@ -48,5 +50,8 @@ public final class EmbeddedStoreMeters implements MeterBinder {
                                 s -> s.isClosed() ? 0 : s.getFileStore().getWriteCount())
                        .description("Chunks the embedded store has written to its file (one per commit)")
                        .register(registry);
+        FunctionCounter.builder("evidence.store.scans", backend, DurableH2Backend::scans)
+                       .description("Queries the embedded store answered by reading a whole collection (no index "
+                                    + "served them)").register(registry);
     }
 }

@@ -2,9 +2,11 @@ package school.evidence.store;
 
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +17,8 @@ import java.util.Optional;
  * which no index recognises, and a unique index (the {@code _id}) answers only a query on exactly its own fields, so
  * {@code {_id: x, seq: {$lt: n}}} was a scan of the whole collection. Here the conditions of a top-level {@code $and}
  * are lifted beside the others, and each index is offered the conditions on its own fields; the server still tests
- * every document found against the whole query, so an index may find more than matches, never less.
+ * every document found against the whole query, so an index may find more than matches, never less. The narrowest
+ * index that can serve is offered first.
  */
 final class IndexedLookup {
 
@@ -43,6 +46,8 @@ final class IndexedLookup {
                 usable.add(Map.entry(index, part));
             }
         }
+        // the narrowest first: a unique key given whole, then the longest run of leading fields given
+        usable.sort(java.util.Comparator.comparingInt(found -> -narrowness(found.getKey(), found.getValue())));
         return usable;
     }
 
@@ -114,5 +119,63 @@ final class IndexedLookup {
                 }
             }
         }
+    }
+
+    private static int narrowness(Index<?> index, Document part) {
+        List<List<Object>> prefixes = prefixes(index.getKeys().stream().map(IndexKey::getKey).toList(), part);
+        int given = prefixes.isEmpty() ? 0 : prefixes.get(0).size();
+        return index.isUnique() && given == index.getKeys().size() ? Integer.MAX_VALUE : given;
+    }
+
+    /** Beyond this many {@code $in} values a scan is no worse than the lookups. */
+    private static final int MAX_IN = 1_000;
+
+    /**
+     * The values, as an index stores them, of the leading fields of {@code keys} that {@code query} gives plainly
+     * (one value, or those of {@code $in}), stopping at the first field it does not: one prefix per combination.
+     * Empty: an index on these keys cannot help.
+     */
+    static List<List<Object>> prefixes(List<String> keys, Document query) {
+        List<List<Object>> prefixes = new ArrayList<>();
+        prefixes.add(List.of());
+        for (String key : keys) {
+            Object queried = query.get(key);
+            List<?> alternatives;
+            if (DurableH2Backend.plain(queried)) {
+                alternatives = List.of(queried);
+            } else if (queried instanceof Document expression && expression.size() == 1
+                    && expression.get("$in") instanceof Collection<?> in && !in.isEmpty() && in.size() <= MAX_IN
+                    && in.stream().allMatch(DurableH2Backend::plain)) {
+                alternatives = List.copyOf(in);
+            } else {
+                break;
+            }
+            List<List<Object>> longer = new ArrayList<>();
+            for (List<Object> prefix : prefixes) {
+                for (Object value : alternatives) {
+                    List<Object> next = new ArrayList<>(prefix);
+                    next.add(value);
+                    longer.add(next);
+                }
+            }
+            prefixes = longer;
+        }
+        if (prefixes.get(0).isEmpty()) {
+            return List.of();
+        }
+        return prefixes.stream().map(raw -> new KeyValue(raw).normalized().stream().toList()).toList();
+    }
+
+    /** Whether {@code key} is longer than {@code prefix} and begins with its values. */
+    static boolean startsWith(KeyValue key, List<Object> prefix) {
+        if (key.size() <= prefix.size()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.size(); i++) {
+            if (BsonPages.IndexKeys.compareValues(key.get(i), prefix.get(i)) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

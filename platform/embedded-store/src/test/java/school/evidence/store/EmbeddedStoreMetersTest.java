@@ -14,7 +14,10 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An operator sees the store file's size, its live share, its chunk writes and its page cache, and they move. */
+/**
+ * An operator sees the store file's size, its live share, its chunk writes, its page cache and its whole-collection
+ * scans, and they move.
+ */
 class EmbeddedStoreMetersTest {
 
     @Test
@@ -23,7 +26,7 @@ class EmbeddedStoreMetersTest {
         DurableH2Backend backend = DurableH2Backend.open(file.toString(), java.time.Duration.ofSeconds(45), 4,
                                                          collection -> false);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        new EmbeddedStoreMeters(backend.getMvStore()).bindTo(registry);
+        new EmbeddedStoreMeters(backend).bindTo(registry);
         MongoServer server = new MongoServer(backend);
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             double chunksBefore = registry.get("evidence.store.chunks.written").functionCounter().count();
@@ -38,6 +41,11 @@ class EmbeddedStoreMetersTest {
             for (int i = 0; i < 200; i++) { // read back: the pages just written are in the cache
                 assertThat(visits.find(new Document("_id", "visit-" + i)).first()).isNotNull();
             }
+            assertThat(registry.get("evidence.store.scans").functionCounter().count())
+                    .as("every read so far by _id").isZero();
+            visits.find(new Document("strengths", "none")).first(); // no index on it: every visit read
+            visits.find(new Document()).first(); // the whole collection asked for: not a missing index
+            assertThat(registry.get("evidence.store.scans").functionCounter().count()).isEqualTo(1.0);
             assertThat(registry.get("evidence.store.page.cache.used").gauge().value()).isPositive();
             assertThat(registry.get("evidence.store.page.cache.hits").gauge().value()).isBetween(1.0, 100.0);
             assertThat(registry.get("evidence.store.recovery.last").gauge().value())

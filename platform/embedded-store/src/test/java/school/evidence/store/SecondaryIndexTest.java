@@ -88,12 +88,33 @@ class SecondaryIndexTest {
         });
     }
 
+    @Test
+    void aUniqueCompoundKeyFindsRecordsByItsFirstFieldWithoutReadingTheOthers(@TempDir Path dir) {
+        DurableH2Backend backend = new DurableH2Backend(MVStore.open(dir.resolve("store.mv").toString()));
+        withStore(backend, events -> {
+            events.createIndex(Indexes.ascending("aggregateId", "seq"), new IndexOptions().unique(true).sparse(true));
+            for (int i = 0; i < 300; i++) {
+                events.insertOne(new Document("_id", "e" + i).append("aggregateId", "visit-" + i % 60)
+                                                               .append("seq", (long) (i / 60)));
+            }
+            events.insertOne(new Document("_id", "void-1")); // no stream: not in the sparse index
+            long scansBefore = backend.scans();
+            assertThat(ids(events, Filters.in("aggregateId", "visit-3", "visit-59", "visit-60")))
+                    .containsExactly("e119", "e123", "e179", "e183", "e239", "e243", "e299", "e3", "e59", "e63");
+            assertThat(ids(events, Filters.and(Filters.eq("aggregateId", "visit-7"), Filters.gte("seq", 3))))
+                    .containsExactly("e187", "e247");
+            assertThat(backend.scans()).as("found through the index, not by reading all 301").isEqualTo(scansBefore);
+        });
+    }
+
     private static void createIndexes(MongoCollection<Document> rows) {
         rows.createIndex(Indexes.ascending("schoolUrn", "recordedAt"), new IndexOptions().name("schoolByTime"));
         rows.createIndex(Indexes.ascending("actionIds"), new IndexOptions().name("byAction"));
         rows.createIndex(Indexes.ascending("school", "position"), new IndexOptions().sparse(true).name("position"));
         // an array after the field asked for: a row whose list is empty must still be found by its plan
         rows.createIndex(Indexes.ascending("planId", "actionIds"), new IndexOptions().name("planActions"));
+        // a unique compound key asked for by its first field alone, as the ledger's records by id (no sequence)
+        rows.createIndex(Indexes.ascending("stream", "n"), new IndexOptions().unique(true).sparse(true).name("streamN"));
     }
 
     /** One random change, made the same way to both stores. */
@@ -131,6 +152,10 @@ class SecondaryIndexTest {
                                              .append("recordedAt", "2023-10-" + (10 + random.nextInt(20)))
                                              .append("type", random.nextBoolean() ? "LESSON_VISIT" : "LEARNING_WALK")
                                              .append("seq", (long) random.nextInt(10));
+        int number = Integer.parseInt(id.substring("row-".length())); // unique per row: (stream, n)
+        if (number % 5 > 0) {
+            row.append("stream", "S" + number % 30).append("n", (long) (number / 30));
+        }
         if (random.nextBoolean()) {
             row.append("actionIds", random.nextInt(4) == 0 ? List.of()
                     : List.of("A" + random.nextInt(5), "A" + random.nextInt(5)));
@@ -161,6 +186,11 @@ class SecondaryIndexTest {
         queries.add(Filters.and(Filters.eq("school", "108520"), Filters.gt("position", 20)));
         queries.add(Filters.and(Filters.eq("school", "108520"), Filters.eq("position", 7)));
         queries.add(Filters.exists("schoolUrn", false));
+        queries.add(Filters.eq("stream", "S7"));
+        queries.add(Filters.in("stream", "S1", "S4", "S29", "S99"));
+        queries.add(Filters.and(Filters.eq("stream", "S3"), Filters.lte("n", 2)));
+        queries.add(Filters.and(Filters.in("stream", "S2", "S8"), Filters.eq("schoolUrn", "108520")));
+        queries.add(Filters.and(Filters.eq("stream", "S9"), Filters.eq("n", 1)));
         for (int i = 0; i < 120; i += 7) {
             queries.add(Filters.and(Filters.eq("_id", "row-" + i), Filters.lte("seq", 5)));
             queries.add(Filters.and(Filters.eq("_id", "row-" + i)));
