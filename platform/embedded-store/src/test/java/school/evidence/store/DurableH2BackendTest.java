@@ -179,4 +179,45 @@ class DurableH2BackendTest {
             reopened.shutdown();
         }
     }
+
+    @Test
+    void aFileLeftSparseIsCopiedWholeIntoANewOneThatHoldsTheSameDocumentsAndIndexes(@TempDir Path dir) throws Exception {
+        String file = dir.resolve("s.mv").toString();
+        DurableH2Backend backend = DurableH2Backend.open(file, Duration.ofSeconds(30), collection -> false);
+        MongoServer server = new MongoServer(backend);
+        String text = "y".repeat(5_000);
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            MongoCollection<Document> visits = client.getDatabase("evidence").getCollection("visits");
+            visits.createIndex(com.mongodb.client.model.Indexes.ascending("schoolUrn", "date"));
+            for (int i = 0; i < 200; i++) {
+                visits.insertOne(new Document("_id", "v" + i).append("schoolUrn", i % 2 == 0 ? "100555" : "108520")
+                                                           .append("date", "2026-10-" + (10 + i % 20)).append("n", 0));
+            }
+            for (int round = 1; round <= 20; round++) { // superseded versions fill the file
+                for (int i = 0; i < 200; i += 7) {
+                    visits.updateOne(Filters.eq("_id", "v" + i), Updates.combine(Updates.set("n", round),
+                                                                                  Updates.set("notes", text)));
+                }
+            }
+        }
+        backend.getMvStore().close(0); // as a shutdown cut short before H2's own compaction
+        server.shutdownNow();
+        long before = Files.size(Path.of(file));
+
+        DurableH2Backend.rewrite(file);
+
+        assertThat(Files.size(Path.of(file))).isLessThan(before / 3);
+        MongoServer reopened = new MongoServer(DurableH2Backend.open(file, Duration.ofSeconds(30), c -> false));
+        try (MongoClient client = MongoClients.create(reopened.bindAndGetConnectionString())) {
+            MongoCollection<Document> visits = client.getDatabase("evidence").getCollection("visits");
+            assertThat(visits.countDocuments()).isEqualTo(200);
+            assertThat(visits.countDocuments(Filters.eq("schoolUrn", "100555"))).isEqualTo(100);
+            assertThat(visits.find(Filters.eq("_id", "v7")).first().getInteger("n")).isEqualTo(20);
+        } finally {
+            reopened.shutdown();
+        }
+        assertThat(DurableH2Backend.worthRewriting(5_500L << 20, 47)).as("the 100,000-event bench store").isTrue();
+        assertThat(DurableH2Backend.worthRewriting(8_900L << 20, 47)).as("too much to copy within a shutdown").isFalse();
+        assertThat(DurableH2Backend.worthRewriting(900L << 20, 85)).as("dense enough").isFalse();
+    }
 }
