@@ -121,7 +121,7 @@ final class HttpBench {
             watch.catchUp(service, HttpClient.newHttpClient());
             running = megabytes(data.resolve("evidence.mv"));
         }
-        footprint(jar, data, port, footprintStore, running);
+        footprint(jar, data, port, footprintStore, running, Service.lastShutdownSeconds);
 
         // the rest, always at least the big school's year (a fast write path once wrote more than the store's size,
         // so nothing was filled: no big school, nothing to catch up)
@@ -168,13 +168,16 @@ final class HttpBench {
     }
 
     /** Section 7 on the store of {@code footprintEvents}: start-up, resident memory after reads, the file's size. */
-    private void footprint(Path jar, Path data, int port, String store, double running) throws Exception {
+    private void footprint(Path jar, Path data, int port, String store, double running, double shutdown)
+            throws Exception {
         // an operator's disk: the file while the service ran, and after its shutdown (which compacts the file)
         report.add(Figure.of("7 footprint", "store file while running", "MB", List.of(running), null, false,
                              "store of " + store + "; one run"));
         report.add(Figure.of("7 footprint", "store file after shutdown", "MB",
                              List.of(megabytes(data.resolve("evidence.mv"))), null, false, "store of " + store
                                      + "; one run"));
+        report.add(Figure.of("7 footprint", "shutdown, from the stop signal to exit (the file compacted)", "s",
+                             List.of(shutdown), null, false, "store of " + store + "; one run; killed after 30 s"));
         Figure.Reps startup = new Figure.Reps();
         Figure.Reps rss = new Figure.Reps();
         for (int rep = 0; rep < sizes.repetitions(); rep++) {

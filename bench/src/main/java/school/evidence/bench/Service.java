@@ -168,16 +168,21 @@ final class Service implements AutoCloseable {
                              false, note + "; from -Xlog:gc"));
     }
 
+    /** From the last stop signal to the process's exit (its store compacted meanwhile); killed after 30 s. */
+    static volatile double lastShutdownSeconds = Double.NaN;
+
     @Override
     public void close() throws InterruptedException {
         double peak = peakMegabytes();
         if (!Double.isNaN(peak)) {
             PEAKS.add(peak);
         }
+        long stopping = System.nanoTime();
         process.destroy();
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+        lastShutdownSeconds = (System.nanoTime() - stopping) / 1e9;
         try {
             PAUSES.add(longestPauseMillis(gcLog));
         } catch (IOException | NumberFormatException e) {
