@@ -216,8 +216,8 @@ class DurableH2BackendTest {
         } finally {
             reopened.shutdown();
         }
-        assertThat(DurableH2Backend.worthRewriting(5_500L << 20, 47)).as("the 100,000-event bench store").isTrue();
-        assertThat(DurableH2Backend.worthRewriting(8_900L << 20, 47)).as("too much to copy within a shutdown").isFalse();
+        assertThat(DurableH2Backend.worthRewriting(7_300L << 20, 47)).as("the 100,000-event bench store").isTrue();
+        assertThat(DurableH2Backend.worthRewriting(9_000L << 20, 47)).as("too much to copy within a shutdown").isFalse();
         assertThat(DurableH2Backend.worthRewriting(900L << 20, 85)).as("dense enough").isFalse();
     }
 }
