@@ -22,7 +22,6 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,15 +71,6 @@ public class DurableH2Backend extends H2Backend {
     static final int DERIVED_UNSAVED_LIMIT = 2 * 1024 * 1024;
     /** At shutdown, live parts of the file are moved to its front and the rest cut off, for at most this long. */
     static final int COMPACT_ON_CLOSE_MILLIS = 5_000;
-    /**
-     * A file still this sparse after that (by H2's count of live space) is then copied whole into a new file once
-     * closed. H2's own compaction moves only what it reaches in those seconds: the bench's
-     * 250,000-event store stayed at 8.9 GB, 47% live by that count (4.2 GB), and the copy made it 1.9 GB in 15 s.
-     * Only up to 4 GB by that count, so a shutdown stays within about 20 s on the bench machine (14 s for the
-     * 100,000-event store); a bigger store keeps its file as H2 left it.
-     */
-    static final int REWRITE_BELOW_LIVE_PERCENT = 60;
-    static final long REWRITE_UP_TO_LIVE_BYTES = 4L << 30;
     /** The store's own state: whether it was closed cleanly (else its indexes are rebuilt when it opens). */
     private static final String STATE = "evidence.store-state";
     private static final String CLOSED_CLEANLY = "closedCleanly";
@@ -116,7 +106,7 @@ public class DurableH2Backend extends H2Backend {
     /** As {@link #open(String, Duration, Predicate)}, with H2's page cache of {@code pageCacheMb} MB. */
     public static DurableH2Backend open(String file, Duration chunkRetention, int pageCacheMb,
                                         Predicate<String> derived) {
-        MVStoreTool.compactCleanUp(file); // a copy cut off by a kill at shutdown: its temporary file goes
+        FileRewrite.cleanUp(file);
         MVStore store = new MVStore.Builder().fileName(file).cacheSize(pageCacheMb).open();
         store.setRetentionTime((int) chunkRetention.toMillis());
         return new DurableH2Backend(store, derived);
@@ -289,7 +279,7 @@ public class DurableH2Backend extends H2Backend {
                     // judged after H2's pass, which drops the retention time: before it, the chunks written in the
                     // last 45 s all count as live, and a 7 GB file of the bench looked too full to copy
                     FileStore<?> file = getMvStore().getFileStore();
-                    if (file != null && worthRewriting(file.size(), file.getFillRate())) {
+                    if (file != null && FileRewrite.worthIt(file.size(), file.getFillRate())) {
                         sparseFile = file.getFileName();
                     }
                 }
@@ -302,28 +292,7 @@ public class DurableH2Backend extends H2Backend {
         }
         super.close();
         if (sparseFile != null) {
-            rewrite(sparseFile);
-        }
-    }
-
-    static boolean worthRewriting(long fileBytes, int livePercent) {
-        return livePercent < REWRITE_BELOW_LIVE_PERCENT && fileBytes / 100 * livePercent <= REWRITE_UP_TO_LIVE_BYTES;
-    }
-
-    /**
-     * Copies a closed store's live pages into a new file that then replaces it (H2's own tool: the copy is made
-     * beside it and renamed over it, so a kill midway leaves the old file, and the next open removes the copy).
-     */
-    static void rewrite(String file) {
-        try {
-            long before = java.nio.file.Files.size(java.nio.file.Path.of(file));
-            long started = System.nanoTime();
-            MVStoreTool.compact(file, false);
-            log.info("The embedded store's file was rewritten at shutdown: {} MB -> {} MB in {} ms", before >> 20,
-                     java.nio.file.Files.size(java.nio.file.Path.of(file)) >> 20,
-                     (System.nanoTime() - started) / 1_000_000);
-        } catch (RuntimeException | java.io.IOException e) {
-            log.warn("The embedded store's file could not be rewritten at shutdown; it is kept as it was", e);
+            FileRewrite.copyWhole(sparseFile);
         }
     }
 

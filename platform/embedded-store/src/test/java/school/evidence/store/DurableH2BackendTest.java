@@ -204,7 +204,7 @@ class DurableH2BackendTest {
         server.shutdownNow();
         long before = Files.size(Path.of(file));
 
-        DurableH2Backend.rewrite(file);
+        FileRewrite.copyWhole(file);
 
         assertThat(Files.size(Path.of(file))).isLessThan(before / 3);
         MongoServer reopened = new MongoServer(DurableH2Backend.open(file, Duration.ofSeconds(30), c -> false));
@@ -216,8 +216,8 @@ class DurableH2BackendTest {
         } finally {
             reopened.shutdown();
         }
-        assertThat(DurableH2Backend.worthRewriting(7_300L << 20, 47)).as("the 100,000-event bench store").isTrue();
-        assertThat(DurableH2Backend.worthRewriting(9_000L << 20, 47)).as("too much to copy within a shutdown").isFalse();
-        assertThat(DurableH2Backend.worthRewriting(900L << 20, 85)).as("dense enough").isFalse();
+        assertThat(FileRewrite.worthIt(7_300L << 20, 47)).as("the 100,000-event bench store").isTrue();
+        assertThat(FileRewrite.worthIt(9_000L << 20, 47)).as("too much to copy within a shutdown").isFalse();
+        assertThat(FileRewrite.worthIt(900L << 20, 85)).as("dense enough").isFalse();
     }
 }
