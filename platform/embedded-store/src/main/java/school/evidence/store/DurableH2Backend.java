@@ -19,8 +19,8 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
-import org.h2.mvstore.MVMap;
 import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +40,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -90,7 +92,7 @@ public class DurableH2Backend extends H2Backend {
      * Queries answered by reading a whole collection because no index serves them (see {@link #scans()}); made by
      * the first such query, since H2's constructor opens the collections before this class's fields are set.
      */
-    private volatile Map<String, java.util.concurrent.atomic.LongAdder> scans;
+    private volatile Map<String, LongAdder> scans;
 
     /**
      * The store in {@code file}. H2 keeps a superseded part of the file for its retention time (H2's default 45 s)
@@ -184,19 +186,18 @@ public class DurableH2Backend extends H2Backend {
         }
     }
 
-    /** When the store last rebuilt its indexes after an unclean shutdown, and how long that took; empty if never. */
     /**
      * How many queries (with a filter) this store has answered by reading every document of their collection, no
      * index serving them: each costs the collection's size, so a count that grows with use is a missing index.
      */
     public long scans() {
-        Map<String, java.util.concurrent.atomic.LongAdder> counted = scans;
-        return counted == null ? 0 : counted.values().stream().mapToLong(java.util.concurrent.atomic.LongAdder::sum).sum();
+        Map<String, LongAdder> counted = scans;
+        return counted == null ? 0 : counted.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
     /** The same for one collection ({@code database.collection}). */
     public long scans(String namespace) {
-        Map<String, java.util.concurrent.atomic.LongAdder> counted = scans;
+        Map<String, LongAdder> counted = scans;
         var of = counted == null ? null : counted.get(namespace);
         return of == null ? 0 : of.sum();
     }
@@ -205,13 +206,14 @@ public class DurableH2Backend extends H2Backend {
         if (scans == null) {
             synchronized (this) {
                 if (scans == null) {
-                    scans = new java.util.concurrent.ConcurrentHashMap<>();
+                    scans = new ConcurrentHashMap<>();
                 }
             }
         }
-        scans.computeIfAbsent(namespace, n -> new java.util.concurrent.atomic.LongAdder()).increment();
+        scans.computeIfAbsent(namespace, n -> new LongAdder()).increment();
     }
 
+    /** When the store last rebuilt its indexes after an unclean shutdown, and how long that took; empty if never. */
     public static java.util.Optional<Recovered> lastRecovery(MVStore store) {
         Map<String, Object> state = store.openMap(STATE);
         return state.get(LAST_RECOVERY) instanceof Long at
