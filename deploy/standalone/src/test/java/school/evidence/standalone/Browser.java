@@ -117,8 +117,11 @@ final class Browser implements AutoCloseable {
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
+    /** The page's heading, once the page has one: after a redirect chain (sign-in) the next page may still be loading. */
     String heading() {
-        return find(By.tagName("h1")).getText();
+        return new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.tagName("h1")))
+                .getText();
     }
 
     String text() {
