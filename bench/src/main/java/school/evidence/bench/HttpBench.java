@@ -189,6 +189,9 @@ final class HttpBench {
                     http.send(service.get("/api/plans/" + some.planId()), HttpResponse.BodyHandlers.discarding());
                 }
                 rss.add(service.residentMegabytes());
+                if (rep == sizes.repetitions() - 1) {
+                    idle(service, store);
+                }
             }
         }
         String note = "store of " + store + "; JVM " + String.join(" ", Service.JVM)
@@ -196,6 +199,24 @@ final class HttpBench {
         report.add(Figure.of("7 footprint", "start-up to ready", "s", startup.values, 10.0, false, note));
         report.add(Figure.of("7 footprint", "resident memory after start-up and reads", "MB", rss.values, 400.0, false,
                              note));
+    }
+
+    /**
+     * The last start left alone for four minutes after its reads: the share of one core it uses in each minute. The
+     * first minute still holds the JIT compiler's work on what the reads ran; the target is judged on the three after.
+     */
+    private void idle(Service service, String store) throws Exception {
+        List<Double> minutes = new ArrayList<>();
+        for (int minute = 0; minute < 4; minute++) {
+            double before = service.cpuSeconds();
+            Thread.sleep(60_000);
+            minutes.add((service.cpuSeconds() - before) / 60 * 100);
+        }
+        String note = "store of " + store + "; the last start, after its reads; one value per minute";
+        report.add(Figure.of("7 footprint", "CPU of an idle service, the first minute", "% of a core",
+                             minutes.subList(0, 1), null, false, note));
+        report.add(Figure.of("7 footprint", "CPU of an idle service, minutes 2 to 4", "% of a core",
+                             minutes.subList(1, 4), 1.0, false, note));
     }
 
     /**

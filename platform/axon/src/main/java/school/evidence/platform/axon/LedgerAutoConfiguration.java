@@ -270,8 +270,9 @@ public class LedgerAutoConfiguration {
                                  ClusterLeases node,
                                  @Value("${evidence.processors.claim-timeout:PT10S}") java.time.Duration claimTimeout) {
         // claims name the node as its leases do: host, pid and a random part, unique even for two in one process;
-        // a claim its node has not renewed for the timeout (the node crashed) may be taken by another
-        return MongoTokenStore.builder()
+        // a claim its node has not renewed for the timeout (the node crashed) may be taken by another; an idle
+        // processor's claims are renewed a few times within that timeout, not every second
+        return new ThrottledClaims(MongoTokenStore.builder()
                               .nodeId(node.node())
                               .claimTimeout(claimTimeout)
                               .mongoTemplate(DefaultMongoTemplate.builder()
@@ -280,7 +281,7 @@ public class LedgerAutoConfiguration {
                                                                  .trackingTokensCollectionName(TRACKING_TOKENS)
                                                                  .build())
                               .serializer(serializer)
-                              .build();
+                              .build(), claimTimeout, java.time.Clock.systemUTC());
     }
 
     /** The processors' positions as stored, for a page waiting on segments other nodes hold. */
