@@ -16,5 +16,12 @@ if stale; then
   echo "Building the service (sources changed or first run; about a minute on 2 cores)..." >&2
   ./mvnw -B -ntp -q package -DskipTests -pl deploy/standalone -am
 fi
+# Run from the jar unpacked (Spring Boot's extracted layout: the application's jar beside its libraries), which
+# starts about 20% faster than the nested jar on 2 cores (docs/measured.md); unpacked again whenever the jar is rebuilt.
+APP=deploy/standalone/target/app
+if [ ! -f "$APP/${JAR##*/}" ] || [ "$JAR" -nt "$APP/${JAR##*/}" ]; then
+  java -Djarmode=tools -jar "$JAR" extract --destination "$APP" --force >&2
+  touch "$APP/${JAR##*/}"
+fi
 # exec: the JVM gets Ctrl-C itself and shuts down gracefully; nothing wraps it to report a failed exit code.
-exec java -jar "$JAR" "$@"
+exec java -jar "$APP/${JAR##*/}" "$@"

@@ -195,7 +195,8 @@ final class HttpBench {
             }
         }
         String note = "store of " + store + "; JVM " + String.join(" ", Service.JVM)
-                + (Service.ARGS.isEmpty() ? "" : "; " + String.join(" ", Service.ARGS));
+                + (Service.ARGS.isEmpty() ? "" : "; " + String.join(" ", Service.ARGS))
+                + (Service.unpacked(jar).equals(jar) ? "; the jar itself" : "; the jar unpacked");
         report.add(Figure.of("7 footprint", "start-up to ready", "s", startup.values, 10.0, false, note));
         report.add(Figure.of("7 footprint", "resident memory after start-up and reads", "MB", rss.values, 400.0, false,
                              note));

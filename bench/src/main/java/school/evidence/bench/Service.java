@@ -58,7 +58,7 @@ final class Service implements AutoCloseable {
             command.add("-XX:StartFlightRecording=filename=" + Path.of(profile).resolve("service-" + System.nanoTime()
                                                                                            + ".jfr") + ",settings=profile");
         }
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--evidence.demo.enabled=true",
+        command.addAll(List.of("-jar", unpacked(jar).toString(), "--server.port=" + port, "--evidence.demo.enabled=true",
                                "--evidence.demo.schools=*", "--evidence.store.data-dir=" + dataDir,
                                "--logging.level.root=WARN"));
         command.addAll(List.of(more));
@@ -76,6 +76,36 @@ final class Service implements AutoCloseable {
             Thread.sleep(20);
         }
         return new Service(process, gcLog, port, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static final java.util.Map<Path, Path> UNPACKED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The jar unpacked as {@code run.sh} and the images run it (Spring Boot's extracted layout), once per bench run:
+     * {@code BENCH_SERVICE_PACKED=true} runs the jar itself instead, to compare.
+     */
+    static Path unpacked(Path jar) {
+        if (Boolean.parseBoolean(System.getenv("BENCH_SERVICE_PACKED"))) {
+            return jar;
+        }
+        return UNPACKED.computeIfAbsent(jar, packed -> {
+            Path folder = packed.resolveSibling("unpacked-" + packed.getFileName().toString().replaceAll("\\.jar$", ""));
+            try {
+                Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                                     "-Djarmode=tools", "-jar", packed.toString(), "extract",
+                                                     "--destination", folder.toString(), "--force")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (extract.waitFor() != 0) {
+                    throw new IllegalStateException("Could not unpack " + packed);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return folder.resolve(packed.getFileName());
+        });
     }
 
     private static Stream<String> extra(String variable) {
