@@ -101,12 +101,15 @@ public final class RecordedOrder {
             if (recordedAt == null) {
                 return Optional.empty();
             }
-            Instant recorded = Instant.parse(recordedAt);
+            Instant recorded = parse(recordedAt);
             Instant bar = latest;
             String barText = latestText;
-            if (inPositionBefore != null && (bar == null || Instant.parse(inPositionBefore).isAfter(bar))) {
-                bar = Instant.parse(inPositionBefore);
-                barText = inPositionBefore;
+            if (inPositionBefore != null) {
+                Instant before = parse(inPositionBefore);
+                if (bar == null || before.isAfter(bar)) {
+                    bar = before;
+                    barText = inPositionBefore;
+                }
             }
             if (bar != null && recorded.isBefore(bar.minus(tolerance))) {
                 // a back-dated leaf does not move the bar
@@ -117,6 +120,27 @@ public final class RecordedOrder {
                 latestText = recordedAt;
             }
             return Optional.empty();
+        }
+
+        private final String[] texts = new String[2];
+        private final Instant[] parsed = new Instant[2];
+        private int older;
+
+        /**
+         * The time written; the last two parsed are kept, as the time before a leaf's position is most often the
+         * time of the leaf before it (parsing every time was half the hashing thread's work).
+         */
+        private Instant parse(String text) {
+            for (int i = 0; i < 2; i++) {
+                if (text.equals(texts[i])) {
+                    return parsed[i];
+                }
+            }
+            int slot = older;
+            older = 1 - older;
+            texts[slot] = text;
+            parsed[slot] = Instant.parse(text);
+            return parsed[slot];
         }
     }
 
