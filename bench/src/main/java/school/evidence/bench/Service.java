@@ -1,6 +1,7 @@
 package school.evidence.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /** The standalone service in its own process (as deployed), on a data folder of the bench's. */
@@ -78,7 +81,7 @@ final class Service implements AutoCloseable {
         return new Service(process, gcLog, port, (System.nanoTime() - started) / 1e9);
     }
 
-    private static final java.util.Map<Path, Path> UNPACKED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Path, Path> UNPACKED = new ConcurrentHashMap<>();
 
     /**
      * The jar unpacked as {@code run.sh} and the images run it (Spring Boot's extracted layout), once per bench run:
@@ -99,7 +102,7 @@ final class Service implements AutoCloseable {
                     throw new IllegalStateException("Could not unpack " + packed);
                 }
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

@@ -7,6 +7,7 @@ import org.bson.conversions.Bson;
 import school.evidence.ledger.LedgerFields;
 
 import java.security.PublicKey;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -107,7 +108,7 @@ public final class LedgerVerifier {
             return t;
         });
         try {
-            java.util.ArrayDeque<Future<LeafChunks.Chunk>> ahead = new java.util.ArrayDeque<>();
+            ArrayDeque<Future<LeafChunks.Chunk>> ahead = new ArrayDeque<>();
             long toRead = 0;
             for (; toRead < size && ahead.size() < READ_AHEAD; toRead += CHUNK) {
                 ahead.add(read(reader, school, toRead, size));

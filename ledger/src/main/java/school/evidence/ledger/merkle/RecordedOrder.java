@@ -88,6 +88,10 @@ public final class RecordedOrder {
     public final class Walk {
         private Instant latest;
         private String latestText;
+        /** The last two times parsed, and which of them is the older. */
+        private final String[] texts = new String[2];
+        private final Instant[] parsed = new Instant[2];
+        private int older;
 
         private Walk() {
         }
@@ -121,10 +125,6 @@ public final class RecordedOrder {
             }
             return Optional.empty();
         }
-
-        private final String[] texts = new String[2];
-        private final Instant[] parsed = new Instant[2];
-        private int older;
 
         /**
          * The time written; the last two parsed are kept, as the time before a leaf's position is most often the
