@@ -76,7 +76,8 @@ class DeadLetterTest {
         // the fragile projection carried on past the failure; the others never noticed
         await(() -> fragile.seen.contains(after));
         assertThat(fragile.seen).doesNotContain(poisoned);
-        assertThat(slt.await("/api/schools/" + URN + "/monitoring", r -> r.raw().body().contains(POISON)).raw().body())
+        assertThat(slt.await("/api/schools/" + URN + "/monitoring", r -> r.raw().body().contains(POISON)
+                                                                       && r.raw().body().contains("questioning was sharp")).raw().body())
                 .contains(POISON).contains("questioning was sharp");
 
         // parked in MongoDB, visible to operators by ids and cause only
